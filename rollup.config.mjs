@@ -1,0 +1,44 @@
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const entries = {
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+};
+
+const external = (id) => id === 'rxjs' || id.startsWith('rxjs/');
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [
+      typescript({ tsconfig: './tsconfig.build.json', sourceMap: true, inlineSources: true }),
+    ],
+    output: [
+      {
+        dir: 'dist',
+        format: 'es',
+        entryFileNames: '[name].mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+        sourcemap: true,
+      },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        sourcemap: true,
+        exports: 'named',
+      },
+    ],
+  },
+  ...Object.entries(entries).flatMap(([name, input]) =>
+    ['mts', 'cts'].map((ext) => ({
+      input,
+      external,
+      plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+      output: { file: `dist/${name}.d.${ext}`, format: 'es' },
+    })),
+  ),
+];

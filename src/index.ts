@@ -1,0 +1,55 @@
+// Model: the call card's vocabulary.
+export { UI_STATES, INTERNAL_UI_STATES, isUiState, isHostUiState } from './model/ui-states';
+export type { UiState, InternalUiState, HostUiState } from './model/ui-states';
+export {
+  CALL_CARD_EVENT_TYPES,
+  HOST_EVENT_PREFIX,
+  hostEventName,
+  isCallCardEventType,
+} from './model/events';
+export type {
+  CallCardEventMap,
+  CallCardEventType,
+  CallCardEvent,
+  HostEventName,
+  CallInfo,
+  CrmEntity,
+  CrmEntityType,
+  CrmBinding,
+  CallDirection,
+  CallState,
+  TransferTarget,
+  DialpadKey,
+  QualityGrade,
+} from './model/events';
+export { BUTTON_EVENTS, BUTTON_EVENTS_BY_STATE } from './model/buttons';
+export type { ButtonName, ButtonEventType } from './model/buttons';
+export {
+  COMMAND_REPLIES,
+  CALL_CARD_COMMAND_NAMES,
+  CARD_UNDEFINED_ERROR_CODE,
+  INVALID_UI_STATE_ERROR_CODE,
+} from './model/commands';
+export type {
+  CallCardCommandMap,
+  CallCardCommandName,
+  CallCardCommand,
+  CallCardCommandResult,
+  CommandReplyKind,
+} from './model/commands';
+export type { CallCardActivity } from './model/activity';
+export { readEventPayload } from './model/validate';
+export type { PayloadResult } from './model/validate';
+
+// Errors: one class per kind, all extending CallCardError.
+export {
+  CallCardError,
+  CallCardInputError,
+  CallCardPayloadError,
+  CallCardCommandError,
+  CallCardTimeoutError,
+  CallCardUnavailableError,
+} from './model/errors';
+
+// Placement: the one interface to the host.
+export type { PlacementPort } from './placement/placement-port';

@@ -1,0 +1,72 @@
+import type { CallCardEventType } from './events';
+import type { HostUiState } from './ui-states';
+
+/**
+ * The short button names, as the simulator's `press` takes them, and the event each raises.
+ *
+ * @example
+ * ```ts
+ * import { BUTTON_EVENTS } from 'b24-call-card-rx';
+ * BUTTON_EVENTS.hangup; // 'hangupButtonClick'
+ * ```
+ */
+export const BUTTON_EVENTS = {
+  answer: 'answerButtonClick',
+  skip: 'skipButtonClick',
+  makeCall: 'makeCallButtonClick',
+  hangup: 'hangupButtonClick',
+  hold: 'holdButtonClick',
+  mute: 'muteButtonClick',
+  transfer: 'transferButtonClick',
+  dialpad: 'dialpadButtonClick',
+  qualityMeter: 'qualityMeterClick',
+  completeTransfer: 'completeTransferButtonClick',
+  cancelTransfer: 'cancelTransferButtonClick',
+  close: 'closeButtonClick',
+  notifyAdmin: 'notifyAdminButtonClick',
+  next: 'nextButtonClick',
+} as const satisfies Record<string, CallCardEventType>;
+
+/** A short button name: `'answer'`, `'hangup'`, `'mute'`, ... */
+export type ButtonName = keyof typeof BUTTON_EVENTS;
+
+/** An event a button on the card raises. */
+export type ButtonEventType = (typeof BUTTON_EVENTS)[ButtonName];
+
+/**
+ * Which button events each UI state can raise (HOST-FACTS section 2). `nextButtonClick` in
+ * `outgoing` exists only in call-list mode; `addCommentButtonClick` comes from the CRM comment
+ * editor, which is not tied to a state, so it is listed in none.
+ *
+ * @example
+ * ```ts
+ * import { BUTTON_EVENTS_BY_STATE } from 'b24-call-card-rx';
+ * BUTTON_EVENTS_BY_STATE.incoming; // ['answerButtonClick', 'skipButtonClick']
+ * ```
+ */
+export const BUTTON_EVENTS_BY_STATE: {
+  readonly [S in HostUiState]: readonly ButtonEventType[];
+} = {
+  incoming: ['answerButtonClick', 'skipButtonClick'],
+  transferIncoming: ['answerButtonClick', 'skipButtonClick'],
+  outgoing: ['makeCallButtonClick', 'nextButtonClick'],
+  connectingIncoming: ['hangupButtonClick'],
+  connectingOutgoing: ['hangupButtonClick'],
+  connected: [
+    'hangupButtonClick',
+    'holdButtonClick',
+    'muteButtonClick',
+    'transferButtonClick',
+    'dialpadButtonClick',
+    'qualityMeterClick',
+  ],
+  transferring: ['completeTransferButtonClick', 'cancelTransferButtonClick'],
+  transferFailed: ['cancelTransferButtonClick'],
+  transferConnected: ['hangupButtonClick'],
+  error: ['closeButtonClick'],
+  moneyError: ['closeButtonClick', 'notifyAdminButtonClick'],
+  redial: ['makeCallButtonClick'],
+  idle: [],
+  sipPhoneError: [],
+  externalCard: ['closeButtonClick'],
+};

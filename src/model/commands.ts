@@ -1,0 +1,84 @@
+import type { HostUiState } from './ui-states';
+
+/**
+ * Every `CallCard*` command: its params and the value a successful reply resolves to.
+ * Commands the host acknowledges with `[]` resolve to `undefined`.
+ */
+export interface CallCardCommandMap {
+  CallCardSetCardTitle: { params: { readonly title: string }; result: undefined };
+  CallCardSetStatusText: { params: { readonly statusText: string }; result: undefined };
+  CallCardSetUiState: {
+    params: { readonly uiState: HostUiState; readonly disableAutoStartTimer?: boolean };
+    result: undefined;
+  };
+  CallCardGetListUiStates: { params: Readonly<Record<string, never>>; result: readonly string[] };
+  CallCardSetMute: { params: { readonly muted: boolean }; result: undefined };
+  CallCardSetHold: { params: { readonly held: boolean }; result: undefined };
+  CallCardStartTimer: { params: Readonly<Record<string, never>>; result: undefined };
+  CallCardStopTimer: { params: Readonly<Record<string, never>>; result: undefined };
+  CallCardClose: { params: Readonly<Record<string, never>>; result: undefined };
+}
+
+/** The host name of a command, e.g. `'CallCardSetStatusText'`. */
+export type CallCardCommandName = keyof CallCardCommandMap;
+
+/** A command as plain, frozen data; made by the creators (`setStatusText(...)`, ...). */
+export type CallCardCommand<N extends CallCardCommandName = CallCardCommandName> = {
+  [K in N]: { readonly name: K; readonly params: CallCardCommandMap[K]['params'] };
+}[N];
+
+/** What a successful reply to a command resolves to. */
+export type CallCardCommandResult<C extends CallCardCommand = CallCardCommand> =
+  CallCardCommandMap[C['name']]['result'];
+
+/**
+ * How the host answers a command:
+ * - `ack`: `[]` on success;
+ * - `list`: an array of values (`CallCardGetListUiStates`);
+ * - `none`: never, in the browser (`CallCardStartTimer`, `CallCardStopTimer`).
+ */
+export type CommandReplyKind = 'ack' | 'list' | 'none';
+
+/**
+ * All 9 command names with the way the host answers each.
+ *
+ * @example
+ * ```ts
+ * import { COMMAND_REPLIES } from 'b24-call-card-rx';
+ * COMMAND_REPLIES.CallCardStartTimer; // 'none': the host never answers it
+ * ```
+ */
+export const COMMAND_REPLIES: { readonly [N in CallCardCommandName]: CommandReplyKind } = {
+  CallCardSetCardTitle: 'ack',
+  CallCardSetStatusText: 'ack',
+  CallCardSetUiState: 'ack',
+  CallCardGetListUiStates: 'list',
+  CallCardSetMute: 'ack',
+  CallCardSetHold: 'ack',
+  CallCardStartTimer: 'none',
+  CallCardStopTimer: 'none',
+  CallCardClose: 'ack',
+};
+
+/** The 9 command names, in the order of the host documentation. */
+export const CALL_CARD_COMMAND_NAMES = Object.keys(
+  COMMAND_REPLIES,
+) as readonly CallCardCommandName[];
+
+/** Host error code for every command sent when no card exists (before `initialized`, after close). */
+export const CARD_UNDEFINED_ERROR_CODE = 'Call card is undefined';
+
+/** Host error code for `CallCardSetUiState` with an unknown state. */
+export const INVALID_UI_STATE_ERROR_CODE = 'Invalid ui state';
+
+/**
+ * Setters: commands whose effect is a value that replaces the previous one, so a newer setter of
+ * the same command makes an older, unsent one pointless.
+ */
+export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> = new Set<CallCardCommandName>([
+  'CallCardSetCardTitle',
+  'CallCardSetStatusText',
+  'CallCardSetUiState',
+  'CallCardSetMute',
+  'CallCardSetHold',
+]);

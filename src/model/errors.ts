@@ -1,0 +1,143 @@
+/**
+ * Base class of every error the library raises: `instanceof CallCardError` catches them all.
+ *
+ * @example
+ * ```ts
+ * import { CallCardError, setStatusText } from 'b24-call-card-rx';
+ * try {
+ *   setStatusText(42 as unknown as string);
+ * } catch (e) {
+ *   e instanceof CallCardError; // true
+ * }
+ * ```
+ */
+export class CallCardError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Renders a value for an error message, briefly and without throwing. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return value.toString();
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return Object.prototype.toString.call(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Bad input from the app, thrown synchronously by a command creator before anything reaches the
+ * host. Names the command, the bad value and what was expected.
+ *
+ * @example
+ * ```ts
+ * import { setUiState } from 'b24-call-card-rx';
+ * setUiState('talking' as never);
+ * // throws CallCardInputError: CallCardSetUiState: uiState was "talking"; expected one of ...
+ * ```
+ */
+export class CallCardInputError extends CallCardError {
+  constructor(
+    readonly command: string,
+    readonly field: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
+  }
+}
+
+/**
+ * A host event whose payload is not what the host documents. The event is reported (on
+ * `malformed$`) and dropped; it never throws into host code and never ends a stream.
+ *
+ * @example
+ * ```ts
+ * import { callCardEvents } from 'b24-call-card-rx';
+ * callCardEvents(placement).malformed$.subscribe((e) => console.warn(e.message));
+ * // BackgroundCallCard::muteButtonClick: payload was "yes"; expected a boolean
+ * ```
+ */
+export class CallCardPayloadError extends CallCardError {
+  constructor(
+    readonly event: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(
+      `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
+    );
+  }
+}
+
+/**
+ * The host answered a command with an error (`[{"result":"error","errorCode":"..."}]`).
+ *
+ * @example
+ * ```ts
+ * import { CallCardCommandError } from 'b24-call-card-rx';
+ * if (outcome.error instanceof CallCardCommandError && outcome.error.errorCode === 'Call card is undefined') {
+ *   // the card is gone
+ * }
+ * ```
+ */
+export class CallCardCommandError extends CallCardError {
+  constructor(
+    readonly command: string,
+    readonly errorCode: string,
+    readonly reply?: unknown,
+  ) {
+    super(`${command}: the host answered with error "${errorCode}"`);
+  }
+}
+
+/**
+ * The host did not answer a command in time.
+ *
+ * @example
+ * ```ts
+ * import { sendCommand, setCardTitle } from 'b24-call-card-rx';
+ * sendCommand(placement, setCardTitle('A'), { timeoutMs: 2000 }).subscribe({
+ *   error: (e) => console.log(e.message), // CallCardSetCardTitle: no reply from the host within 2000 ms
+ * });
+ * ```
+ */
+export class CallCardTimeoutError extends CallCardError {
+  constructor(
+    readonly command: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${command}: no reply from the host within ${timeoutMs} ms`);
+  }
+}
+
+/**
+ * Something the library needs is not there: no `BX24` (not inside a portal frame), a closed
+ * card, a disposed facade.
+ *
+ * @example
+ * ```ts
+ * import { fromBX24 } from 'b24-call-card-rx';
+ * fromBX24(undefined); // throws CallCardUnavailableError: fromBX24: no BX24.placement ...
+ * ```
+ */
+export class CallCardUnavailableError extends CallCardError {
+  constructor(
+    readonly subject: string,
+    readonly reason: string,
+  ) {
+    super(`${subject}: ${reason}`);
+  }
+}

@@ -1,0 +1,158 @@
+/** CRM entity types the host reports; `''` when the call is bound to nothing. */
+export type CrmEntityType = 'LEAD' | 'CONTACT' | 'COMPANY' | 'DEAL';
+
+/** One CRM binding of a call, as the host sends it. */
+export interface CrmBinding {
+  readonly ENTITY_TYPE: string;
+  readonly ENTITY_ID: number;
+}
+
+/** Direction of the call the card shows. */
+export type CallDirection = 'incoming' | 'outgoing' | 'callback';
+
+/** The host's call state in the `initialized` payload. */
+export type CallState = 'idle' | 'connecting' | 'connected';
+
+/**
+ * The `initialized` payload: the call the card was raised for. Keys are kept exactly as the host
+ * sends them. `PHONE_NUMBER` may be absent or `"hidden"`.
+ */
+export interface CallInfo {
+  readonly CALL_ID: string;
+  readonly PHONE_NUMBER?: string;
+  readonly LINE_NUMBER?: string;
+  readonly LINE_NAME?: string;
+  readonly CRM_ENTITY_TYPE: CrmEntityType | '';
+  /** 0 when the call is bound to no entity. */
+  readonly CRM_ENTITY_ID: number;
+  readonly CRM_ACTIVITY_ID?: number | string;
+  readonly CRM_BINDINGS: readonly CrmBinding[];
+  readonly CALL_DIRECTION: CallDirection;
+  readonly CALL_STATE: CallState;
+  readonly CALL_LIST_MODE: boolean;
+}
+
+/**
+ * The `entityChanged` payload. `PHONE_NUMBER` may be `"unknown"` or `"hidden"`. It can arrive
+ * before `initialized`.
+ */
+export interface CrmEntity {
+  readonly PHONE_NUMBER: string;
+  readonly CRM_ENTITY_TYPE: CrmEntityType | '';
+  readonly CRM_ENTITY_ID: number;
+}
+
+/** The `transferButtonClick` payload: `target` is an employee id or a phone number. */
+export interface TransferTarget {
+  readonly phoneNumber: string;
+  readonly target: number | string;
+}
+
+/** One dialpad key. */
+export type DialpadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#';
+
+/** The quality meter's grade, as the host sends it. */
+export type QualityGrade = '1' | '2' | '3' | '4' | '5';
+
+/**
+ * Payload type of every call-card event, keyed by the short event type (the host name without
+ * `BackgroundCallCard::`). No-data events carry `undefined`.
+ */
+export interface CallCardEventMap {
+  initialized: CallInfo;
+  entityChanged: CrmEntity;
+  answerButtonClick: undefined;
+  skipButtonClick: undefined;
+  makeCallButtonClick: undefined;
+  hangupButtonClick: undefined;
+  /** The NEW hold state. */
+  holdButtonClick: boolean;
+  /** The NEW mute state. */
+  muteButtonClick: boolean;
+  transferButtonClick: TransferTarget;
+  dialpadButtonClick: DialpadKey;
+  qualityMeterClick: QualityGrade;
+  completeTransferButtonClick: undefined;
+  cancelTransferButtonClick: undefined;
+  closeButtonClick: undefined;
+  notifyAdminButtonClick: undefined;
+  addCommentButtonClick: string;
+  nextButtonClick: undefined;
+}
+
+/** The short type of a call-card event, e.g. `'hangupButtonClick'`. */
+export type CallCardEventType = keyof CallCardEventMap;
+
+/**
+ * All 17 event types, in the order of the host documentation.
+ *
+ * @example
+ * ```ts
+ * import { CALL_CARD_EVENT_TYPES } from 'b24-call-card-rx';
+ * CALL_CARD_EVENT_TYPES.length; // 17
+ * ```
+ */
+export const CALL_CARD_EVENT_TYPES = [
+  'initialized',
+  'entityChanged',
+  'answerButtonClick',
+  'skipButtonClick',
+  'makeCallButtonClick',
+  'hangupButtonClick',
+  'holdButtonClick',
+  'muteButtonClick',
+  'transferButtonClick',
+  'dialpadButtonClick',
+  'qualityMeterClick',
+  'completeTransferButtonClick',
+  'cancelTransferButtonClick',
+  'closeButtonClick',
+  'notifyAdminButtonClick',
+  'addCommentButtonClick',
+  'nextButtonClick',
+] as const satisfies readonly CallCardEventType[];
+
+// Compile-time proof that the list names every key of the map.
+type MissingEventTypes = Exclude<CallCardEventType, (typeof CALL_CARD_EVENT_TYPES)[number]>;
+const _allEventTypesListed: MissingEventTypes extends never ? true : false = true;
+void _allEventTypesListed;
+
+/** A call-card event as data: the discriminated union over all 17 types. */
+export type CallCardEvent<T extends CallCardEventType = CallCardEventType> = {
+  [K in T]: { readonly type: K; readonly payload: CallCardEventMap[K] };
+}[T];
+
+/** The prefix of every host event name. */
+export const HOST_EVENT_PREFIX = 'BackgroundCallCard::';
+
+/** The host's name of an event type, e.g. `BackgroundCallCard::hangupButtonClick`. */
+export type HostEventName<T extends CallCardEventType = CallCardEventType> =
+  `${typeof HOST_EVENT_PREFIX}${T}`;
+
+const eventTypes: ReadonlySet<string> = new Set(CALL_CARD_EVENT_TYPES);
+
+/**
+ * Whether `value` is one of the 17 event types.
+ *
+ * @example
+ * ```ts
+ * import { isCallCardEventType } from 'b24-call-card-rx';
+ * isCallCardEventType('muteButtonClick'); // true
+ * ```
+ */
+export function isCallCardEventType(value: unknown): value is CallCardEventType {
+  return typeof value === 'string' && eventTypes.has(value);
+}
+
+/**
+ * The host event name to bind for an event type.
+ *
+ * @example
+ * ```ts
+ * import { hostEventName } from 'b24-call-card-rx';
+ * hostEventName('hangupButtonClick'); // 'BackgroundCallCard::hangupButtonClick'
+ * ```
+ */
+export function hostEventName<T extends CallCardEventType>(type: T): HostEventName<T> {
+  return `${HOST_EVENT_PREFIX}${type}`;
+}

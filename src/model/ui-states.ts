@@ -1,0 +1,80 @@
+/**
+ * The 12 documented call-card UI states, in the order the host lists them
+ * (`CallCardGetListUiStates`).
+ *
+ * @example
+ * ```ts
+ * import { UI_STATES } from 'b24-call-card-rx';
+ * UI_STATES.includes('connected'); // true
+ * ```
+ */
+export const UI_STATES = [
+  'incoming',
+  'transferIncoming',
+  'outgoing',
+  'connectingIncoming',
+  'connectingOutgoing',
+  'connected',
+  'transferring',
+  'transferFailed',
+  'transferConnected',
+  'error',
+  'moneyError',
+  'redial',
+] as const;
+
+/** One of the 12 documented UI states. */
+export type UiState = (typeof UI_STATES)[number];
+
+/**
+ * The host also accepts three undocumented internal states. A new card made for an app starts in
+ * `externalCard` (only a Close button, timer hidden).
+ */
+export const INTERNAL_UI_STATES = ['idle', 'sipPhoneError', 'externalCard'] as const;
+
+/** One of the undocumented internal states the host accepts. */
+export type InternalUiState = (typeof INTERNAL_UI_STATES)[number];
+
+/** Every state the host accepts in `CallCardSetUiState`. */
+export type HostUiState = UiState | InternalUiState;
+
+const documented: ReadonlySet<string> = new Set(UI_STATES);
+const accepted: ReadonlySet<string> = new Set([...UI_STATES, ...INTERNAL_UI_STATES]);
+
+/**
+ * Whether `value` is one of the 12 documented UI states.
+ *
+ * @example
+ * ```ts
+ * import { isUiState } from 'b24-call-card-rx';
+ * isUiState('connected'); // true
+ * isUiState('idle'); // false: internal
+ * ```
+ */
+export function isUiState(value: unknown): value is UiState {
+  return typeof value === 'string' && documented.has(value);
+}
+
+/**
+ * Whether `value` is a state the host accepts: documented or internal.
+ *
+ * @example
+ * ```ts
+ * import { isHostUiState } from 'b24-call-card-rx';
+ * isHostUiState('externalCard'); // true
+ * ```
+ */
+export function isHostUiState(value: unknown): value is HostUiState {
+  return typeof value === 'string' && accepted.has(value);
+}
+
+/**
+ * States in which a running timer keeps counting (HOST-FACTS section 4): entering one of these
+ * while the timer runs changes nothing; while it is not running, the timer is hidden and reset.
+ */
+export const TIMER_KEEPING_STATES: readonly HostUiState[] = [
+  'transferring',
+  'transferFailed',
+  'transferConnected',
+  'externalCard',
+];
