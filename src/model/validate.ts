@@ -242,6 +242,15 @@ export function readEventPayload<T extends CallCardEventType>(
     return (READERS[type] as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {
     // A hostile payload (a throwing getter or proxy) is a malformed payload, never a throw.
-    return bad(type, '[unreadable value]', `a readable value (${String(cause)})`);
+    return bad(type, '[unreadable value]', `a readable value (${describeCause(cause)})`);
+  }
+}
+
+/** `String(cause)`, except that a cause which cannot be printed (no prototype) must not throw. */
+function describeCause(cause: unknown): string {
+  try {
+    return String(cause);
+  } catch {
+    return 'a thrown value that cannot be printed';
   }
 }
