@@ -51,5 +51,14 @@ export {
   CallCardUnavailableError,
 } from './model/errors';
 
-// Placement: the one interface to the host.
+// Placement: the one interface to the host, and adapters over the two client libraries.
 export type { PlacementPort } from './placement/placement-port';
+export { fromBX24 } from './placement/from-bx24';
+export type { Bx24Like } from './placement/from-bx24';
+export { fromB24Frame } from './placement/from-b24-frame';
+export type { B24FrameLike, B24PlacementLike } from './placement/from-b24-frame';
+
+// Streams: the call card's events as hot typed Observables.
+export { callCardEvents } from './streams/call-card-events';
+export type { CallCardEvents } from './streams/call-card-events';
+export { fromCallCardEvent } from './streams/from-call-card-event';

@@ -1,4 +1,4 @@
-import { Observable, config } from 'rxjs';
+import { Observable, asyncScheduler, throwError } from 'rxjs';
 import type { CallCardEventMap, CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
 import type { CallCardPayloadError } from '../model/errors';
@@ -13,6 +13,15 @@ import type { PlacementPort } from '../placement/placement-port';
  */
 export type CardLifecycle = 'waiting' | 'open' | 'closed';
 
+/** Options of {@link EventHub.on}. */
+export interface HubOnOptions {
+  /**
+   * Whether a new subscriber first receives the latest `initialized` / `entityChanged` payload
+   * (default `true`; clicks are never replayed whatever this says).
+   */
+  readonly replay?: boolean;
+}
+
 /** Events whose latest value is replayed to late subscribers. */
 const REPLAYED: ReadonlySet<CallCardEventType> = new Set<CallCardEventType>([
   'initialized',
@@ -23,6 +32,8 @@ type Listener = (value: unknown) => void;
 
 interface Channel {
   readonly listeners: Set<Listener>;
+  /** Whether `placement.bindEvent` has been called (successfully) for this event. */
+  bound: boolean;
   has: boolean;
   last: unknown;
 }
@@ -42,6 +53,8 @@ interface SharedEntry {
   dispatching: boolean;
 }
 
+// Symbol.for: the same key in every build and copy of the library. Bump `@1` whenever the shape of
+// SharedEntry or Channel changes, so two versions of the library never misread each other's data.
 const REGISTRY_KEY = Symbol.for('b24-call-card-rx/event-registry@1');
 
 function registry(): WeakMap<object, SharedEntry> {
@@ -72,18 +85,26 @@ function sharedEntry(placement: PlacementPort): SharedEntry {
   return entry;
 }
 
+/**
+ * Reports an error through rxjs's own unhandled-error path (`config.onUnhandledError`, or a throw
+ * in a later task), asynchronously: a report must never throw back into the host's callback, and
+ * going through rxjs's timeout provider keeps it virtual under `TestScheduler.run`.
+ */
 function reportListenerError(error: unknown): void {
-  // Same path rxjs takes for an error nobody handles: never back into the host's callback.
-  const handler = config.onUnhandledError;
-  if (handler) handler(error);
-  else
-    setTimeout(() => {
+  try {
+    throwError(() => error).subscribe();
+  } catch {
+    // `useDeprecatedSynchronousErrorHandling` rethrows synchronously: throw it in a later task
+    // instead, off the host's stack.
+    asyncScheduler.schedule(() => {
       throw error;
     });
+  }
 }
 
 function deliver(listeners: Set<Listener>, value: unknown): void {
-  // A copy: a listener may subscribe or unsubscribe others while we deliver.
+  // A copy: a listener may subscribe or unsubscribe others while we deliver. An unsubscribed
+  // rxjs subscriber ignores the value, so nobody sees an event after unsubscribing.
   for (const listener of [...listeners]) {
     try {
       listener(value);
@@ -96,14 +117,21 @@ function deliver(listeners: Set<Listener>, value: unknown): void {
 /**
  * Runs `work` now, or after the dispatch in progress: an event raised while another is being
  * delivered (a subscriber that makes the host answer synchronously) reaches every subscriber
- * after the first one, so all of them see host order.
+ * after the first one, so all of them see host order. The queue lives in the shared entry, so
+ * the ESM and CJS builds take turns in one queue.
  */
 function schedule(entry: SharedEntry, work: () => void): void {
   entry.pending.push(work);
   if (entry.dispatching) return;
   entry.dispatching = true;
   try {
-    for (let next = entry.pending.shift(); next; next = entry.pending.shift()) next();
+    for (let next = entry.pending.shift(); next; next = entry.pending.shift()) {
+      try {
+        next();
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
   } finally {
     entry.dispatching = false;
   }
@@ -114,33 +142,54 @@ function setLifecycle(entry: SharedEntry, state: CardLifecycle): void {
   deliver(entry.lifecycleListeners, state);
 }
 
-function bindChannel(
+function channelOf(entry: SharedEntry, type: CallCardEventType): Channel {
+  let channel = entry.channels.get(type);
+  if (!channel) {
+    channel = { listeners: new Set(), bound: false, has: false, last: undefined };
+    entry.channels.set(type, channel);
+  }
+  return channel;
+}
+
+function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType, raw: unknown) {
+  // The lifecycle follows the host event, not its payload: a card whose `initialized` payload
+  // we cannot read is still open, and its commands still work.
+  if (type === 'initialized') setLifecycle(entry, 'open');
+  else if (type === 'closeButtonClick') setLifecycle(entry, 'closed');
+  const read = readEventPayload(type, raw);
+  if (!read.ok) {
+    // The latest value is now unknown: replaying the one before it would describe another call.
+    channel.has = false;
+    channel.last = undefined;
+    deliver(entry.malformed, read.error);
+    return;
+  }
+  if (REPLAYED.has(type)) {
+    channel.has = true;
+    channel.last = read.value;
+  }
+  deliver(channel.listeners, read.value);
+}
+
+/** Binds the host event of `type` unless some build of the library already did. */
+function ensureBound(
   placement: PlacementPort,
   entry: SharedEntry,
   type: CallCardEventType,
 ): Channel {
-  let channel = entry.channels.get(type);
-  if (channel) return channel;
-  const created: Channel = { listeners: new Set(), has: false, last: undefined };
-  entry.channels.set(type, created);
-  placement.bindEvent(hostEventName(type), (raw: unknown) => {
-    schedule(entry, () => {
-      const read = readEventPayload(type, raw);
-      if (!read.ok) {
-        deliver(entry.malformed, read.error);
-        return;
-      }
-      if (REPLAYED.has(type)) {
-        created.has = true;
-        created.last = read.value;
-      }
-      // Lifecycle first: a subscriber reacting to `initialized` must already see the card open.
-      if (type === 'initialized') setLifecycle(entry, 'open');
-      else if (type === 'closeButtonClick') setLifecycle(entry, 'closed');
-      deliver(created.listeners, read.value);
+  const channel = channelOf(entry, type);
+  if (channel.bound) return channel;
+  // Marked first: a host that delivers synchronously inside bindEvent re-enters here.
+  channel.bound = true;
+  try {
+    placement.bindEvent(hostEventName(type), (raw: unknown) => {
+      schedule(entry, () => dispatch(entry, channel, type, raw));
     });
-  });
-  channel = created;
+  } catch (error) {
+    // Nothing was bound: let a later subscriber try again.
+    channel.bound = false;
+    throw error;
+  }
   return channel;
 }
 
@@ -152,8 +201,12 @@ export interface EventHub {
   readonly placement: PlacementPort;
   /** Binds the host event now (once per placement, ever) without subscribing. */
   bind(type: CallCardEventType): void;
-  /** Hot stream of one event's typed payloads; replays the latest `initialized`/`entityChanged`. */
-  on<T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]>;
+  /**
+   * Hot stream of one event's typed payloads, delivered synchronously within the host callback;
+   * replays the latest `initialized`/`entityChanged` unless `options.replay` is `false`. Never
+   * completes or errors.
+   */
+  on<T extends CallCardEventType>(type: T, options?: HubOnOptions): Observable<CallCardEventMap[T]>;
   /** Payloads the host sent that do not match the documentation: reported, then dropped. */
   readonly malformed$: Observable<CallCardPayloadError>;
   /** The card's lifecycle; replays the current one. Binds `initialized` and `closeButtonClick`. */
@@ -167,27 +220,48 @@ const hubs = new WeakMap<PlacementPort, EventHub>();
 /**
  * The event hub of `placement`: created once per placement and build; the bindings it makes are
  * recorded in a registry shared by every build of the library in the page.
+ *
+ * @example
+ * ```ts
+ * // Internal: users reach the hub through callCardEvents / fromCallCardEvent.
+ * const hub = eventHub(placement);
+ * hub.on('muteButtonClick').subscribe((muted) => console.log(muted));
+ * ```
  */
 export function eventHub(placement: PlacementPort): EventHub {
   const existing = hubs.get(placement);
   if (existing) return existing;
   const entry = sharedEntry(placement);
 
-  const on = <T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]> =>
-    new Observable<CallCardEventMap[T]>((subscriber) => {
-      const channel = bindChannel(placement, entry, type);
+  const on = <T extends CallCardEventType>(
+    type: T,
+    options?: HubOnOptions,
+  ): Observable<CallCardEventMap[T]> => {
+    const replay = options?.replay ?? true;
+    return new Observable<CallCardEventMap[T]>((subscriber) => {
+      const channel = channelOf(entry, type);
       const listener: Listener = (value) => subscriber.next(value as CallCardEventMap[T]);
+      // Listen before replaying: an event the replayed value's handler raises synchronously
+      // must still reach this subscriber. (During a dispatch of this very event the listener
+      // is not in the delivery copy, so the value is not seen twice.)
       channel.listeners.add(listener);
-      if (channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
+      if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
+      try {
+        ensureBound(placement, entry, type);
+      } catch (error) {
+        channel.listeners.delete(listener);
+        throw error;
+      }
       return () => {
         channel.listeners.delete(listener);
       };
     });
+  };
 
   const hub: EventHub = {
     placement,
     bind: (type) => {
-      bindChannel(placement, entry, type);
+      ensureBound(placement, entry, type);
     },
     on,
     malformed$: new Observable<CallCardPayloadError>((subscriber) => {
@@ -198,8 +272,8 @@ export function eventHub(placement: PlacementPort): EventHub {
       };
     }),
     lifecycle$: new Observable<CardLifecycle>((subscriber) => {
-      bindChannel(placement, entry, 'initialized');
-      bindChannel(placement, entry, 'closeButtonClick');
+      ensureBound(placement, entry, 'initialized');
+      ensureBound(placement, entry, 'closeButtonClick');
       const listener: Listener = (state) => subscriber.next(state as CardLifecycle);
       entry.lifecycleListeners.add(listener);
       subscriber.next(entry.lifecycle);

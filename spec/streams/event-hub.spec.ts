@@ -1,0 +1,172 @@
+import { hostEventName } from '../../src/model/events';
+import type { PlacementPort } from '../../src/placement/placement-port';
+import type { CardLifecycle } from '../../src/streams/event-hub';
+import { eventHub } from '../../src/streams/event-hub';
+import { recordingPlacement } from '../support/recording-placement';
+import { host, playHost, testScheduler } from './host-script';
+import { VALID } from './valid-payloads';
+
+type HubModule = typeof import('../../src/streams/event-hub');
+
+/** A second, independent copy of the hub module (and of rxjs): what a second build brings. */
+async function secondCopy(): Promise<HubModule> {
+  let copy: HubModule | undefined;
+  await jest.isolateModulesAsync(async () => {
+    copy = await import('../../src/streams/event-hub');
+  });
+  return copy!;
+}
+
+describe('eventHub: lifecycle', () => {
+  it('follows initialized and closeButtonClick, and replays the current state', () => {
+    testScheduler().run((helpers) => {
+      const { expectObservable, expectSubscriptions } = helpers;
+      const p = recordingPlacement();
+      const hub = eventHub(p);
+      const script = playHost(helpers, p, '-i-c-i|', {
+        i: host('initialized', VALID.initialized.raw),
+        c: host('closeButtonClick', ''),
+      });
+      const states: Record<string, CardLifecycle> = { w: 'waiting', o: 'open', c: 'closed' };
+      expectObservable(hub.lifecycle$).toBe('wo-c-o', states);
+      expectObservable(hub.lifecycle$, '--^---').toBe('--oc-o', states);
+      expectSubscriptions(script.subscriptions).toBe('^-----!');
+    });
+  });
+
+  it('opens the card on an initialized whose payload is malformed (the card is there)', () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    hub.bind('initialized');
+    p.emit(hostEventName('initialized'), { CALL_ID: 42, CALL_DIRECTION: 'sideways' });
+    expect(hub.lifecycle()).toBe('open');
+  });
+
+  it('tells subscribers of initialized that the card is already open', () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    const seen: CardLifecycle[] = [];
+    hub.on('initialized').subscribe(() => seen.push(hub.lifecycle()));
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    expect(seen).toEqual(['open']);
+  });
+});
+
+describe('eventHub: binding', () => {
+  it('does not replay when asked not to', () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    hub.bind('initialized');
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    const seen: unknown[] = [];
+    hub.on('initialized', { replay: false }).subscribe((v) => seen.push(v));
+    hub.on('initialized').subscribe((v) => seen.push(v));
+    expect(seen).toEqual([VALID.initialized.value]);
+  });
+
+  it('errors the subscription when bindEvent throws, and binds on a later subscription', () => {
+    const inner = recordingPlacement();
+    let failures = 1;
+    const flaky: PlacementPort = {
+      call: inner.call,
+      bindEvent: (name, handler) => {
+        if (failures-- > 0) throw new Error('transport down');
+        inner.bindEvent(name, handler);
+      },
+    };
+    const hub = eventHub(flaky);
+    const errors: unknown[] = [];
+    const seen: unknown[] = [];
+    hub
+      .on('muteButtonClick')
+      .subscribe({ next: (v) => seen.push(v), error: (e) => errors.push(e) });
+    hub.on('muteButtonClick').subscribe((v) => seen.push(v));
+    inner.emit(hostEventName('muteButtonClick'), true);
+    expect(errors).toEqual([new Error('transport down')]);
+    expect(inner.bindCount(hostEventName('muteButtonClick'))).toBe(1);
+    expect(seen).toEqual([true]);
+  });
+
+  it('delivers an event the host raises synchronously inside bindEvent, once', () => {
+    const inner = recordingPlacement();
+    const eager: PlacementPort = {
+      call: inner.call,
+      bindEvent: (name, handler) => {
+        inner.bindEvent(name, handler);
+        handler(name.endsWith('initialized') ? VALID.initialized.raw : true); // a recovered event
+      },
+    };
+    const hub = eventHub(eager);
+    const calls: unknown[] = [];
+    const mutes: unknown[] = [];
+    hub.on('initialized').subscribe((v) => calls.push(v));
+    hub.on('muteButtonClick').subscribe((v) => mutes.push(v));
+    expect(calls).toEqual([VALID.initialized.value]);
+    expect(mutes).toEqual([true]);
+  });
+});
+
+describe('eventHub: shared by every copy of the library', () => {
+  it('keeps its registry under a Symbol.for key on globalThis', () => {
+    const p = recordingPlacement();
+    eventHub(p).bind('muteButtonClick');
+    const key = Symbol.for('b24-call-card-rx/event-registry@1');
+    const registry = (globalThis as Record<symbol, unknown>)[key];
+    expect(registry).toBeInstanceOf(WeakMap);
+    expect((registry as WeakMap<object, unknown>).has(p)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(globalThis, key)?.enumerable).toBe(false);
+  });
+
+  it('binds once across two copies of the module, and both copies receive every event', async () => {
+    const other = await secondCopy();
+    expect(other.eventHub).not.toBe(eventHub);
+    const p = recordingPlacement();
+    const seen: string[] = [];
+    eventHub(p)
+      .on('muteButtonClick')
+      .subscribe((m) => seen.push(`first ${m}`));
+    other
+      .eventHub(p)
+      .on('muteButtonClick')
+      .subscribe((m) => seen.push(`second ${m}`));
+    p.emit(hostEventName('muteButtonClick'), true);
+    expect(p.bindCount(hostEventName('muteButtonClick'))).toBe(1);
+    expect(seen).toEqual(['first true', 'second true']);
+  });
+
+  it('replays, in the second copy, an initialized that the first copy received', async () => {
+    const other = await secondCopy();
+    const p = recordingPlacement();
+    eventHub(p).bind('initialized');
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    const seen: unknown[] = [];
+    other
+      .eventHub(p)
+      .on('initialized')
+      .subscribe((c) => seen.push(c));
+    expect(seen).toEqual([VALID.initialized.value]);
+    expect(other.eventHub(p).lifecycle()).toBe('open');
+  });
+
+  it('keeps host order across both copies when a subscriber re-enters', async () => {
+    const other = await secondCopy();
+    const p = recordingPlacement();
+    const log: string[] = [];
+    eventHub(p)
+      .on('muteButtonClick')
+      .subscribe(() => {
+        log.push('first mute');
+        p.emit(hostEventName('holdButtonClick'), true);
+      });
+    other
+      .eventHub(p)
+      .on('muteButtonClick')
+      .subscribe(() => log.push('second mute'));
+    other
+      .eventHub(p)
+      .on('holdButtonClick')
+      .subscribe(() => log.push('second hold'));
+    p.emit(hostEventName('muteButtonClick'), true);
+    expect(log).toEqual(['first mute', 'second mute', 'second hold']);
+  });
+});

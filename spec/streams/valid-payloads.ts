@@ -1,0 +1,103 @@
+import type { CallCardEventMap, CallCardEventType } from '../../src/model/events';
+
+/** A raw host payload per event type, and the typed payload the library must deliver for it. */
+export const VALID: {
+  readonly [K in CallCardEventType]: { raw: unknown; value: CallCardEventMap[K] };
+} = {
+  initialized: {
+    raw: {
+      CALL_ID: 'externalCall.42',
+      PHONE_NUMBER: '+15550100',
+      LINE_NUMBER: 'reg1',
+      LINE_NAME: 'Main line',
+      CRM_ENTITY_TYPE: 'CONTACT',
+      CRM_ENTITY_ID: 7,
+      CRM_ACTIVITY_ID: 9,
+      CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
+      CALL_DIRECTION: 'incoming',
+      CALL_STATE: 'idle',
+      CALL_LIST_MODE: false,
+    },
+    value: {
+      CALL_ID: 'externalCall.42',
+      PHONE_NUMBER: '+15550100',
+      LINE_NUMBER: 'reg1',
+      LINE_NAME: 'Main line',
+      CRM_ENTITY_TYPE: 'CONTACT',
+      CRM_ENTITY_ID: 7,
+      CRM_ACTIVITY_ID: 9,
+      CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
+      CALL_DIRECTION: 'incoming',
+      CALL_STATE: 'idle',
+      CALL_LIST_MODE: false,
+    },
+  },
+  entityChanged: {
+    raw: { PHONE_NUMBER: '+15550100', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: '3' },
+    value: { PHONE_NUMBER: '+15550100', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: 3 },
+  },
+  // No-data events: the SDK sends "", classic BX24 sends [] (both covered in the payload spec).
+  answerButtonClick: { raw: '', value: undefined },
+  skipButtonClick: { raw: [], value: undefined },
+  makeCallButtonClick: { raw: '', value: undefined },
+  hangupButtonClick: { raw: [], value: undefined },
+  holdButtonClick: { raw: true, value: true },
+  muteButtonClick: { raw: false, value: false },
+  transferButtonClick: {
+    raw: { phoneNumber: '+15550199', target: 15 },
+    value: { phoneNumber: '+15550199', target: 15 },
+  },
+  dialpadButtonClick: { raw: '#', value: '#' },
+  qualityMeterClick: { raw: '4', value: '4' },
+  completeTransferButtonClick: { raw: '', value: undefined },
+  cancelTransferButtonClick: { raw: [], value: undefined },
+  closeButtonClick: { raw: '', value: undefined },
+  notifyAdminButtonClick: { raw: [], value: undefined },
+  addCommentButtonClick: { raw: 'Call back on Monday', value: 'Call back on Monday' },
+  nextButtonClick: { raw: '', value: undefined },
+};
+
+/** The event types that carry no data. */
+export const NO_DATA_TYPES = [
+  'answerButtonClick',
+  'skipButtonClick',
+  'makeCallButtonClick',
+  'hangupButtonClick',
+  'completeTransferButtonClick',
+  'cancelTransferButtonClick',
+  'closeButtonClick',
+  'notifyAdminButtonClick',
+  'nextButtonClick',
+] as const satisfies readonly CallCardEventType[];
+
+/** The click events: every type but the two that replay. */
+export const CLICK_TYPES = [
+  ...NO_DATA_TYPES,
+  'holdButtonClick',
+  'muteButtonClick',
+  'transferButtonClick',
+  'dialpadButtonClick',
+  'qualityMeterClick',
+  'addCommentButtonClick',
+] as const satisfies readonly CallCardEventType[];
+
+/** The field of `CallCardEvents` that carries each event type. */
+export const FIELD_OF = {
+  initialized: 'initialized$',
+  entityChanged: 'entityChanged$',
+  answerButtonClick: 'answer$',
+  skipButtonClick: 'skip$',
+  makeCallButtonClick: 'makeCall$',
+  hangupButtonClick: 'hangup$',
+  holdButtonClick: 'hold$',
+  muteButtonClick: 'mute$',
+  transferButtonClick: 'transfer$',
+  dialpadButtonClick: 'dialpad$',
+  qualityMeterClick: 'qualityMeter$',
+  completeTransferButtonClick: 'completeTransfer$',
+  cancelTransferButtonClick: 'cancelTransfer$',
+  closeButtonClick: 'close$',
+  notifyAdminButtonClick: 'notifyAdmin$',
+  addCommentButtonClick: 'addComment$',
+  nextButtonClick: 'next$',
+} as const satisfies { readonly [K in CallCardEventType]: string };

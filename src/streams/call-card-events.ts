@@ -1,0 +1,157 @@
+import type { Observable } from 'rxjs';
+import { map, merge, share } from 'rxjs';
+import type { CallCardPayloadError } from '../model/errors';
+import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
+import { CALL_CARD_EVENT_TYPES } from '../model/events';
+import type { PlacementPort } from '../placement/placement-port';
+import { eventHub } from './event-hub';
+import { readEventType, readPlacement } from './stream-arguments';
+
+/**
+ * The call card's events as hot Observables, one per event type, plus `all$` and `malformed$`.
+ * Get it with {@link callCardEvents}.
+ *
+ * Every stream:
+ * 1. binds its host event the first time anyone subscribes, once per placement for the life of
+ *    the page (unsubscribing mutes delivery; a host binding cannot be removed);
+ * 2. is hot: clicks are not replayed; `initialized$` and `entityChanged$` replay their latest
+ *    payload to late subscribers (`entityChanged` may come before `initialized`);
+ * 3. delivers synchronously within the host callback, in host order, even when a subscriber
+ *    makes the host raise another event synchronously;
+ * 4. never completes and never errors: a malformed payload goes to `malformed$` and is dropped,
+ *    a throwing subscriber is reported to rxjs's `config.onUnhandledError` and the others still
+ *    receive this and later events.
+ *
+ * No-data clicks carry `undefined` (`Observable<undefined>`, as in `CallCardEventMap`), whatever
+ * the transport sent (`""` from the SDK, `[]` from classic `BX24`).
+ */
+export interface CallCardEvents {
+  /**
+   * Every event as `{type, payload}` data, in host order. Binds all 17 host events on first
+   * subscription. Does NOT replay: for the current call, subscribe to `initialized$` (or
+   * `on('initialized')`), which replays its latest payload.
+   */
+  readonly all$: Observable<CallCardEvent>;
+  /** The stream of one event type, typed by `CallCardEventMap` (the same Observable as its field). */
+  on<T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]>;
+  /** The call the card was raised for. Replays the latest. Bound as soon as the object exists. */
+  readonly initialized$: Observable<CallCardEventMap['initialized']>;
+  /** The CRM entity of the call. Replays the latest. Bound as soon as the object exists. */
+  readonly entityChanged$: Observable<CallCardEventMap['entityChanged']>;
+  readonly answer$: Observable<CallCardEventMap['answerButtonClick']>;
+  readonly skip$: Observable<CallCardEventMap['skipButtonClick']>;
+  readonly makeCall$: Observable<CallCardEventMap['makeCallButtonClick']>;
+  readonly hangup$: Observable<CallCardEventMap['hangupButtonClick']>;
+  /** The NEW hold state. */
+  readonly hold$: Observable<CallCardEventMap['holdButtonClick']>;
+  /** The NEW mute state. */
+  readonly mute$: Observable<CallCardEventMap['muteButtonClick']>;
+  readonly transfer$: Observable<CallCardEventMap['transferButtonClick']>;
+  readonly dialpad$: Observable<CallCardEventMap['dialpadButtonClick']>;
+  readonly qualityMeter$: Observable<CallCardEventMap['qualityMeterClick']>;
+  readonly completeTransfer$: Observable<CallCardEventMap['completeTransferButtonClick']>;
+  readonly cancelTransfer$: Observable<CallCardEventMap['cancelTransferButtonClick']>;
+  /** The user closed the card; the host closes it itself right after. */
+  readonly close$: Observable<CallCardEventMap['closeButtonClick']>;
+  readonly notifyAdmin$: Observable<CallCardEventMap['notifyAdminButtonClick']>;
+  /** The comment text. */
+  readonly addComment$: Observable<CallCardEventMap['addCommentButtonClick']>;
+  readonly next$: Observable<CallCardEventMap['nextButtonClick']>;
+  /**
+   * Payloads of bound events that do not match the host documentation, reported here and
+   * dropped from their stream. Not replayed; binds nothing by itself.
+   */
+  readonly malformed$: Observable<CallCardPayloadError>;
+}
+
+type Streams = { readonly [K in CallCardEventType]: Observable<CallCardEventMap[K]> };
+
+const cache = new WeakMap<PlacementPort, CallCardEvents>();
+
+/**
+ * The call card's events for `placement`, as hot typed Observables (see {@link CallCardEvents}
+ * for the rules every stream keeps).
+ *
+ * 1. Calling it again with the same placement returns the same object, so every part of the app
+ *    shares one set of host bindings (the bindings are also shared with any other copy of the
+ *    library in the page, such as the ESM and CJS builds loaded side by side).
+ * 2. It binds `initialized` and `entityChanged` at once, so their latest payloads are there for
+ *    components that subscribe later; every other event is bound on its first subscription.
+ * 3. Throws `CallCardInputError` when `placement` cannot bind events.
+ *
+ * @example
+ * ```ts
+ * import { callCardEvents, fromBX24 } from 'b24-call-card-rx';
+ *
+ * const events = callCardEvents(fromBX24());
+ * events.initialized$.subscribe((call) => console.log('call', call.CALL_ID));
+ * events.mute$.subscribe((muted) => console.log(muted ? 'muted' : 'unmuted'));
+ * events.on('dialpadButtonClick').subscribe((key) => console.log('key', key));
+ * events.malformed$.subscribe((error) => console.warn(error.message));
+ * // Logs (as the user works the card):
+ * // call 42
+ * // muted
+ * // key 5
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { callCardEvents } from 'b24-call-card-rx';
+ * import { filter } from 'rxjs';
+ *
+ * // all$ carries data you can log, filter or reduce; narrow it by `type`.
+ * callCardEvents(placement)
+ *   .all$.pipe(filter((event) => event.type !== 'dialpadButtonClick'))
+ *   .subscribe(({ type, payload }) => console.log(type, payload));
+ * ```
+ */
+export function callCardEvents(placement: PlacementPort): CallCardEvents {
+  const port = readPlacement('callCardEvents', placement);
+  const existing = cache.get(port);
+  if (existing) return existing;
+  const hub = eventHub(port);
+
+  const streams = Object.fromEntries(
+    CALL_CARD_EVENT_TYPES.map((type) => [type, hub.on(type)]),
+  ) as unknown as Streams;
+
+  const all$: Observable<CallCardEvent> = merge(
+    ...CALL_CARD_EVENT_TYPES.map((type) =>
+      hub.on(type, { replay: false }).pipe(map((payload) => ({ type, payload }) as CallCardEvent)),
+    ),
+  ).pipe(
+    // One set of 17 hub listeners however many subscribe; a late subscriber starts fresh.
+    share(),
+  );
+
+  const events: CallCardEvents = Object.freeze({
+    all$,
+    on: <T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]> =>
+      streams[readEventType('callCardEvents.on', type) as T],
+    initialized$: streams.initialized,
+    entityChanged$: streams.entityChanged,
+    answer$: streams.answerButtonClick,
+    skip$: streams.skipButtonClick,
+    makeCall$: streams.makeCallButtonClick,
+    hangup$: streams.hangupButtonClick,
+    hold$: streams.holdButtonClick,
+    mute$: streams.muteButtonClick,
+    transfer$: streams.transferButtonClick,
+    dialpad$: streams.dialpadButtonClick,
+    qualityMeter$: streams.qualityMeterClick,
+    completeTransfer$: streams.completeTransferButtonClick,
+    cancelTransfer$: streams.cancelTransferButtonClick,
+    close$: streams.closeButtonClick,
+    notifyAdmin$: streams.notifyAdminButtonClick,
+    addComment$: streams.addCommentButtonClick,
+    next$: streams.nextButtonClick,
+    malformed$: hub.malformed$,
+  });
+
+  // Bound now, not on first subscription: a component that mounts after the card appeared
+  // still gets the call. (Cached first: a host that delivers inside bindEvent may re-enter.)
+  cache.set(port, events);
+  hub.bind('initialized');
+  hub.bind('entityChanged');
+  return events;
+}

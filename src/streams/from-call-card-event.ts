@@ -1,0 +1,39 @@
+import type { Observable } from 'rxjs';
+import type { CallCardEventMap, CallCardEventType } from '../model/events';
+import type { PlacementPort } from '../placement/placement-port';
+import { eventHub } from './event-hub';
+import { readEventType, readPlacement } from './stream-arguments';
+
+/**
+ * One call-card event of `placement` as a hot Observable of its typed payload, like rxjs
+ * `fromEvent` for the card.
+ *
+ * 1. Nothing happens until the first subscription, which binds the host event: once per
+ *    placement for the life of the page, shared with `callCardEvents(placement)` and with any
+ *    other copy of the library in the page. Unsubscribing mutes delivery.
+ * 2. Hot: clicks are not replayed; `initialized` and `entityChanged` replay their latest payload
+ *    (only what arrived after the event was first bound: bind early with `callCardEvents`).
+ * 3. Delivered synchronously within the host callback, in host order. Never completes or
+ *    errors: malformed payloads are dropped and reported on `callCardEvents(placement).malformed$`.
+ * 4. Throws `CallCardInputError` at once for an unknown `type` or a `placement` that cannot bind.
+ *
+ * @example
+ * ```ts
+ * import { fromCallCardEvent, fromBX24 } from 'b24-call-card-rx';
+ *
+ * const placement = fromBX24();
+ * fromCallCardEvent(placement, 'holdButtonClick').subscribe((held) =>
+ *   console.log(held ? 'on hold' : 'resumed'),
+ * );
+ * // Logs, after two clicks on Hold:
+ * // on hold
+ * // resumed
+ * ```
+ */
+export function fromCallCardEvent<T extends CallCardEventType>(
+  placement: PlacementPort,
+  type: T,
+): Observable<CallCardEventMap[T]> {
+  const port = readPlacement('fromCallCardEvent', placement);
+  return eventHub(port).on(readEventType('fromCallCardEvent', type) as T);
+}
