@@ -1,2 +1,36 @@
-// Testing entry: fakes for users' marble tests. (Filled by the testing-kit work.)
+// The `b24-call-card-rx/testing` entry: fakes for users' specs and demos.
+
+// Port: what both fakes implement.
 export type { PlacementPort } from '../placement/placement-port';
+
+// Test placement: a recorder you drive from code or marbles, answering commands by policy.
+export { createTestPlacement } from './create-test-placement';
+export type {
+  TestPlacement,
+  TestPlacementOptions,
+  TestPlacementCall,
+  TestPlacementAnswer,
+  TestPlacementBinding,
+  TestPlacementEmission,
+  TestPlacementLostEvent,
+  RawHostEvent,
+  EmitPayloadArgs,
+  CommandNameOrString,
+} from './create-test-placement';
+export type { ReplyPolicy } from './reply-policy';
+export type { NoDataStyle } from './raw-payload';
+
+// Simulator: a faithful in-memory host with buttons, timer and text view.
+export { createCallCardSimulator } from './create-call-card-simulator';
+export type {
+  CallCardSimulator,
+  SimulatorOptions,
+  RingOptions,
+  EntityChange,
+  SimulatorLogEntry,
+  SimulatorRaisedEvent,
+  PressPayloads,
+  PressArgs,
+} from './create-call-card-simulator';
+export type { SimulatorCard, SimulatorCrm } from './simulator-card';
+export type { SimulatorTimer } from './host-timer';

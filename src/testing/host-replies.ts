@@ -1,0 +1,12 @@
+import { UI_STATES } from '../model/ui-states';
+
+/** The host's error reply, sent in the SUCCESS channel: `[{"result":"error","errorCode":code}]`. */
+export function errorReply(errorCode: string): unknown[] {
+  return [{ result: 'error', errorCode }];
+}
+
+/** The host's reply to `CallCardGetListUiStates`: the 12 documented states, in host order. */
+export function uiStatesReply(): string[] {
+  // A fresh copy per reply, as a reply parsed from the wire would be.
+  return [...UI_STATES];
+}

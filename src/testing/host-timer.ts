@@ -1,0 +1,70 @@
+import type { HostUiState } from '../model/ui-states';
+import { TIMER_KEEPING_STATES } from '../model/ui-states';
+
+/**
+ * The host's call timer (HOST-FACTS section 4): `startedAt` (`null` = unset; the host uses 0, but
+ * 0 is a real time on a virtual clock), `running`, `visible`, plus the moment of the last stop so
+ * a frozen value is exact rather than the last 1000 ms tick.
+ */
+export interface HostTimer {
+  readonly startedAt: number | null;
+  readonly running: boolean;
+  readonly visible: boolean;
+  readonly stoppedAt: number | null;
+}
+
+/** The timer as a status: `hidden` (not visible), `running`, or `stopped` (visible, frozen). */
+export interface SimulatorTimer {
+  readonly status: 'hidden' | 'running' | 'stopped';
+  /** `now - startedAt` while running; `stop - startedAt` when stopped; 0 when hidden. */
+  readonly elapsedMs: number;
+}
+
+/** A fresh card's timer: hidden, unset. Also the result of every reset. */
+export const RESET_TIMER: HostTimer = {
+  startedAt: null,
+  running: false,
+  visible: false,
+  stoppedAt: null,
+};
+
+const keeping: ReadonlySet<HostUiState> = new Set(TIMER_KEEPING_STATES);
+
+/** `CallCardStartTimer`, and the auto-start of `connected`: visible; resume or start. */
+export function startTimer(timer: HostTimer, now: number): HostTimer {
+  if (timer.running) return timer.visible ? timer : { ...timer, visible: true };
+  // Nothing is accumulated: a restart keeps the original start, so the stopped time counts.
+  return { startedAt: timer.startedAt ?? now, running: true, visible: true, stoppedAt: null };
+}
+
+/** `CallCardStopTimer`: not running; visibility and `startedAt` kept, the value frozen. */
+export function stopTimer(timer: HostTimer, now: number): HostTimer {
+  return timer.running ? { ...timer, running: false, stoppedAt: now } : timer;
+}
+
+/** `CallCardSetUiState`: the table of HOST-FACTS section 4, row by row. */
+export function timerOnUiState(
+  timer: HostTimer,
+  state: HostUiState,
+  disableAutoStartTimer: boolean,
+  now: number,
+): HostTimer {
+  if (state === 'connected') return disableAutoStartTimer ? RESET_TIMER : startTimer(timer, now);
+  if (keeping.has(state)) return timer.running ? timer : RESET_TIMER;
+  return RESET_TIMER;
+}
+
+/** The timer's status at `now`. */
+export function timerStatusAt(timer: HostTimer, now: number): SimulatorTimer {
+  if (!timer.visible || timer.startedAt === null) return { status: 'hidden', elapsedMs: 0 };
+  if (timer.running) return { status: 'running', elapsedMs: Math.max(0, now - timer.startedAt) };
+  const frozenAt = timer.stoppedAt ?? timer.startedAt;
+  return { status: 'stopped', elapsedMs: Math.max(0, frozenAt - timer.startedAt) };
+}
+
+/** The host's display, `MM:SS`, minutes not wrapped into hours (75 minutes shows `75:03`). */
+export function formatMmSs(elapsedMs: number): string {
+  const total = Math.floor(Math.max(0, elapsedMs) / 1000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+}
