@@ -82,3 +82,15 @@ export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> = new Set<CallCar
   'CallCardSetMute',
   'CallCardSetHold',
 ]);
+
+/**
+ * Error code of a `CallCardCommandError` the library raises itself when the transport failed
+ * (the placement's `onError` ran, or `call` threw); the original error is the `cause`.
+ */
+export const TRANSPORT_ERROR_CODE = 'Transport error';
+
+/**
+ * Error code of a `CallCardCommandError` the library raises itself when a reply is not what the
+ * host documents (`CallCardGetListUiStates` answered with something other than a list of names).
+ */
+export const MALFORMED_REPLY_ERROR_CODE = 'Malformed reply';

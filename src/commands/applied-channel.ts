@@ -1,0 +1,61 @@
+import type { CallCardCommand } from '../model/commands';
+import type { PlacementPort } from '../placement/placement-port';
+
+type Listener = (command: CallCardCommand) => void;
+
+/** Where the commands the host applied on one placement are announced (internal). */
+export interface AppliedChannel {
+  /** Announces a command the host applied: taps first, then listeners. */
+  publish(command: CallCardCommand): void;
+  /**
+   * The library's own bookkeeping (the sink's memory of acknowledged values): runs synchronously
+   * inside `publish`, before any listener and before the command's outcome is emitted, so the
+   * next command is judged against what the host really holds.
+   */
+  tap(listener: Listener): () => void;
+  /** Public listeners (`appliedCommands`); see `publish` for the order they are called in. */
+  listen(listener: Listener): () => void;
+}
+
+const channels = new WeakMap<PlacementPort, AppliedChannel>();
+
+function createChannel(): AppliedChannel {
+  const taps = new Set<Listener>();
+  const listeners = new Set<Listener>();
+  const pending: CallCardCommand[] = [];
+  let delivering = false;
+  return {
+    publish(command) {
+      for (const tap of [...taps]) tap(command);
+      pending.push(command);
+      // A command applied while another is being delivered (a listener that makes a synchronous
+      // host answer) waits its turn, so every listener sees host order.
+      if (delivering) return;
+      delivering = true;
+      try {
+        for (let next = pending.shift(); next; next = pending.shift())
+          for (const listener of [...listeners]) listener(next);
+      } finally {
+        delivering = false;
+      }
+    },
+    tap(listener) {
+      taps.add(listener);
+      return () => taps.delete(listener);
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The applied-commands channel of `placement`, created on first use. */
+export function appliedChannel(placement: PlacementPort): AppliedChannel {
+  let channel = channels.get(placement);
+  if (!channel) {
+    channel = createChannel();
+    channels.set(placement, channel);
+  }
+  return channel;
+}

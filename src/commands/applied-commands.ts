@@ -1,0 +1,34 @@
+import { Observable } from 'rxjs';
+import type { CallCardCommand } from '../model/commands';
+import type { PlacementPort } from '../placement/placement-port';
+import { appliedChannel } from './applied-channel';
+
+/**
+ * Every command the host applied on `placement`, in host order: hot, shared by all subscribers,
+ * nothing replayed, never completes.
+ *
+ * The state operators reduce over these, because most commands change the card silently (no
+ * event follows `CallCardSetMute`, `CallCardSetHold`, ...). Rules:
+ *
+ * 1. A command is published when the host acknowledges it, before its outcome is emitted; a
+ *    command the host never answers (`CallCardStartTimer`, `CallCardStopTimer`) is published as
+ *    soon as it is sent.
+ * 2. Commands sent by `applyCommands` and by `sendCommand` are both published.
+ * 3. Failed, timed-out, skipped and superseded commands are not: the host did not apply them. A
+ *    reply that arrives after its timeout is ignored here too, since later commands may already
+ *    have landed.
+ * 4. A reply that arrives after the sender unsubscribed is still published: the host applied it.
+ *
+ * @example
+ * ```ts
+ * import { appliedCommands } from 'b24-call-card-rx';
+ * appliedCommands(placement).subscribe((command) => console.log(command.name, command.params));
+ * // Logs: CallCardSetMute { muted: true }
+ * ```
+ */
+export function appliedCommands(placement: PlacementPort): Observable<CallCardCommand> {
+  const channel = appliedChannel(placement);
+  return new Observable<CallCardCommand>((subscriber) =>
+    channel.listen((command) => subscriber.next(command)),
+  );
+}

@@ -1,0 +1,161 @@
+import { Observable } from 'rxjs';
+import type { OperatorFunction, SchedulerLike } from 'rxjs';
+import type { CallCardCommand } from '../model/commands';
+import { CallCardInputError } from '../model/errors';
+import type { PlacementPort } from '../placement/placement-port';
+import type { CommandOutcome } from './command-outcome';
+import { commandQueue } from './command-queue';
+import type { QueueSink } from './command-queue';
+import { readCommandOptions } from './read-options';
+import { validateCommand } from './validate-command';
+
+/** Options of `applyCommands`. */
+export interface ApplyCommandsOptions {
+  /** How long the host has to answer each command, in ms (default 10 000; `Infinity`: no limit). */
+  readonly timeoutMs?: number;
+  /** Where timeouts are measured (default `asyncScheduler`; a `TestScheduler` in specs). */
+  readonly scheduler?: SchedulerLike;
+  /**
+   * Hold the first host call until the card is `initialized` (default `true`). Turn it off when
+   * the card may have been raised before this frame bound `initialized`. Order still wins: a
+   * command of a sink that does not wait queues behind a waiting command of another sink.
+   */
+  readonly waitForInitialized?: boolean;
+}
+
+/**
+ * The command sink: applies the commands the app emits to the host of `placement`, one at a
+ * time, and emits one `CommandOutcome` per command. It never dies: a failed command is an outcome
+ * with `ok: false`, and the next command still runs.
+ *
+ * 1. Order. Every sink on a placement shares one serial queue, so commands reach the host in the
+ *    order they were emitted, across sinks; each sink receives the outcomes of its own commands.
+ * 2. Coalescing. While a command is in flight (or waiting for `initialized`), a setter (title,
+ *    status text, UI state, mute, hold) replaces the newest queued setter of the same name,
+ *    whichever sink queued it, and takes its place at the tail. The replaced command's outcome
+ *    mirrors the newer one's, with `superseded: true`, and arrives with it. A 1,000-step status
+ *    text burst against a slow host costs a couple of host calls and the last text lands.
+ *    Replacing never changes what the host ends up with:
+ *    - a queued `closeCard()` stops it for every setter (the older value belongs to the old card);
+ *    - for UI states, a queued `startTimer()`/`stopTimer()` stops it, and so does a queued state
+ *      with a different timer effect, unless the newer state resets the timer anyway
+ *      (`incoming` then `connected` both go: `connected` alone would keep a running timer's old
+ *      start instead of restarting it).
+ * 3. Skipping. A title, status text or UI state equal to the value the host last acknowledged is
+ *    not sent (`ok: true, skipped: true`). Never skipped: `connected` with
+ *    `disableAutoStartTimer: true` (the timer reset), a UI state after a timer command, mute and
+ *    hold (the user's clicks flip those on the host unseen). The memory starts empty on every
+ *    `initialized` and after the card closes, and forgets a command's value when it fails.
+ * 4. The card's life. The first host call waits for `initialized` (unless
+ *    `waitForInitialized: false`), and the commands behind it wait in order; a
+ *    `getListUiStates()` at the head of the queue does not wait. Once `closeCard()` is
+ *    acknowledged, or the user closed the card (`closeButtonClick`), every command but
+ *    `getListUiStates()` fails fast with `CallCardUnavailableError` until the next `initialized`.
+ *    Waiting has no timeout; `timeoutMs` counts from the host call.
+ * 5. Replies. Host errors become `CallCardCommandError` (with `errorCode`), silence
+ *    `CallCardTimeoutError`; the timer commands the host never answers succeed once sent. Every
+ *    applied command is published on `appliedCommands(placement)` before its outcome is emitted.
+ * 6. Bad input. A value that is not a valid command yields an immediate outcome
+ *    `{ ok: false, error: CallCardInputError }` and never reaches the queue. Bad `options` throw
+ *    `CallCardInputError` when `applyCommands` is called.
+ * 7. No artificial asynchrony: with a host that answers synchronously, the outcome is emitted and
+ *    the next command sent synchronously.
+ * 8. End. When the source completes, the outcomes complete after the sink's queued and in-flight
+ *    commands have yielded theirs. When the source errors, the same happens, then the error is
+ *    forwarded: no accepted command loses its outcome, and the error is not hidden.
+ * 9. Unsubscribing cancels the sink's queued, unsent commands. A command already sent runs to its
+ *    end, and if the host acknowledges it, it is still published on `appliedCommands`.
+ *
+ * @example
+ * ```ts
+ * import { map } from 'rxjs';
+ * import {
+ *   applyCommands, callCardEvents, setStatusText, setUiState,
+ * } from 'b24-call-card-rx';
+ *
+ * const events = callCardEvents(placement);
+ * events.answer$
+ *   .pipe(
+ *     map(() => setUiState('connected')),
+ *     applyCommands(placement, { timeoutMs: 5000 }),
+ *   )
+ *   .subscribe((outcome) => {
+ *     if (!outcome.ok) console.warn(outcome.error.message);
+ *   });
+ *
+ * // Many sinks share one queue: order is kept across them.
+ * sipStatus$.pipe(map(setStatusText), applyCommands(placement)).subscribe();
+ * ```
+ */
+export function applyCommands(
+  placement: PlacementPort,
+  options?: ApplyCommandsOptions,
+): OperatorFunction<CallCardCommand, CommandOutcome> {
+  const resolved = readCommandOptions('applyCommands', options, [
+    'timeoutMs',
+    'scheduler',
+    'waitForInitialized',
+  ]);
+  return (source) =>
+    new Observable<CommandOutcome>((subscriber) => {
+      const queue = commandQueue(placement);
+      let pending = 0;
+      let end: { readonly failed: false } | { readonly failed: true; readonly error: unknown };
+      let active = true;
+
+      const finishIfDone = (): void => {
+        if (!active || end === undefined || pending > 0) return;
+        active = false;
+        if (end.failed) subscriber.error(end.error);
+        else subscriber.complete();
+      };
+      const sink: QueueSink = {
+        options: resolved,
+        isActive: () => active,
+        receive: (outcome) => {
+          pending -= 1;
+          subscriber.next(outcome);
+          finishIfDone();
+        },
+      };
+      subscriber.add(() => {
+        active = false;
+        queue.cancel(sink);
+      });
+
+      subscriber.add(
+        source.subscribe({
+          next: (value) => {
+            // A synchronous source may keep emitting after the subscriber closed.
+            if (!active) return;
+            let command: CallCardCommand;
+            try {
+              command = validateCommand(value, 'applyCommands').command;
+            } catch (error) {
+              subscriber.next(
+                Object.freeze({
+                  command: value,
+                  ok: false as const,
+                  error:
+                    error instanceof CallCardInputError
+                      ? error
+                      : new CallCardInputError('applyCommands', 'command', value, 'a command'),
+                }) as CommandOutcome,
+              );
+              return;
+            }
+            pending += 1;
+            queue.enqueue(sink, command);
+          },
+          error: (error: unknown) => {
+            end = { failed: true, error };
+            finishIfDone();
+          },
+          complete: () => {
+            end = { failed: false };
+            finishIfDone();
+          },
+        }),
+      );
+    });
+}

@@ -1,0 +1,17 @@
+import type { CallCardCommand } from '../../model/commands';
+import { makeCommand } from '../make-command';
+
+/**
+ * Makes the `CallCardClose` command: closes the card. Afterwards the host answers every command
+ * with `Call card is undefined`, and `applyCommands` fails them fast until the next
+ * `initialized`.
+ *
+ * @example
+ * ```ts
+ * import { closeCard } from 'b24-call-card-rx';
+ * closeCard(); // { name: 'CallCardClose', params: {} }
+ * ```
+ */
+export function closeCard(): CallCardCommand<'CallCardClose'> {
+  return makeCommand('CallCardClose', {});
+}

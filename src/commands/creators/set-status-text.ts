@@ -1,0 +1,18 @@
+import type { CallCardCommand } from '../../model/commands';
+import { makeCommand } from '../make-command';
+
+/**
+ * Makes the `CallCardSetStatusText` command: the status line under the title.
+ *
+ * Returns deeply frozen data. A non-string `text` throws `CallCardInputError` at once.
+ *
+ * @example
+ * ```ts
+ * import { setStatusText } from 'b24-call-card-rx';
+ * setStatusText('Ringing...');
+ * // { name: 'CallCardSetStatusText', params: { statusText: 'Ringing...' } }
+ * ```
+ */
+export function setStatusText(text: string): CallCardCommand<'CallCardSetStatusText'> {
+  return makeCommand('CallCardSetStatusText', { statusText: text });
+}

@@ -1,0 +1,65 @@
+import type { CallCardCommand } from '../../model/commands';
+import { CallCardInputError } from '../../model/errors';
+import type { HostUiState } from '../../model/ui-states';
+import { makeCommand } from '../make-command';
+import { isRecord } from '../param-rules';
+
+/** Options of `setUiState`. */
+export interface SetUiStateOptions {
+  /**
+   * With `'connected'`: do not start the call timer; stop, hide and reset it instead (the only
+   * reset the host offers).
+   */
+  readonly disableAutoStartTimer?: boolean;
+}
+
+const COMMAND = 'CallCardSetUiState';
+
+/**
+ * Makes the `CallCardSetUiState` command: switches the card to `state`, which decides the
+ * buttons shown and what happens to the call timer (HOST-FACTS section 4):
+ *
+ * 1. `'connected'` shows the timer and starts it unless it runs already;
+ * 2. `'connected'` with `{ disableAutoStartTimer: true }` stops, hides and resets the timer;
+ * 3. the transfer states keep a running timer, and reset a stopped one;
+ * 4. every other state stops, hides and resets it.
+ *
+ * Accepts the 12 documented states and the 3 internal ones (`idle`, `sipPhoneError`,
+ * `externalCard`). Returns deeply frozen data. An unknown state, an unknown option key or a
+ * non-boolean `disableAutoStartTimer` throws `CallCardInputError` at once.
+ *
+ * @example
+ * ```ts
+ * import { setUiState } from 'b24-call-card-rx';
+ * setUiState('connected');
+ * // { name: 'CallCardSetUiState', params: { uiState: 'connected' } }
+ * setUiState('connected', { disableAutoStartTimer: true });
+ * // { name: 'CallCardSetUiState', params: { uiState: 'connected', disableAutoStartTimer: true } }
+ * ```
+ */
+export function setUiState(
+  state: HostUiState,
+  options?: SetUiStateOptions,
+): CallCardCommand<'CallCardSetUiState'> {
+  if (options === undefined) return makeCommand(COMMAND, { uiState: state });
+  if (!isRecord(options))
+    throw new CallCardInputError(
+      COMMAND,
+      'options',
+      options,
+      'an object {disableAutoStartTimer?: boolean}',
+    );
+  for (const key of Object.keys(options)) {
+    if (key !== 'disableAutoStartTimer')
+      throw new CallCardInputError(
+        COMMAND,
+        'options',
+        options,
+        `only the option disableAutoStartTimer (unknown option "${key}")`,
+      );
+  }
+  return makeCommand(COMMAND, {
+    uiState: state,
+    disableAutoStartTimer: options.disableAutoStartTimer,
+  });
+}

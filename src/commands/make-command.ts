@@ -1,0 +1,14 @@
+import type { CallCardCommand, CallCardCommandName } from '../model/commands';
+import { checkCommandParams } from './param-rules';
+
+/**
+ * Builds a command from a creator's input: checks the params (throwing `CallCardInputError`)
+ * and returns deeply frozen data, so a command can be shared, logged and compared safely.
+ */
+export function makeCommand<N extends CallCardCommandName>(
+  name: N,
+  params: unknown,
+): CallCardCommand<N> {
+  const checked = checkCommandParams(name, params);
+  return Object.freeze({ name, params: Object.freeze(checked) }) as unknown as CallCardCommand<N>;
+}

@@ -1,0 +1,39 @@
+import { COMMAND_REPLIES } from '../model/commands';
+import type { CallCardCommand, CallCardCommandName } from '../model/commands';
+import { CallCardInputError } from '../model/errors';
+import { checkCommandParams, isRecord } from './param-rules';
+
+const isCommandName = (value: unknown): value is CallCardCommandName =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(COMMAND_REPLIES, value);
+
+/** A command that passed validation, with the params to put on the wire. */
+export interface ValidCommand {
+  /** The very object the app emitted, so outcomes carry it unchanged. */
+  readonly command: CallCardCommand;
+  /** Its params without unknown keys or `undefined` values, frozen. */
+  readonly hostParams: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Checks that `value` is a valid command (made by a creator or by hand). `where` names the API
+ * that received it. Throws `CallCardInputError` otherwise.
+ */
+export function validateCommand(value: unknown, where: string): ValidCommand {
+  if (!isRecord(value))
+    throw new CallCardInputError(
+      where,
+      'command',
+      value,
+      'a command object {name, params}, made by a creator such as setStatusText(...)',
+    );
+  const name = value['name'];
+  if (!isCommandName(name))
+    throw new CallCardInputError(
+      where,
+      'command.name',
+      name,
+      `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`,
+    );
+  const hostParams = Object.freeze(checkCommandParams(name, value['params']));
+  return { command: value as CallCardCommand, hostParams };
+}
