@@ -1,0 +1,152 @@
+import { Observable, asyncScheduler } from 'rxjs';
+import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
+import { CallCardInputError } from '../model/errors';
+import { sameTimerState } from './call-card-snapshot';
+import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
+
+/**
+ * What the card's call timer shows:
+ * - `hidden`: not shown; `elapsedMs` is 0;
+ * - `running`: counting; `elapsedMs` is `now - startedAt`, refreshed every tick;
+ * - `stopped`: shown, frozen at the moment of the stop; `elapsedMs` is exact.
+ */
+export interface TimerStatus {
+  readonly status: 'hidden' | 'running' | 'stopped';
+  readonly elapsedMs: number;
+}
+
+/** Options of {@link timerStatus}. */
+export interface TimerStatusOptions {
+  /** Where time comes from and where ticks are scheduled. Default `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+  /** The tick period of a running timer, in ms. Default 1000, the host's. */
+  readonly tickMs?: number;
+}
+
+/**
+ * Turns call-card snapshots (from `callCardState`, with the same scheduler) into the timer the
+ * card shows, ticking while it runs. It mirrors the host (HOST-FACTS section 4): the host
+ * accumulates nothing, elapsed time is always `now - startedAt`.
+ *
+ * 1. Reads only `snapshot.timer`; a snapshot whose timer did not change emits nothing.
+ * 2. Hidden timer: `{status: 'hidden', elapsedMs: 0}` (every reset hides it).
+ * 3. Running timer: emits `now - startedAt` at once, then on each tick. Ticks fall on
+ *    `startedAt + k * tickMs`, like the host's interval, and each one recomputes the elapsed time
+ *    from `scheduler.now()` and schedules the next from the computed target, so nothing drifts,
+ *    however long the call. A stop followed by a start resumes from the original `startedAt`:
+ *    the stopped time counts, exactly as the host shows it.
+ * 4. Stopped timer: `{status: 'stopped', elapsedMs: stoppedAt - startedAt}`: exact at the moment
+ *    of the stop, not the value of the last tick.
+ * 5. `elapsedMs` is never negative; consecutive equal values are not repeated.
+ * 6. Errors and completion of the source pass through and cancel the pending tick: after the
+ *    source ends, or after unsubscribing, nothing stays scheduled.
+ * 7. A `tickMs` that is not a positive finite number throws `CallCardInputError` at once.
+ *
+ * ## Examples
+ *
+ * @example
+ * The app connects a call at 0 ms, stops the timer at 2.5 s, starts it again at 4 s:
+ * ```ts
+ * import { callCardState, formatCallTimer, timerStatus } from 'b24-call-card-rx';
+ *
+ * activity$
+ *   .pipe(callCardState(), timerStatus())
+ *   .subscribe((t) => console.log(t.status, formatCallTimer(t.elapsedMs), t.elapsedMs));
+ * // Logs:
+ * // hidden 00:00 0
+ * // running 00:00 0        (at 0 ms)
+ * // running 00:01 1000     (at 1000 ms)
+ * // running 00:02 2000     (at 2000 ms)
+ * // stopped 00:02 2500     (at 2500 ms: exact)
+ * // running 00:04 4000     (at 4000 ms: resumed, the stopped time counts)
+ * // running 00:05 5000     (at 5000 ms)
+ * ```
+ *
+ * @example
+ * In marbles, with `tickMs: 1000` (`t` timer started by `connected` at frame 0):
+ * ```ts
+ * // state:  t----------------------
+ * // timer:  a 999ms b 999ms c 999ms d   (a 0, b 1000, c 2000, d 3000)
+ * ```
+ *
+ * @param options The scheduler (use the one given to `callCardState`) and the tick period.
+ * @returns An operator from snapshots to the timer's status.
+ */
+export function timerStatus(
+  options: TimerStatusOptions = {},
+): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const tickMs = options.tickMs ?? 1000;
+  if (typeof scheduler?.now !== 'function' || typeof scheduler.schedule !== 'function')
+    throw new CallCardInputError('timerStatus', 'scheduler', scheduler, 'a SchedulerLike');
+  if (typeof tickMs !== 'number' || !Number.isFinite(tickMs) || tickMs <= 0)
+    throw new CallCardInputError('timerStatus', 'tickMs', tickMs, 'a positive number of ms');
+
+  return (source) =>
+    new Observable<TimerStatus>((subscriber) => {
+      let current: CallCardTimerState | undefined;
+      let last: TimerStatus | undefined;
+      let tick: Subscription | undefined;
+
+      const emit = (status: TimerStatus['status'], elapsedMs: number): void => {
+        if (last !== undefined && last.status === status && last.elapsedMs === elapsedMs) return;
+        last = Object.freeze({ status, elapsedMs });
+        subscriber.next(last);
+      };
+      const cancelTick = (): void => {
+        tick?.unsubscribe();
+        tick = undefined;
+      };
+      const elapsedSince = (startedAt: number, now: number): number => Math.max(0, now - startedAt);
+      // The next tick on the host's grid `startedAt + k * tickMs`, strictly after `now`.
+      const delayToNextTick = (startedAt: number, now: number): number =>
+        startedAt + (Math.floor((now - startedAt) / tickMs) + 1) * tickMs - now;
+
+      // A fresh action per tick: recursing with `this.schedule` would chain one child action per
+      // tick under the first (VirtualAction does), a chain as long as the call.
+      const scheduleTick = (startedAt: number, now: number): void => {
+        tick = scheduler.schedule(onTick, delayToNextTick(startedAt, now), startedAt);
+      };
+      const onTick = (startedAt = 0): void => {
+        const timer = current;
+        const now = scheduler.now();
+        emit('running', elapsedSince(startedAt, now));
+        // A subscriber may have pushed a new timer or unsubscribed while we emitted.
+        if (subscriber.closed || current !== timer) return;
+        scheduleTick(startedAt, now);
+      };
+
+      const onTimer = (timer: CallCardTimerState): void => {
+        if (current !== undefined && sameTimerState(current, timer)) return;
+        current = timer;
+        cancelTick();
+        if (!timer.visible) return emit('hidden', 0);
+        const now = scheduler.now();
+        if (!timer.running) {
+          const elapsed =
+            timer.startedAt === null ? 0 : elapsedSince(timer.startedAt, timer.stoppedAt ?? now);
+          return emit('stopped', elapsed);
+        }
+        const startedAt = timer.startedAt ?? now;
+        emit('running', elapsedSince(startedAt, now));
+        if (subscriber.closed || current !== timer) return;
+        scheduleTick(startedAt, now);
+      };
+
+      const subscription = source.subscribe({
+        next: (snapshot) => onTimer(snapshot.timer),
+        error: (error: unknown) => {
+          cancelTick();
+          subscriber.error(error);
+        },
+        complete: () => {
+          cancelTick();
+          subscriber.complete();
+        },
+      });
+      return () => {
+        cancelTick();
+        subscription.unsubscribe();
+      };
+    });
+}
