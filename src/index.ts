@@ -29,6 +29,8 @@ export {
   CALL_CARD_COMMAND_NAMES,
   CARD_UNDEFINED_ERROR_CODE,
   INVALID_UI_STATE_ERROR_CODE,
+  TRANSPORT_ERROR_CODE,
+  MALFORMED_REPLY_ERROR_CODE,
 } from './model/commands';
 export type {
   CallCardCommandMap,
@@ -62,3 +64,39 @@ export type { B24FrameLike, B24PlacementLike } from './placement/from-b24-frame'
 export { callCardEvents } from './streams/call-card-events';
 export type { CallCardEvents } from './streams/call-card-events';
 export { fromCallCardEvent } from './streams/from-call-card-event';
+
+// Commands: creators (pure, validated data), one-shot sends and the serial sink.
+export { setCardTitle } from './commands/creators/set-card-title';
+export { setStatusText } from './commands/creators/set-status-text';
+export { setUiState } from './commands/creators/set-ui-state';
+export type { SetUiStateOptions } from './commands/creators/set-ui-state';
+export { setMute } from './commands/creators/set-mute';
+export { setHold } from './commands/creators/set-hold';
+export { startTimer } from './commands/creators/start-timer';
+export { stopTimer } from './commands/creators/stop-timer';
+export { closeCard } from './commands/creators/close-card';
+export { getListUiStates } from './commands/creators/get-list-ui-states';
+export { sendCommand } from './commands/send-command';
+export type { SendCommandOptions } from './commands/send-command';
+export { applyCommands } from './commands/apply-commands';
+export type { ApplyCommandsOptions } from './commands/apply-commands';
+export type { CommandOutcome } from './commands/command-outcome';
+export { appliedCommands } from './commands/applied-commands';
+
+// Operators: pure derivations over events and applied commands.
+export { ofType } from './operators/of-type';
+export { callCardState } from './operators/call-card-state';
+export type { CallCardStateOptions } from './operators/call-card-state';
+export { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
+export type { CallCardSnapshot, CallCardTimerState } from './operators/call-card-snapshot';
+export { timerStatus } from './operators/timer-status';
+export type { TimerStatus, TimerStatusOptions } from './operators/timer-status';
+export { formatCallTimer } from './operators/format-call-timer';
+export { whenUiState } from './operators/when-ui-state';
+export { dialpadDigits } from './operators/dialpad-digits';
+export type { DialpadDigitsOptions } from './operators/dialpad-digits';
+export { callSessions } from './operators/call-sessions';
+
+// Facade: one placement's call card, wired.
+export { connectCallCard } from './call-card';
+export type { CallCard, ConnectCallCardOptions } from './call-card';

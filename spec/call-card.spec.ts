@@ -1,0 +1,319 @@
+import { NEVER, Observable, Subject, config } from 'rxjs';
+import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import type { Subscription } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { connectCallCard } from '../src/call-card';
+import { callCardEvents } from '../src/streams/call-card-events';
+import { closeCard } from '../src/commands/creators/close-card';
+import { setCardTitle } from '../src/commands/creators/set-card-title';
+import { setHold } from '../src/commands/creators/set-hold';
+import { setMute } from '../src/commands/creators/set-mute';
+import { setStatusText } from '../src/commands/creators/set-status-text';
+import { setUiState } from '../src/commands/creators/set-ui-state';
+import { startTimer } from '../src/commands/creators/start-timer';
+import { stopTimer } from '../src/commands/creators/stop-timer';
+import {
+  CallCardCommandError,
+  CallCardInputError,
+  CallCardUnavailableError,
+} from '../src/model/errors';
+import type { CallCardError } from '../src/model/errors';
+import type { CallInfo } from '../src/model/events';
+import { hostEventName } from '../src/model/events';
+import { recordingPlacement } from './support/recording-placement';
+import type { RecordingPlacement } from './support/recording-placement';
+
+const CALL: CallInfo = {
+  CALL_ID: 'c-1',
+  PHONE_NUMBER: '+4912345',
+  CRM_ENTITY_TYPE: 'CONTACT',
+  CRM_ENTITY_ID: 7,
+  CRM_BINDINGS: [],
+  CALL_DIRECTION: 'incoming',
+  CALL_STATE: 'idle',
+  CALL_LIST_MODE: false,
+};
+const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 };
+
+const emit = (p: RecordingPlacement, type: string, raw?: unknown): void =>
+  p.emit(hostEventName(type as 'initialized'), raw);
+
+const testScheduler = (): TestScheduler =>
+  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+/** A virtual clock of our own, so its pending actions are only the card's. */
+function virtualClock() {
+  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
+  return {
+    scheduler,
+    /** Runs everything due up to `ms` of virtual time. */
+    advanceTo(ms: number): void {
+      scheduler.maxFrames = ms;
+      scheduler.flush();
+      // The virtual clock only moves when an action runs: move it to `ms` even if none was due.
+      scheduler.frame = Math.max(scheduler.frame, ms);
+    },
+    /** Scheduled actions not yet run nor cancelled. */
+    live: (): number => scheduler.actions.filter((a) => !a.closed).length,
+  };
+}
+
+describe('connectCallCard', () => {
+  let unhandled: unknown[];
+  beforeEach(() => {
+    unhandled = [];
+    config.onUnhandledError = (e) => unhandled.push(e);
+  });
+  afterEach(() => {
+    config.onUnhandledError = null;
+    expect(unhandled).toEqual([]);
+  });
+
+  it('binds initialized and entityChanged at creation, so an early card is never missed', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    expect(placement.bindCount('BackgroundCallCard::initialized')).toBe(1);
+    expect(placement.bindCount('BackgroundCallCard::entityChanged')).toBe(1);
+
+    emit(placement, 'entityChanged', ENTITY);
+    emit(placement, 'initialized', CALL);
+
+    // Nobody subscribed to anything, yet the state is live.
+    expect(card.snapshot()).toMatchObject({ uiState: 'externalCard', call: CALL, entity: ENTITY });
+    card.dispose();
+  });
+
+  it('binds each host event once however many cards are connected to one placement', () => {
+    const placement = recordingPlacement();
+    const cards = [connectCallCard(placement), connectCallCard(placement)];
+    cards.push(connectCallCard(placement));
+    for (const name of new Set(placement.binds)) expect(placement.bindCount(name)).toBe(1);
+    for (const card of cards) card.dispose();
+  });
+
+  it('replays the current snapshot to late subscribers and reads it synchronously', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    card.send(setCardTitle('Anna Schmidt'));
+
+    const seen: string[] = [];
+    card.state$.subscribe((s) => seen.push(s.title));
+    expect(seen).toEqual(['Anna Schmidt']);
+    expect(card.snapshot().title).toBe('Anna Schmidt');
+    card.dispose();
+  });
+
+  it('reflects a command in snapshot() as soon as its outcome arrives (no artificial asynchrony)', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    const source = new Subject<ReturnType<typeof setMute>>();
+    card.apply(source);
+
+    source.next(setMute(true));
+    expect(card.snapshot().muted).toBe(true);
+    // The host's silent change (no event follows CallCardSetMute) is learnt from the command.
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
+    emit(placement, 'muteButtonClick', false);
+    expect(card.snapshot().muted).toBe(false);
+    card.dispose();
+  });
+
+  it('derives state from events and applied commands in order, in virtual time', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const placement = recordingPlacement();
+      const card = connectCallCard(placement);
+      const host = cold('a-----b---', { a: 'initialized', b: 'holdButtonClick' });
+      host.subscribe((type) => emit(placement, type, type === 'initialized' ? CALL : true));
+      const commands = cold('--c-d-----|', {
+        c: setUiState('connected'),
+        d: setStatusText('Talking'),
+      });
+
+      card.apply(commands);
+      expectObservable(card.state$.pipe(), '^---------').toBe('a-b-c-d---', {
+        a: expect.objectContaining({ uiState: 'externalCard', statusText: '' }),
+        b: expect.objectContaining({ uiState: 'connected', held: false }),
+        c: expect.objectContaining({ uiState: 'connected', statusText: 'Talking' }),
+        d: expect.objectContaining({ uiState: 'connected', held: true }),
+      });
+      expectSubscriptions(commands.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('shares one ticking timer among all subscribers and stops it when the last one leaves', () => {
+    const clock = virtualClock();
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement, { scheduler: clock.scheduler });
+    emit(placement, 'initialized', CALL);
+    card.send(setUiState('connected'));
+
+    const seen: number[][] = [[], [], []];
+    const subs: Subscription[] = [0, 1, 2].map((i) =>
+      card.timer$.subscribe((t) => seen[i]!.push(t.elapsedMs)),
+    );
+    clock.advanceTo(2500);
+    expect(clock.live()).toBe(1); // three subscribers, one pending tick
+    for (const s of subs) s.unsubscribe();
+    expect(clock.live()).toBe(0);
+    clock.advanceTo(9000);
+    expect(seen).toEqual([
+      [0, 1000, 2000],
+      [0, 1000, 2000],
+      [0, 1000, 2000],
+    ]);
+    // A late subscriber restarts the shared timer from the host's startedAt: nothing accumulated.
+    const late: number[] = [];
+    card.timer$.subscribe((t) => late.push(t.elapsedMs));
+    expect(late).toEqual([9000]);
+    card.dispose();
+    expect(clock.live()).toBe(0);
+  });
+
+  it('reports malformed payloads and failed commands on errors$; nothing dies', () => {
+    const placement = recordingPlacement((command) =>
+      command === 'CallCardSetCardTitle'
+        ? [{ result: 'error', errorCode: 'Call card is undefined' }]
+        : [],
+    );
+    const card = connectCallCard(placement);
+    const errors: CallCardError[] = [];
+    card.errors$.subscribe((e) => errors.push(e));
+    emit(placement, 'initialized', CALL);
+    card.events.mute$.subscribe();
+    emit(placement, 'muteButtonClick', 'yes');
+
+    const results: unknown[] = [];
+    card.send(setCardTitle('A')).subscribe({ error: (e: unknown) => results.push(e) });
+    card.send(setStatusText('still works')).subscribe({ complete: () => results.push('done') });
+
+    expect(errors.map((e) => e.message)).toEqual([
+      'BackgroundCallCard::muteButtonClick: payload was "yes"; expected a boolean',
+      'CallCardSetCardTitle: the host answered with error "Call card is undefined"',
+    ]);
+    expect(results[0]).toBeInstanceOf(CallCardCommandError);
+    expect(results[1]).toBe('done');
+    expect(card.snapshot().statusText).toBe('still works');
+    card.dispose();
+  });
+
+  it('throws bad input at the call, before anything reaches the host', () => {
+    const placement = recordingPlacement();
+    expect(() => connectCallCard(placement, { tickMs: 5, colour: 'red' } as never)).toThrow(
+      CallCardInputError,
+    );
+    const card = connectCallCard(placement);
+    expect(() => card.send({ name: 'CallCardSetMute', params: { muted: 'yes' } } as never)).toThrow(
+      /CallCardSetMute: .*muted.*"yes".*boolean/,
+    );
+    expect(placement.calls).toEqual([]);
+    card.dispose();
+  });
+
+  it('takes over a card already open on the placement', () => {
+    const placement = recordingPlacement();
+    callCardEvents(placement);
+    emit(placement, 'entityChanged', ENTITY);
+    emit(placement, 'initialized', CALL);
+    const card = connectCallCard(placement);
+    expect(card.snapshot()).toMatchObject({ uiState: 'externalCard', call: CALL, entity: ENTITY });
+    card.dispose();
+  });
+
+  it('follows the card through close and the next initialized', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    card.send(closeCard());
+    expect(card.snapshot().closed).toBe(true);
+    const failed: unknown[] = [];
+    card.send(setStatusText('x')).subscribe({ error: (e: unknown) => failed.push(e) });
+    expect(failed[0]).toBeInstanceOf(CallCardUnavailableError);
+    emit(placement, 'initialized', { ...CALL, CALL_ID: 'c-2' });
+    expect(card.snapshot()).toMatchObject({ closed: false, call: { CALL_ID: 'c-2' } });
+    card.dispose();
+  });
+
+  describe('dispose()', () => {
+    it('completes every stream, cancels queued commands and unsubscribes command sources', () => {
+      testScheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+        const placement = recordingPlacement(() => undefined); // a host that never answers
+        const card = connectCallCard(placement, { waitForInitialized: false, timeoutMs: 100_000 });
+        const commands = hot('-a-b-c-', {
+          a: setStatusText('1'),
+          b: setStatusText('2'),
+          c: setStatusText('3'),
+        });
+        card.apply(commands);
+        cold('----x').subscribe(() => card.dispose());
+
+        expectSubscriptions(commands.subscriptions).toBe('^---!');
+        expectObservable(card.state$).toBe('a---|', {
+          a: expect.objectContaining({ uiState: null }),
+        });
+        expectObservable(card.activity$).toBe('----|');
+        expectObservable(card.errors$).toBe('----|');
+        expectObservable(card.timer$).toBe('a---|', { a: { status: 'hidden', elapsedMs: 0 } });
+        expectObservable(card.events.answer$).toBe('----|');
+        expectObservable(card.events.on('hangupButtonClick')).toBe('----|');
+        expectObservable(card.events.initialized$).toBe('----|');
+      });
+    });
+
+    it('releases every host listener, every timer and every sink', () => {
+      const clock = virtualClock();
+      const placement = recordingPlacement();
+      const card = connectCallCard(placement, { scheduler: clock.scheduler });
+      let sourceSubscriptions = 0;
+      const source = new Observable<ReturnType<typeof startTimer>>(() => {
+        sourceSubscriptions += 1;
+        return () => (sourceSubscriptions -= 1);
+      });
+      const activity: string[] = [];
+      card.activity$.subscribe((a) => activity.push(a.kind));
+      card.apply(source);
+      card.apply(source);
+      emit(placement, 'initialized', CALL);
+      card.send(setUiState('connected'));
+      card.timer$.subscribe();
+      const hangups: unknown[] = [];
+      card.events.hangup$.subscribe((h) => hangups.push(h));
+      emit(placement, 'hangupButtonClick', '');
+      expect(hangups).toHaveLength(1);
+      expect(sourceSubscriptions).toBe(2);
+      expect(clock.live()).toBe(1);
+
+      card.dispose();
+      expect(sourceSubscriptions).toBe(0);
+      expect(clock.live()).toBe(0);
+      const before = activity.length;
+      emit(placement, 'hangupButtonClick', '');
+      emit(placement, 'muteButtonClick', true);
+      expect(activity.length).toBe(before);
+      expect(hangups).toHaveLength(1);
+      expect(card.snapshot().muted).toBe(false);
+      // Disposing neither added nor repeated a binding.
+      for (const name of new Set(placement.binds)) expect(placement.bindCount(name)).toBe(1);
+    });
+
+    it('errors pending sends, refuses later use with a clear error, and is idempotent', () => {
+      const placement = recordingPlacement(() => undefined);
+      const clock = virtualClock();
+      const card = connectCallCard(placement, {
+        waitForInitialized: false,
+        scheduler: clock.scheduler,
+      });
+      const pending: unknown[] = [];
+      card.send(setHold(true)).subscribe({ error: (e: unknown) => pending.push(e) });
+      card.dispose();
+      card.dispose();
+      expect(card.disposed).toBe(true);
+      expect(pending).toHaveLength(1);
+      expect(pending[0]).toBeInstanceOf(CallCardUnavailableError);
+      expect(() => card.send(stopTimer())).toThrow(/callCard\.send: this call card was disposed/);
+      expect(() => card.apply(NEVER)).toThrow(CallCardUnavailableError);
+      expect(card.snapshot().uiState).toBeNull();
+    });
+  });
+});

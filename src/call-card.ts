@@ -1,0 +1,291 @@
+import {
+  AsyncSubject,
+  BehaviorSubject,
+  Observable,
+  ReplaySubject,
+  Subject,
+  Subscription,
+  asyncScheduler,
+  map,
+  merge,
+  of,
+  shareReplay,
+  takeUntil,
+} from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
+import type { CallCardActivity } from './model/activity';
+import type { CallCardCommand, CallCardCommandResult } from './model/commands';
+import { CallCardError, CallCardInputError, CallCardUnavailableError } from './model/errors';
+import type { CallCardEvent } from './model/events';
+import type { PlacementPort } from './placement/placement-port';
+import { callCardEvents } from './streams/call-card-events';
+import type { CallCardEvents } from './streams/call-card-events';
+import { eventHub } from './streams/event-hub';
+import { appliedCommands } from './commands/applied-commands';
+import { applyCommands } from './commands/apply-commands';
+import type { CommandOutcome } from './commands/command-outcome';
+import { validateCommand } from './commands/validate-command';
+import { callCardState } from './operators/call-card-state';
+import type { CallCardSnapshot } from './operators/call-card-snapshot';
+import { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
+import { timerStatus } from './operators/timer-status';
+import type { TimerStatus } from './operators/timer-status';
+
+/** Options of {@link connectCallCard}. */
+export interface ConnectCallCardOptions {
+  /** Where time comes from: the timer, command timeouts. Default `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+  /** How long the host has to answer each command, in ms (default 10 000). */
+  readonly timeoutMs?: number;
+  /** Hold commands until the card is `initialized` (default `true`). */
+  readonly waitForInitialized?: boolean;
+  /** The call timer's tick, in ms (default 1000, the host's). */
+  readonly tickMs?: number;
+}
+
+/**
+ * One placement's call card, wired: its events, its derived state and timer, and the command
+ * sink. Made by {@link connectCallCard}.
+ */
+export interface CallCard {
+  /** The card's events (see `callCardEvents`); they complete when the card is disposed. */
+  readonly events: CallCardEvents;
+  /** Host events and applied commands, in the order they happened. Hot, not replayed. */
+  readonly activity$: Observable<CallCardActivity>;
+  /** The card's state; replays the current snapshot, then emits each change. */
+  readonly state$: Observable<CallCardSnapshot>;
+  /** The call timer as the card shows it; one ticking timer shared by every subscriber. */
+  readonly timer$: Observable<TimerStatus>;
+  /** The current snapshot, read synchronously (the last one, once disposed). */
+  snapshot(): CallCardSnapshot;
+  /**
+   * Applies every command `command$` emits through the placement's serial sink. Failed commands
+   * go to `errors$`. Unsubscribe (or `dispose()`) to stop: queued, unsent commands are dropped.
+   */
+  apply(command$: Observable<CallCardCommand>): Subscription;
+  /**
+   * Sends one command through the same sink, now (no subscription needed). The returned
+   * Observable replays the result and completes, or errors with what went wrong (which also goes
+   * to `errors$`).
+   */
+  send<C extends CallCardCommand>(command: C): Observable<CallCardCommandResult<C>>;
+  /** Malformed host payloads and failed commands, as they happen. Hot, not replayed. */
+  readonly errors$: Observable<CallCardError>;
+  /** Whether `dispose()` was called. */
+  readonly disposed: boolean;
+  /**
+   * Completes every stream, stops the timer, cancels queued commands and mutes this card's
+   * listeners (host bindings cannot be removed). A second call does nothing.
+   */
+  dispose(): void;
+}
+
+const OPTION_KEYS: readonly string[] = ['scheduler', 'timeoutMs', 'waitForInitialized', 'tickMs'];
+
+function readOptions(options: unknown): ConnectCallCardOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new CallCardInputError(
+      'connectCallCard',
+      'options',
+      options,
+      `an object with ${OPTION_KEYS.join(', ')}`,
+    );
+  for (const key of Object.keys(options))
+    if (!OPTION_KEYS.includes(key))
+      throw new CallCardInputError(
+        'connectCallCard',
+        'options',
+        options,
+        `only the options ${OPTION_KEYS.join(', ')} (unknown option "${key}")`,
+      );
+  return options as ConnectCallCardOptions;
+}
+
+/** Wraps every stream of `events` so that it completes when `until$` emits. */
+function eventsUntil(events: CallCardEvents, until$: Observable<unknown>): CallCardEvents {
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(events))
+    wrapped[key] = value instanceof Observable ? value.pipe(takeUntil(until$)) : value;
+  wrapped['on'] = (type: Parameters<CallCardEvents['on']>[0]) =>
+    events.on(type).pipe(takeUntil(until$));
+  return Object.freeze(wrapped) as unknown as CallCardEvents;
+}
+
+/**
+ * Connects to the call card of `placement`: the one object most apps need. It wires the layers
+ * for that placement and keeps the card's state live from this moment on, whether or not anyone
+ * subscribes.
+ *
+ * 1. At creation it binds the card's events (each host event once per placement, ever), so a
+ *    card raised before anyone subscribes is never missed; a card already open on this placement
+ *    (seen by an earlier `connectCallCard` or `callCardEvents`) is taken over from its replayed
+ *    `entityChanged` and `initialized`.
+ * 2. `state$` is the `callCardState` of `activity$`: host events AND the commands the host
+ *    acknowledged, since most commands change the card silently. It replays the current
+ *    snapshot, and `snapshot()` reads it synchronously: right after a command's outcome, it
+ *    already reflects that command.
+ * 3. `timer$` is the `timerStatus` of `state$`, shared: one ticking timer for all subscribers,
+ *    replaying the current value, stopped when the last subscriber leaves.
+ * 4. `apply` and `send` go through `applyCommands`: one serial queue per placement, shared with
+ *    every other sink on it. Failed commands are reported on `errors$`; nothing dies.
+ * 5. `dispose()` completes every stream of this card, stops the timer, cancels its queued
+ *    commands (a `send` still pending errors with `CallCardUnavailableError`) and mutes its
+ *    listeners. Afterwards `apply` and `send` throw `CallCardUnavailableError`; `snapshot()`
+ *    still returns the last snapshot.
+ *
+ * Create it before other code subscribes to the same placement's events, so that those
+ * subscribers already see the updated `snapshot()` when an event reaches them.
+ *
+ * @example
+ * ```ts
+ * import { connectCallCard, fromBX24, setStatusText, setUiState, formatCallTimer } from 'b24-call-card-rx';
+ * import { map, merge } from 'rxjs';
+ *
+ * const card = connectCallCard(fromBX24());
+ *
+ * card.apply(
+ *   merge(
+ *     card.events.answer$.pipe(map(() => setUiState('connected'))),
+ *     card.events.hangup$.pipe(map(() => setUiState('redial'))),
+ *     card.timer$.pipe(map((t) => setStatusText(`Talking ${formatCallTimer(t.elapsedMs)}`))),
+ *   ),
+ * );
+ * card.state$.subscribe((s) => console.log(s.uiState, s.muted));
+ * card.errors$.subscribe((e) => console.warn(e.message));
+ * // later, e.g. in ngOnDestroy:
+ * card.dispose();
+ * ```
+ */
+export function connectCallCard(
+  placement: PlacementPort,
+  options?: ConnectCallCardOptions,
+): CallCard {
+  const { scheduler = asyncScheduler, tickMs, ...commandOptions } = readOptions(options);
+  // Validates the sink's options now, so a bad option throws here rather than on first use.
+  applyCommands(placement, { scheduler, ...commandOptions });
+  const hub = eventHub(placement);
+  const baseEvents = callCardEvents(placement);
+  hub.bind('initialized');
+  hub.bind('entityChanged');
+  hub.bind('closeButtonClick');
+
+  const disposed$ = new ReplaySubject<void>(1);
+  const activity = new Subject<CallCardActivity>();
+  const errors = new Subject<CallCardError>();
+  const state = new BehaviorSubject<CallCardSnapshot>(INITIAL_CALL_CARD_SNAPSHOT);
+  const internal = new Subscription();
+  const sinks = new Subscription();
+  const pendingSends = new Set<AsyncSubject<unknown>>();
+  let disposed = false;
+
+  const assertLive = (what: string): void => {
+    if (disposed)
+      throw new CallCardUnavailableError(`callCard.${what}`, 'this call card was disposed');
+  };
+  const reportOutcome = (outcome: CommandOutcome): void => {
+    if (!outcome.ok) errors.next(outcome.error);
+  };
+
+  // State first: everything below feeds `activity`, and the snapshot must be current before any
+  // other subscriber hears of an activity.
+  internal.add(activity.pipe(callCardState({ scheduler })).subscribe((s) => state.next(s)));
+  internal.add(baseEvents.malformed$.subscribe((e) => errors.next(e)));
+
+  // A card already open on this placement: take it over from the replayed payloads.
+  if (hub.lifecycle() === 'open') {
+    const replayed: CallCardEvent[] = [];
+    baseEvents.entityChanged$
+      .subscribe((payload) => replayed.push({ type: 'entityChanged', payload }))
+      .unsubscribe();
+    baseEvents.initialized$
+      .subscribe((payload) => replayed.push({ type: 'initialized', payload }))
+      .unsubscribe();
+    for (const event of replayed) activity.next({ kind: 'event', event });
+  }
+  internal.add(
+    merge(
+      baseEvents.all$.pipe(map((event): CallCardActivity => ({ kind: 'event', event }))),
+      appliedCommands(placement).pipe(
+        map((command): CallCardActivity => ({ kind: 'command', command })),
+      ),
+    ).subscribe((a) => activity.next(a)),
+  );
+
+  const sinkOptions = { scheduler, ...commandOptions };
+  const state$ = state.asObservable();
+  const timer$ = state$.pipe(
+    timerStatus(tickMs === undefined ? { scheduler } : { scheduler, tickMs }),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
+
+  const card: CallCard = {
+    events: eventsUntil(baseEvents, disposed$),
+    activity$: activity.asObservable(),
+    state$,
+    timer$,
+    errors$: errors.asObservable(),
+    get disposed() {
+      return disposed;
+    },
+    snapshot: () => state.getValue(),
+    apply(command$) {
+      assertLive('apply');
+      const subscription = command$
+        .pipe(applyCommands(placement, sinkOptions))
+        .subscribe({ next: reportOutcome, error: (e: unknown) => errors.next(toCallCardError(e)) });
+      sinks.add(subscription);
+      subscription.add(() => sinks.remove(subscription));
+      return subscription;
+    },
+    send<C extends CallCardCommand>(command: C): Observable<CallCardCommandResult<C>> {
+      assertLive('send');
+      validateCommand(command, 'callCard.send');
+      const result = new AsyncSubject<CallCardCommandResult<C>>();
+      pendingSends.add(result as AsyncSubject<unknown>);
+      const subscription = of(command)
+        .pipe(applyCommands(placement, sinkOptions))
+        .subscribe((outcome) => {
+          pendingSends.delete(result as AsyncSubject<unknown>);
+          reportOutcome(outcome);
+          if (outcome.ok) {
+            result.next(outcome.result as CallCardCommandResult<C>);
+            result.complete();
+          } else result.error(outcome.error);
+        });
+      if (!subscription.closed) {
+        sinks.add(subscription);
+        subscription.add(() => sinks.remove(subscription));
+      }
+      return result.asObservable();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      sinks.unsubscribe();
+      for (const pending of pendingSends)
+        pending.error(
+          new CallCardUnavailableError(
+            'callCard.send',
+            'the call card was disposed before the command finished',
+          ),
+        );
+      pendingSends.clear();
+      internal.unsubscribe();
+      disposed$.next();
+      disposed$.complete();
+      activity.complete();
+      state.complete();
+      errors.complete();
+    },
+  };
+  return card;
+}
+
+function toCallCardError(error: unknown): CallCardError {
+  return error instanceof CallCardError
+    ? error
+    : new CallCardError(`callCard.apply: the command source failed: ${String(error)}`, {
+        cause: error,
+      });
+}
