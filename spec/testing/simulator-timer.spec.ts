@@ -4,7 +4,6 @@ import type { RunHelpers } from 'rxjs/testing';
 import type { HostUiState } from '../../src/model/ui-states';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import type { CallCardSimulator } from '../../src/testing/create-call-card-simulator';
-import { formatMmSs } from '../../src/testing/host-timer';
 import { send } from './host-probe';
 
 type Timer = ReturnType<CallCardSimulator['card']>['timer'];
@@ -228,13 +227,5 @@ describe('simulator timer (HOST-FACTS 4)', () => {
       expect(sim.view()).toContain('Conversation length: 01:05');
       expect(sim.view()).not.toContain('(stopped)');
     });
-  });
-
-  it('formats MM:SS without wrapping minutes into hours', () => {
-    expect(formatMmSs(0)).toBe('00:00');
-    expect(formatMmSs(999)).toBe('00:00');
-    expect(formatMmSs(65_000)).toBe('01:05');
-    expect(formatMmSs(75 * 60_000 + 3_000)).toBe('75:03');
-    expect(formatMmSs(100 * 60_000)).toBe('100:00');
   });
 });

@@ -1,4 +1,5 @@
 import type { HostUiState } from '../model/ui-states';
+import type { TimerStatus } from '../operators/timer-status';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 
 /**
@@ -13,12 +14,11 @@ export interface HostTimer {
   readonly stoppedAt: number | null;
 }
 
-/** The timer as a status: `hidden` (not visible), `running`, or `stopped` (visible, frozen). */
-export interface SimulatorTimer {
-  readonly status: 'hidden' | 'running' | 'stopped';
-  /** `now - startedAt` while running; `stop - startedAt` when stopped; 0 when hidden. */
-  readonly elapsedMs: number;
-}
+/**
+ * The simulated timer as a status: the library's `TimerStatus` (`hidden`, `running`, `stopped`;
+ * `elapsedMs` is `now - startedAt` while running, `stop - startedAt` when stopped, 0 when hidden).
+ */
+export type SimulatorTimer = TimerStatus;
 
 /** A fresh card's timer: hidden, unset. Also the result of every reset. */
 export const RESET_TIMER: HostTimer = {
@@ -60,11 +60,4 @@ export function timerStatusAt(timer: HostTimer, now: number): SimulatorTimer {
   if (timer.running) return { status: 'running', elapsedMs: Math.max(0, now - timer.startedAt) };
   const frozenAt = timer.stoppedAt ?? timer.startedAt;
   return { status: 'stopped', elapsedMs: Math.max(0, frozenAt - timer.startedAt) };
-}
-
-/** The host's display, `MM:SS`, minutes not wrapped into hours (75 minutes shows `75:03`). */
-export function formatMmSs(elapsedMs: number): string {
-  const total = Math.floor(Math.max(0, elapsedMs) / 1000);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
 }

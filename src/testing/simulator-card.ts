@@ -2,7 +2,7 @@ import type { ButtonName } from '../model/buttons';
 import type { CallInfo, CrmEntityType } from '../model/events';
 import type { HostUiState } from '../model/ui-states';
 import type { SimulatorTimer } from './host-timer';
-import { formatMmSs } from './host-timer';
+import { formatCallTimer } from '../operators/format-call-timer';
 
 /** The CRM entity a simulated call is bound to. `name` is what the card would show. */
 export interface SimulatorCrm {
@@ -57,7 +57,7 @@ export function renderCard(card: SimulatorCard): string {
   );
   if (card.timer.status !== 'hidden')
     lines.push(
-      `Conversation length: ${formatMmSs(card.timer.elapsedMs)}${
+      `Conversation length: ${formatCallTimer(card.timer.elapsedMs)}${
         card.timer.status === 'stopped' ? ' (stopped)' : ''
       }`,
     );
