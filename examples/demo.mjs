@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The terminal demo: a scripted call against the simulated Bitrix24 host, the app's logic being
+// RxJS pipelines from the card's events to commands. It loads the library by its own package name
+// (Node resolves the self-reference through the exports map), so it uses the public API only.
+//
+// Usage: node examples/demo.mjs [--scenario incoming|outgoing]   (or: npm run demo -- ...)
+// Exit codes: 0 every step showed what it should, 1 a step (or the build) failed, 2 bad arguments.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SCENARIO_NAMES = ['incoming', 'outgoing'];
+const USAGE = `Usage: npm run demo [-- --scenario <name>]
+       node examples/demo.mjs [--scenario <name>] [--help]
+
+Plays a scripted call against the simulated Bitrix24 call card on a virtual clock and prints
+the card after each step, with the commands the app sent.
+
+Options:
+  --scenario <name>  ${SCENARIO_NAMES.join(' | ')} (default: incoming)
+                     incoming: ring, answer, talk, mute, hold, dialpad, failed transfer, hang up
+                     outgoing: call, no answer, redial, connected, hang up
+  --help             show this help
+
+Exit codes: 0 ok, 1 a step failed, 2 bad arguments.`;
+
+/** The scenario named by `args`, `'help'`, or an error message for a bad command line. */
+function parseArgs(args) {
+  let scenario = 'incoming';
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return { help: true };
+    let value;
+    if (arg === '--scenario') {
+      value = args[i + 1];
+      i += 1;
+      if (value === undefined) return { error: '--scenario needs a value' };
+    } else if (arg.startsWith('--scenario=')) {
+      value = arg.slice('--scenario='.length);
+    } else {
+      return { error: `unknown argument "${arg}"` };
+    }
+    if (!SCENARIO_NAMES.includes(value))
+      return { error: `unknown scenario "${value}" (expected ${SCENARIO_NAMES.join(' or ')})` };
+    scenario = value;
+  }
+  return { scenario };
+}
+
+/** The newest modification time of the files under `dir`. */
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    newest = Math.max(newest, mtime);
+  }
+  return newest;
+}
+
+/** Builds dist/ when it is missing or older than src/, so the demo never runs a stale build. */
+function ensureBuild() {
+  const outputs = ['index.mjs', 'testing.mjs'].map((f) => join(ROOT, 'dist', f));
+  const fresh =
+    outputs.every((f) => existsSync(f)) &&
+    Math.min(...outputs.map((f) => statSync(f).mtimeMs)) >= newestMtime(join(ROOT, 'src'));
+  if (fresh) return true;
+  console.error('demo: dist/ is missing or older than src/: running `npm run build` ...');
+  // Build output goes to stderr: stdout is the demo's own transcript.
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32',
+  });
+  if (build.status === 0) return true;
+  console.error(`demo: the build failed (${build.error?.message ?? `exit ${build.status}`})`);
+  return false;
+}
+
+const parsed = parseArgs(process.argv.slice(2));
+if (parsed.help) {
+  console.log(USAGE);
+} else if (parsed.error) {
+  console.error(`demo: ${parsed.error}\n\n${USAGE}`);
+  process.exitCode = 2;
+} else if (!ensureBuild()) {
+  process.exitCode = 1;
+} else {
+  // Loaded only now: it imports the package, which must be built first.
+  let scenarios;
+  try {
+    scenarios = await import('./scenarios.mjs');
+  } catch (error) {
+    // E.g. a public export the demo relies on went missing from src/index.ts.
+    console.error(`demo: cannot load the demo against the built package: ${error.message}`);
+    process.exitCode = 1;
+  }
+  if (scenarios) {
+    const ok = scenarios.runScenario(parsed.scenario, {
+      print: (line) => console.log(line),
+      printError: (line) => console.error(line),
+    });
+    process.exitCode = ok ? 0 : 1;
+  }
+}
