@@ -34,12 +34,35 @@ describe('eventHub: lifecycle', () => {
     });
   });
 
-  it('opens the card on an initialized whose payload is malformed (the card is there)', () => {
+  it('keeps the card closed to commands on an initialized it cannot read, and reports it', () => {
     const p = recordingPlacement();
     const hub = eventHub(p);
-    hub.bind('initialized');
+    const reports: string[] = [];
+    const states: CardLifecycle[] = [];
+    hub.malformed$.subscribe((e) => reports.push(e.message));
+    hub.lifecycle$.subscribe((s) => states.push(s));
     p.emit(hostEventName('initialized'), { CALL_ID: 42, CALL_DIRECTION: 'sideways' });
-    expect(hub.lifecycle()).toBe('open');
+    expect(hub.lifecycle()).toBe('waiting');
+    expect(states).toEqual(['waiting']);
+    expect(reports).toEqual([expect.stringMatching(/^BackgroundCallCard::initialized: payload/)]);
+  });
+
+  it('announces the lifecycle after the event reached its own subscribers', () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    const order: string[] = [];
+    hub.lifecycle$.subscribe((s) => order.push(`lifecycle ${s}`));
+    hub.on('initialized').subscribe(() => order.push('initialized'));
+    hub.on('closeButtonClick').subscribe(() => order.push('close'));
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    p.emit(hostEventName('closeButtonClick'), '');
+    expect(order).toEqual([
+      'lifecycle waiting',
+      'initialized',
+      'lifecycle open',
+      'close',
+      'lifecycle closed',
+    ]);
   });
 
   it('tells subscribers of initialized that the card is already open', () => {

@@ -137,11 +137,6 @@ function schedule(entry: SharedEntry, work: () => void): void {
   }
 }
 
-function setLifecycle(entry: SharedEntry, state: CardLifecycle): void {
-  entry.lifecycle = state;
-  deliver(entry.lifecycleListeners, state);
-}
-
 function channelOf(entry: SharedEntry, type: CallCardEventType): Channel {
   let channel = entry.channels.get(type);
   if (!channel) {
@@ -152,15 +147,13 @@ function channelOf(entry: SharedEntry, type: CallCardEventType): Channel {
 }
 
 function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType, raw: unknown) {
-  // The lifecycle follows the host event, not its payload: a card whose `initialized` payload
-  // we cannot read is still open, and its commands still work.
-  if (type === 'initialized') setLifecycle(entry, 'open');
-  else if (type === 'closeButtonClick') setLifecycle(entry, 'closed');
   const read = readEventPayload(type, raw);
   if (!read.ok) {
     // The latest value is now unknown: replaying the one before it would describe another call.
     channel.has = false;
     channel.last = undefined;
+    // A card we cannot read stays closed to commands too: the sink and the derived state must
+    // agree on whether a card exists. The report on `malformed$` says why.
     deliver(entry.malformed, read.error);
     return;
   }
@@ -168,7 +161,13 @@ function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType,
     channel.has = true;
     channel.last = read.value;
   }
+  const lifecycle =
+    type === 'initialized' ? 'open' : type === 'closeButtonClick' ? 'closed' : undefined;
+  // Readable at once (`lifecycle()`), announced after the event's own listeners: the derived
+  // state must have seen `initialized` before the sink sends the commands that waited for it.
+  if (lifecycle) entry.lifecycle = lifecycle;
   deliver(channel.listeners, read.value);
+  if (lifecycle) deliver(entry.lifecycleListeners, lifecycle);
 }
 
 /** Binds the host event of `type` unless some build of the library already did. */
