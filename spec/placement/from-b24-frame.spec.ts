@@ -1,5 +1,5 @@
 import type { B24Frame, PlacementManager } from '@bitrix24/b24jssdk';
-import { CallCardUnavailableError } from '../../src/model/errors';
+import { CallCardTimeoutError, CallCardUnavailableError } from '../../src/model/errors';
 import {
   fromB24Frame,
   type B24FrameLike,
@@ -157,6 +157,26 @@ describe('fromB24Frame', () => {
       sdk.sent[0]?.resolve({ isSafely: true });
       await flush();
       expect(timer).toEqual({ replies: [], errors: [] });
+    });
+
+    it('reports a timeout at once when the SDK gives up on a command the host does answer', async () => {
+      const sdk = fakeSdkPlacement();
+      const port = fromB24Frame(sdk.manager);
+      const title = recordCall(port, 'CallCardSetCardTitle', { title: 'A' });
+      const states = recordCall(port, 'CallCardGetListUiStates');
+      const unknown = recordCall(port, 'CallCardDance');
+      sdk.sent[0]?.resolve({ isSafely: true });
+      sdk.sent[1]?.resolve({ isSafely: true });
+      sdk.sent[2]?.resolve({ isSafely: true });
+      await flush();
+      expect(title.replies).toEqual([]);
+      expect(title.errors).toEqual([expect.any(CallCardTimeoutError)]);
+      expect((title.errors[0] as Error).message).toBe(
+        'CallCardSetCardTitle: no reply from the host within 900 ms',
+      );
+      expect(states.errors).toEqual([expect.any(CallCardTimeoutError)]);
+      // The host never answers an unknown command: that stays the port's "no reply".
+      expect(unknown).toEqual({ replies: [], errors: [] });
     });
 
     it('treats an object that merely contains isSafely as a reply', async () => {

@@ -1,4 +1,5 @@
-import { CallCardUnavailableError, describeValue } from '../model/errors';
+import { COMMAND_REPLIES } from '../model/commands';
+import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
 import type { PlacementPort } from './placement-port';
 import { sharedAdapter } from './shared-adapter';
 
@@ -20,6 +21,14 @@ export interface B24PlacementLike {
 export type B24FrameLike = { readonly placement: B24PlacementLike } | B24PlacementLike;
 
 const SUBJECT = 'fromB24Frame';
+
+/** How long the SDK waits for a reply before it resolves `{isSafely: true}` and forgets it. */
+export const SDK_SAFE_WINDOW_MS = 900;
+
+/** Whether the host answers `command` at all (the timer commands and unknown ones never do). */
+const expectsReply = (command: string): boolean =>
+  Object.prototype.hasOwnProperty.call(COMMAND_REPLIES, command) &&
+  COMMAND_REPLIES[command as keyof typeof COMMAND_REPLIES] !== 'none';
 
 function isFunction(value: unknown): value is (...args: never[]) => unknown {
   return typeof value === 'function';
@@ -83,9 +92,12 @@ function managerOf(x: unknown): B24PlacementLike {
  * imports: pass the frame from `await initializeB24Frame()` or its `placement`.
  *
  * The SDK's quirks, absorbed:
- * 1. A command the host does not answer resolves `{isSafely: true}` after 900 ms: that means
- *    "no reply", so `onReply` is not called (`CallCardStartTimer`, `CallCardStopTimer`). Any
- *    other resolution is the host's reply and reaches `onReply` unchanged (error arrays
+ * 1. A command the host does not answer resolves `{isSafely: true}` after 900 ms, and the SDK
+ *    forgets its callback: a later reply can never arrive. For the commands the host never
+ *    answers (`CallCardStartTimer`, `CallCardStopTimer`, unknown names) that is the normal "no
+ *    reply", so `onReply` is not called. For every other command it is a timeout, reported at
+ *    once on `onError` as `CallCardTimeoutError` (900 ms), so the serial sink does not stall for
+ *    its own `timeoutMs` waiting for a reply the SDK has dropped. Any other resolution is the host's reply and reaches `onReply` unchanged (error arrays
  *    included; `sendCommand` reads them). A rejected promise, or a synchronous throw, goes to
  *    `onError`.
  * 2. `bindEvent` keeps its promise pending for 900 ms under the callback's own id, so an event
@@ -139,6 +151,8 @@ export function fromB24Frame(frameOrPlacement: B24FrameLike): PlacementPort {
       pending.then(
         (reply) => {
           if (!isNoAnswer(reply)) onReply(reply);
+          else if (expectsReply(command))
+            onError?.(new CallCardTimeoutError(command, SDK_SAFE_WINDOW_MS));
         },
         (error: unknown) => onError?.(error),
       );
