@@ -86,7 +86,54 @@ let lateCjsCall = null;
 cjs.callCardEvents(placement).initialized$.subscribe((call) => (lateCjsCall = call.CALL_ID));
 for (const type of TYPES.slice(1)) emit(type);
 
+// Commands: sinks of both builds on one placement share one serial queue, and a facade of one
+// build learns what a sink of the other applied. The host answers later, one call at a time.
+const pendingReplies = [];
+let inFlight = 0;
+let maxInFlight = 0;
+const commandHandlers = new Map();
+const commandPlacement = {
+  call(command, params, onReply) {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    pendingReplies.push({ command, params, onReply });
+  },
+  bindEvent(name, handler) {
+    commandHandlers.set(name, [...(commandHandlers.get(name) ?? []), handler]);
+  },
+};
+const cjsCard = cjs.connectCallCard(commandPlacement);
+const esmOutcomes = [];
+const cjsOutcomes = [];
+const { Subject } = await import('rxjs');
+const esmCommands = new Subject();
+const cjsCommands = new Subject();
+esmCommands.pipe(esm.applyCommands(commandPlacement)).subscribe((o) => esmOutcomes.push(o.ok));
+cjsCommands.pipe(cjs.applyCommands(commandPlacement)).subscribe((o) => cjsOutcomes.push(o.ok));
+for (const handler of commandHandlers.get(PREFIX + 'initialized') ?? [])
+  handler(PAYLOADS.initialized);
+esmCommands.next(esm.setMute(true));
+cjsCommands.next(cjs.setCardTitle('Anna'));
+esmCommands.next(esm.setStatusText('Talking'));
+const sent = [];
+while (pendingReplies.length > 0) {
+  const { command, params, onReply } = pendingReplies.shift();
+  sent.push(`${command} ${JSON.stringify(params)}`);
+  inFlight -= 1;
+  onReply([]);
+}
+const snapshot = cjsCard.snapshot();
+const commands = {
+  sent,
+  maxInFlight,
+  esmOutcomes,
+  cjsOutcomes,
+  cjsFacade: { muted: snapshot.muted, title: snapshot.title, statusText: snapshot.statusText },
+};
+cjsCard.dispose();
+
 const report = {
+  commands,
   sameObjectPerBuild:
     esm.callCardEvents(placement) === builds.esm && cjs.callCardEvents(placement) === builds.cjs,
   distinctBuilds: builds.esm !== builds.cjs,

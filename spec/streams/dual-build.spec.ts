@@ -15,6 +15,13 @@ interface DualBuildReport {
   received: { esm: string[]; cjs: string[] };
   order: string[];
   lateCjsCall: string | null;
+  commands: {
+    sent: string[];
+    maxInFlight: number;
+    esmOutcomes: boolean[];
+    cjsOutcomes: boolean[];
+    cjsFacade: { muted: boolean; title: string; statusText: string };
+  };
 }
 
 function runCheck(): DualBuildReport {
@@ -63,5 +70,24 @@ describe('dual build: ESM and CJS loaded in one process', () => {
   it('keeps one callCardEvents object per placement in each build', () => {
     expect(report.sameObjectPerBuild).toBe(true);
     expect(report.distinctBuilds).toBe(true);
+  });
+
+  it('sends the commands of both builds through one serial queue, in emission order', () => {
+    expect(report.commands.sent).toEqual([
+      'CallCardSetMute {"muted":true}',
+      'CallCardSetCardTitle {"title":"Anna"}',
+      'CallCardSetStatusText {"statusText":"Talking"}',
+    ]);
+    expect(report.commands.maxInFlight).toBe(1);
+    expect(report.commands.esmOutcomes).toEqual([true, true]);
+    expect(report.commands.cjsOutcomes).toEqual([true]);
+  });
+
+  it("lets a facade of one build learn the commands another build's sink applied", () => {
+    expect(report.commands.cjsFacade).toEqual({
+      muted: true,
+      title: 'Anna',
+      statusText: 'Talking',
+    });
   });
 });

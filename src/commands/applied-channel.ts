@@ -1,4 +1,5 @@
 import type { CallCardCommand } from '../model/commands';
+import { pageShared } from '../placement/page-registry';
 import type { PlacementPort } from '../placement/placement-port';
 
 type Listener = (command: CallCardCommand) => void;
@@ -16,8 +17,6 @@ export interface AppliedChannel {
   /** Public listeners (`appliedCommands`); see `publish` for the order they are called in. */
   listen(listener: Listener): () => void;
 }
-
-const channels = new WeakMap<PlacementPort, AppliedChannel>();
 
 function createChannel(): AppliedChannel {
   const taps = new Set<Listener>();
@@ -50,12 +49,11 @@ function createChannel(): AppliedChannel {
   };
 }
 
-/** The applied-commands channel of `placement`, created on first use. */
+/**
+ * The applied-commands channel of `placement`, created on first use and shared by every build of
+ * the library in the page (plain functions only), so a facade of one build learns what a sink of
+ * the other applied.
+ */
 export function appliedChannel(placement: PlacementPort): AppliedChannel {
-  let channel = channels.get(placement);
-  if (!channel) {
-    channel = createChannel();
-    channels.set(placement, channel);
-  }
-  return channel;
+  return pageShared('applied-commands@1', placement, createChannel);
 }

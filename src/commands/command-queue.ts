@@ -6,6 +6,7 @@ import {
   CallCardInputError,
   CallCardUnavailableError,
 } from '../model/errors';
+import { pageShared } from '../placement/page-registry';
 import type { PlacementPort } from '../placement/placement-port';
 import { eventHub } from '../streams/event-hub';
 import type { CardLifecycle } from '../streams/event-hub';
@@ -235,14 +236,11 @@ function createQueue(placement: PlacementPort): CommandQueue {
   };
 }
 
-const queues = new WeakMap<PlacementPort, CommandQueue>();
-
-/** The command queue of `placement`, created on first use and kept for the placement's life. */
+/**
+ * The command queue of `placement`, created on first use and kept for the placement's life. It is
+ * shared by every build of the library in the page (its interface is plain functions and data), so
+ * commands from sinks of the ESM and CJS builds still reach the host one at a time, in order.
+ */
 export function commandQueue(placement: PlacementPort): CommandQueue {
-  let queue = queues.get(placement);
-  if (!queue) {
-    queue = createQueue(placement);
-    queues.set(placement, queue);
-  }
-  return queue;
+  return pageShared('command-queue@1', placement, () => createQueue(placement));
 }

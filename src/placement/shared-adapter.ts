@@ -1,3 +1,4 @@
+import { pageShared } from './page-registry';
 import type { PlacementPort } from './placement-port';
 
 /**
@@ -15,17 +16,5 @@ export function sharedAdapter(
   host: object,
   create: () => PlacementPort,
 ): PlacementPort {
-  const key = Symbol.for(`b24-call-card-rx/${kind}-adapters@1`);
-  const g = globalThis as typeof globalThis & { [key: symbol]: unknown };
-  let cache = g[key] as WeakMap<object, PlacementPort> | undefined;
-  if (!cache) {
-    cache = new WeakMap<object, PlacementPort>();
-    Object.defineProperty(g, key, { value: cache, configurable: false, enumerable: false });
-  }
-  let port = cache.get(host);
-  if (!port) {
-    port = create();
-    cache.set(host, port);
-  }
-  return port;
+  return pageShared(`${kind}-adapters@1`, host, create);
 }

@@ -3,6 +3,7 @@ import type { CallCardEventMap, CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
 import type { CallCardPayloadError } from '../model/errors';
 import { readEventPayload } from '../model/validate';
+import { pageShared } from '../placement/page-registry';
 import type { PlacementPort } from '../placement/placement-port';
 
 /**
@@ -53,36 +54,17 @@ interface SharedEntry {
   dispatching: boolean;
 }
 
-// Symbol.for: the same key in every build and copy of the library. Bump `@1` whenever the shape of
-// SharedEntry or Channel changes, so two versions of the library never misread each other's data.
-const REGISTRY_KEY = Symbol.for('b24-call-card-rx/event-registry@1');
-
-function registry(): WeakMap<object, SharedEntry> {
-  const g = globalThis as typeof globalThis & { [REGISTRY_KEY]?: WeakMap<object, SharedEntry> };
-  let map = g[REGISTRY_KEY];
-  if (!map) {
-    map = new WeakMap();
-    Object.defineProperty(g, REGISTRY_KEY, { value: map, configurable: false, enumerable: false });
-  }
-  return map;
-}
-
+// Shared by every build in the page (see pageShared); bump `@1` when SharedEntry changes shape.
 function sharedEntry(placement: PlacementPort): SharedEntry {
-  const map = registry();
-  let entry = map.get(placement);
-  if (!entry) {
-    entry = {
-      version: 1,
-      channels: new Map(),
-      malformed: new Set(),
-      lifecycleListeners: new Set(),
-      lifecycle: 'waiting',
-      pending: [],
-      dispatching: false,
-    };
-    map.set(placement, entry);
-  }
-  return entry;
+  return pageShared<SharedEntry>('event-registry@1', placement, () => ({
+    version: 1,
+    channels: new Map(),
+    malformed: new Set(),
+    lifecycleListeners: new Set(),
+    lifecycle: 'waiting',
+    pending: [],
+    dispatching: false,
+  }));
 }
 
 /**
