@@ -1,0 +1,124 @@
+// The benchmarks of b24-call-card-rx, against the BUILT package (run `npm run build` first).
+//
+//   npm run bench          full run (about two minutes), writes .bench-out/results.json
+//   npm run bench:smoke    reduced counts (seconds): the correctness checks only decide the exit
+//                          code; timing targets are printed but never fail a run
+//   node --expose-gc bench/run.mjs --only=dispatch,churn   a subset (names below)
+//   ... --out=path/results.json                           where to write the results
+//
+// Exit code: 1 when a 'check' row fails (host bindings, coalescing bound, last text applied,
+// heap growth, timer error, baseline equivalence) or a suite throws; 0 otherwise.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderTable, writeResults } from './lib/report.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
+const outArg = args.find((a) => a.startsWith('--out='));
+
+// The suites import the built package: say so plainly when it is missing or older than src/.
+const built = join(root, 'dist', 'index.mjs');
+if (!existsSync(built)) {
+  console.error('dist/index.mjs is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const newestSource = readdirSync(join(root, 'src'), { recursive: true })
+  .filter((file) => String(file).endsWith('.ts'))
+  .reduce((newest, file) => Math.max(newest, statSync(join(root, 'src', file)).mtimeMs), 0);
+if (newestSource > statSync(built).mtimeMs)
+  console.warn('warning: src/ changed after the last build; run `npm run build` to bench it.');
+
+// The timer's real-time run goes last: nothing else may block the event loop while it ticks.
+const SUITES = [
+  ['dispatch', () => import('./suites/dispatch.mjs').then((m) => m.runDispatch)],
+  ['churn', () => import('./suites/churn.mjs').then((m) => m.runChurn)],
+  ['coalescing', () => import('./suites/coalescing.mjs').then((m) => m.runCoalescing)],
+  ['derivation', () => import('./suites/derivation.mjs').then((m) => m.runDerivation)],
+  ['timer', () => import('./suites/timer.mjs').then((m) => m.runTimer)],
+];
+
+function cpuModel() {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
+    if (line) return line.split(':')[1].trim();
+  } catch {
+    // Not Linux: fall back to what Node reports.
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}
+
+const meta = {
+  mode: smoke ? 'smoke' : 'full',
+  node: process.version,
+  v8: process.versions.v8,
+  cpu: cpuModel(),
+  cores: cpus().length,
+  platform: `${process.platform} ${process.arch}`,
+  rxjs: JSON.parse(readFileSync(join(root, 'node_modules/rxjs/package.json'), 'utf8')).version,
+  date: new Date().toISOString(),
+};
+
+console.log(
+  `b24-call-card-rx benchmarks (${meta.mode}) — node ${meta.node}, ${meta.cpu}, ` +
+    `${meta.cores} cores, rxjs ${meta.rxjs}`,
+);
+
+const rows = [];
+const notes = [];
+const details = {};
+let crashed = false;
+const started = Date.now();
+for (const [name, load] of SUITES) {
+  if (only && !only.includes(name)) continue;
+  const t0 = Date.now();
+  process.stdout.write(`  ${name} ... `);
+  try {
+    const run = await load();
+    const result = await run({ smoke });
+    rows.push(...result.rows);
+    if (result.notes) notes.push(...result.notes);
+    details[name] = result.details;
+    console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    crashed = true;
+    console.log('crashed');
+    console.error(error);
+    rows.push({
+      benchmark: `${name}: suite crashed`,
+      library: String(error?.message ?? error).slice(0, 60),
+      baseline: '—',
+      ratio: '—',
+      target: 'runs',
+      pass: false,
+      kind: 'check',
+    });
+  }
+}
+
+console.log('');
+console.log('ratio = library ÷ baseline (time per operation, or count); lower is better.');
+console.log(renderTable(rows));
+for (const note of notes) console.log(note);
+
+const failedChecks = rows.filter((r) => r.kind === 'check' && r.pass === false);
+const missedTargets = rows.filter((r) => r.kind === 'timing' && r.pass === false);
+console.log('');
+console.log(
+  `${rows.filter((r) => r.kind === 'check').length - failedChecks.length} checks passed, ` +
+    `${failedChecks.length} failed; ${missedTargets.length} timing target(s) missed ` +
+    `(reported only). Total ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+);
+
+const out = outArg
+  ? outArg.slice('--out='.length)
+  : join(root, '.bench-out', smoke ? 'results-smoke.json' : 'results.json');
+writeResults(out, { meta, rows, notes, details });
+console.log(`Results: ${out}`);
+if (failedChecks.length > 0 || crashed) process.exitCode = 1;
