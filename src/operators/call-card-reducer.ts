@@ -1,0 +1,200 @@
+import type { SchedulerLike } from 'rxjs';
+import type { CallCardActivity } from '../model/activity';
+import type { CallCardCommand } from '../model/commands';
+import type { CallCardEvent, CallInfo, CrmEntity } from '../model/events';
+import { TIMER_KEEPING_STATES } from '../model/ui-states';
+import type { HostUiState } from '../model/ui-states';
+import { HIDDEN_CALL_CARD_TIMER, sameTimerState } from './call-card-snapshot';
+import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
+
+/**
+ * The reducer state behind `callCardState` (internal): the snapshot plus what the snapshot does
+ * not show, whether `entity` awaits its card. The facade reduces with it too, so that
+ * `snapshot()` is current the moment an activity arrives, before any delivery.
+ */
+export interface Reduction {
+  readonly snapshot: CallCardSnapshot;
+  readonly entityFresh: boolean;
+}
+
+/** The reduction that starts from `initial`. */
+export function startReduction(initial: CallCardSnapshot): Reduction {
+  // An entity with no call yet is waiting for its `initialized`.
+  return { snapshot: initial, entityFresh: initial.call === null && initial.entity !== null };
+}
+
+/** One step: the card after `activity`, times from `scheduler.now()`; the same object if unchanged. */
+export function reduce(
+  state: Reduction,
+  activity: CallCardActivity,
+  scheduler: SchedulerLike,
+): Reduction {
+  const { snapshot } = state;
+  if (activity.kind === 'event') {
+    const { event } = activity;
+    if (event.type === 'initialized') {
+      return {
+        snapshot: settle(snapshot, {
+          uiState: 'externalCard',
+          title: '',
+          statusText: '',
+          muted: false,
+          held: false,
+          call: event.payload,
+          entity: state.entityFresh ? snapshot.entity : null,
+          closed: false,
+          timer: HIDDEN_CALL_CARD_TIMER,
+        }),
+        entityFresh: false,
+      };
+    }
+    if (event.type === 'entityChanged')
+      return {
+        snapshot: settle(snapshot, { ...snapshot, entity: event.payload }),
+        entityFresh: true,
+      };
+    if (snapshot.uiState === null) return state;
+    return withSnapshot(state, onEvent(snapshot, event));
+  }
+  if (snapshot.uiState === null) return state;
+  return withSnapshot(state, onCommand(snapshot, activity.command, scheduler));
+}
+
+function withSnapshot(state: Reduction, next: CallCardSnapshot): Reduction {
+  if (next === state.snapshot) return state;
+  // A close ends the card: an entity seen before it belongs to that card.
+  return { snapshot: next, entityFresh: next.closed ? false : state.entityFresh };
+}
+
+function onEvent(s: CallCardSnapshot, event: CallCardEvent): CallCardSnapshot {
+  switch (event.type) {
+    case 'muteButtonClick':
+      return settle(s, { ...s, muted: event.payload });
+    case 'holdButtonClick':
+      return settle(s, { ...s, held: event.payload });
+    case 'closeButtonClick':
+      return close(s);
+    default:
+      return s;
+  }
+}
+
+function onCommand(
+  s: CallCardSnapshot,
+  command: CallCardCommand,
+  scheduler: SchedulerLike,
+): CallCardSnapshot {
+  switch (command.name) {
+    case 'CallCardSetCardTitle':
+      return settle(s, { ...s, title: command.params.title });
+    case 'CallCardSetStatusText':
+      return settle(s, { ...s, statusText: command.params.statusText });
+    case 'CallCardSetMute':
+      return settle(s, { ...s, muted: command.params.muted });
+    case 'CallCardSetHold':
+      return settle(s, { ...s, held: command.params.held });
+    case 'CallCardSetUiState': {
+      const { uiState, disableAutoStartTimer } = command.params;
+      return settle(s, {
+        ...s,
+        uiState,
+        timer: enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler),
+      });
+    }
+    case 'CallCardStartTimer':
+      return settle(s, { ...s, timer: startTimer(s.timer, scheduler) });
+    case 'CallCardStopTimer':
+      return settle(s, { ...s, timer: stopTimer(s.timer, scheduler) });
+    case 'CallCardClose':
+      return close(s);
+    case 'CallCardGetListUiStates':
+      return s;
+  }
+}
+
+function close(s: CallCardSnapshot): CallCardSnapshot {
+  return settle(s, { ...s, uiState: null, closed: true, timer: HIDDEN_CALL_CARD_TIMER });
+}
+
+const keepsRunningTimer: ReadonlySet<HostUiState> = new Set(TIMER_KEEPING_STATES);
+
+function enterState(
+  timer: CallCardTimerState,
+  uiState: HostUiState,
+  disableAutoStart: boolean,
+  scheduler: SchedulerLike,
+): CallCardTimerState {
+  if (uiState === 'connected')
+    return disableAutoStart ? HIDDEN_CALL_CARD_TIMER : startTimer(timer, scheduler);
+  if (keepsRunningTimer.has(uiState) && timer.running) return timer;
+  return HIDDEN_CALL_CARD_TIMER;
+}
+
+function startTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
+  if (timer.running) return timer.visible ? timer : { ...timer, visible: true };
+  // The host reuses a start it still has: a stop followed by a start resumes.
+  return {
+    running: true,
+    visible: true,
+    startedAt: timer.startedAt ?? scheduler.now(),
+    stoppedAt: null,
+  };
+}
+
+function stopTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
+  if (!timer.running) return timer;
+  return { ...timer, running: false, stoppedAt: scheduler.now() };
+}
+
+/**
+ * Returns `prev` when `next` shows the same card, otherwise a frozen `next` that reuses every
+ * sub-object of `prev` it equals, so consumers can compare with `===`.
+ */
+function settle(prev: CallCardSnapshot, next: CallCardSnapshot): CallCardSnapshot {
+  const timer = sameTimerState(prev.timer, next.timer)
+    ? prev.timer
+    : Object.freeze({ ...next.timer });
+  const entity = sameEntity(prev.entity, next.entity) ? prev.entity : next.entity;
+  const call = sameCall(prev.call, next.call) ? prev.call : next.call;
+  if (
+    prev.uiState === next.uiState &&
+    prev.title === next.title &&
+    prev.statusText === next.statusText &&
+    prev.muted === next.muted &&
+    prev.held === next.held &&
+    prev.call === call &&
+    prev.entity === entity &&
+    prev.closed === next.closed &&
+    prev.timer === timer
+  )
+    return prev;
+  return Object.freeze({ ...next, call, entity, timer });
+}
+
+function sameEntity(a: CrmEntity | null, b: CrmEntity | null): boolean {
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.PHONE_NUMBER === b.PHONE_NUMBER &&
+      a.CRM_ENTITY_TYPE === b.CRM_ENTITY_TYPE &&
+      a.CRM_ENTITY_ID === b.CRM_ENTITY_ID)
+  );
+}
+
+function sameCall(a: CallInfo | null, b: CallInfo | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const keys = Object.keys(a) as Array<keyof CallInfo>;
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) =>
+    key === 'CRM_BINDINGS'
+      ? a.CRM_BINDINGS.length === b.CRM_BINDINGS.length &&
+        a.CRM_BINDINGS.every(
+          (binding, i) =>
+            binding.ENTITY_TYPE === b.CRM_BINDINGS[i]?.ENTITY_TYPE &&
+            binding.ENTITY_ID === b.CRM_BINDINGS[i]?.ENTITY_ID,
+        )
+      : a[key] === b[key],
+  );
+}
