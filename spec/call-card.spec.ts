@@ -3,6 +3,8 @@ import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard } from '../src/call-card';
+import type { CallCard } from '../src/call-card';
+import { appliedChannel } from '../src/commands/applied-channel';
 import { callCardEvents } from '../src/streams/call-card-events';
 import { closeCard } from '../src/commands/creators/close-card';
 import { setCardTitle } from '../src/commands/creators/set-card-title';
@@ -55,6 +57,24 @@ function virtualClock() {
     },
     /** Scheduled actions not yet run nor cancelled. */
     live: (): number => scheduler.actions.filter((a) => !a.closed).length,
+  };
+}
+
+/** Listeners the library keeps on a placement: on its host events, malformed$, applied commands. */
+function liveListeners(placement: object) {
+  const registry = (globalThis as unknown as Record<symbol, WeakMap<object, unknown>>)[
+    Symbol.for('b24-call-card-rx/event-registry@1')
+  ];
+  return () => {
+    const entry = registry?.get(placement) as
+      { channels: Map<string, { listeners: Set<unknown> }>; malformed: Set<unknown> } | undefined;
+    let hub = 0;
+    for (const channel of entry?.channels.values() ?? []) hub += channel.listeners.size;
+    return {
+      hub,
+      malformed: entry?.malformed.size ?? 0,
+      applied: appliedChannel(placement as never).listenerCount(),
+    };
   };
 }
 
@@ -235,6 +255,82 @@ describe('connectCallCard', () => {
     card.dispose();
   });
 
+  it('reflects commands that waited for initialized as soon as they are acknowledged', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    const outcomes: string[] = [];
+    card.send(setCardTitle('Anna')).subscribe({ complete: () => outcomes.push('title') });
+    card.send(setUiState('incoming')).subscribe({ complete: () => outcomes.push('state') });
+    expect(placement.calls).toEqual([]);
+    emit(placement, 'initialized', CALL);
+    expect(outcomes).toEqual(['title', 'state']);
+    expect(card.snapshot()).toMatchObject({ title: 'Anna', uiState: 'incoming' });
+    card.dispose();
+  });
+
+  it('is current in snapshot() when a command sent from a state$ subscriber completes', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    card.send(setUiState('connected'));
+    const seen: string[] = [];
+    card.state$.subscribe((s) => {
+      if (s.muted && s.statusText !== 'Muted')
+        card.send(setStatusText('Muted')).subscribe({
+          complete: () => seen.push(card.snapshot().statusText),
+        });
+    });
+    const delivered: string[] = [];
+    card.state$.subscribe((s) => delivered.push(`${s.muted} ${s.statusText}`));
+    emit(placement, 'muteButtonClick', true);
+    expect(seen).toEqual(['Muted']);
+    // Every subscriber still sees the snapshots in order, ending on the latest.
+    expect(delivered).toEqual(['false ', 'true ', 'true Muted']);
+    card.dispose();
+  });
+
+  it('shares one state among the cards connected to a placement', () => {
+    const placement = recordingPlacement();
+    const first = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    first.send(setUiState('connected'));
+    first.send(setMute(true));
+    const second = connectCallCard(placement); // a component mounted later
+    expect(second.snapshot()).toMatchObject({ uiState: 'connected', muted: true });
+    expect(second.snapshot().timer).toMatchObject({ running: true, visible: true });
+    second.send(closeCard());
+    expect(first.snapshot()).toMatchObject({ closed: true, uiState: null });
+    first.dispose();
+    expect(second.snapshot().closed).toBe(true);
+    second.dispose();
+  });
+
+  it('keeps an entityChanged that came before the card even when connected in between', () => {
+    const placement = recordingPlacement();
+    callCardEvents(placement);
+    emit(placement, 'entityChanged', ENTITY);
+    const card = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    expect(card.snapshot()).toMatchObject({ entity: ENTITY, call: CALL });
+    card.dispose();
+  });
+
+  it('reports an initialized it cannot read and keeps commands waiting, so state and host agree', () => {
+    const placement = recordingPlacement();
+    const card = connectCallCard(placement);
+    const errors: string[] = [];
+    card.errors$.subscribe((e) => errors.push(e.message));
+    emit(placement, 'initialized', { CALL_ID: 'x', CALL_DIRECTION: 'inbound' });
+    card.send(setUiState('connected'));
+    expect(placement.calls).toEqual([]);
+    expect(card.snapshot().uiState).toBeNull();
+    expect(errors).toEqual([expect.stringMatching(/initialized: .*CALL_DIRECTION/)]);
+    emit(placement, 'initialized', CALL);
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetUiState']);
+    expect(card.snapshot().uiState).toBe('connected');
+    card.dispose();
+  });
+
   describe('dispose()', () => {
     it('completes every stream, cancels queued commands and unsubscribes command sources', () => {
       testScheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
@@ -264,35 +360,37 @@ describe('connectCallCard', () => {
     it('releases every host listener, every timer and every sink', () => {
       const clock = virtualClock();
       const placement = recordingPlacement();
-      const card = connectCallCard(placement, { scheduler: clock.scheduler });
+      const listeners = liveListeners(placement);
+      const cards = [connectCallCard(placement, { scheduler: clock.scheduler })];
+      cards.push(connectCallCard(placement, { scheduler: clock.scheduler }));
+      const [card] = cards as [CallCard, CallCard];
       let sourceSubscriptions = 0;
       const source = new Observable<ReturnType<typeof startTimer>>(() => {
         sourceSubscriptions += 1;
         return () => (sourceSubscriptions -= 1);
       });
-      const activity: string[] = [];
-      card.activity$.subscribe((a) => activity.push(a.kind));
       card.apply(source);
-      card.apply(source);
+      cards[1]!.apply(source);
       emit(placement, 'initialized', CALL);
       card.send(setUiState('connected'));
       card.timer$.subscribe();
-      const hangups: unknown[] = [];
-      card.events.hangup$.subscribe((h) => hangups.push(h));
-      emit(placement, 'hangupButtonClick', '');
-      expect(hangups).toHaveLength(1);
+      cards[1]!.timer$.subscribe();
+      card.events.hangup$.subscribe();
+      card.errors$.subscribe();
       expect(sourceSubscriptions).toBe(2);
-      expect(clock.live()).toBe(1);
+      expect(clock.live()).toBe(2);
+      expect(listeners().hub).toBeGreaterThan(17);
+      expect(listeners().applied).toBe(1);
 
       card.dispose();
+      // The other card still needs the shared state: only this card's own listeners are gone.
+      expect(sourceSubscriptions).toBe(1);
+      expect(clock.live()).toBe(1);
+      expect(listeners().applied).toBe(1);
+      cards[1]!.dispose();
       expect(sourceSubscriptions).toBe(0);
       expect(clock.live()).toBe(0);
-      const before = activity.length;
-      emit(placement, 'hangupButtonClick', '');
-      emit(placement, 'muteButtonClick', true);
-      expect(activity.length).toBe(before);
-      expect(hangups).toHaveLength(1);
-      expect(card.snapshot().muted).toBe(false);
+      expect(listeners()).toEqual({ hub: 0, malformed: 0, applied: 0 });
       // Disposing neither added nor repeated a binding.
       for (const name of new Set(placement.binds)) expect(placement.bindCount(name)).toBe(1);
     });

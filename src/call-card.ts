@@ -1,33 +1,27 @@
 import {
   AsyncSubject,
-  BehaviorSubject,
   Observable,
   ReplaySubject,
   Subject,
   Subscription,
   asyncScheduler,
-  map,
   merge,
   of,
   shareReplay,
   takeUntil,
 } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
-import type { CallCardActivity } from './model/activity';
 import type { CallCardCommand, CallCardCommandResult } from './model/commands';
 import { CallCardError, CallCardInputError, CallCardUnavailableError } from './model/errors';
-import type { CallCardEvent } from './model/events';
+import type { CallCardActivity } from './model/activity';
 import type { PlacementPort } from './placement/placement-port';
+import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
-import { eventHub } from './streams/event-hub';
-import { appliedCommands } from './commands/applied-commands';
 import { applyCommands } from './commands/apply-commands';
 import type { CommandOutcome } from './commands/command-outcome';
 import { validateCommand } from './commands/validate-command';
-import { callCardState } from './operators/call-card-state';
 import type { CallCardSnapshot } from './operators/call-card-snapshot';
-import { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
 import { timerStatus } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
 
@@ -119,20 +113,24 @@ function eventsUntil(events: CallCardEvents, until$: Observable<unknown>): CallC
  *
  * 1. At creation it binds the card's events (each host event once per placement, ever), so a
  *    card raised before anyone subscribes is never missed; a card already open on this placement
- *    (seen by an earlier `connectCallCard` or `callCardEvents`) is taken over from its replayed
- *    `entityChanged` and `initialized`.
- * 2. `state$` is the `callCardState` of `activity$`: host events AND the commands the host
- *    acknowledged, since most commands change the card silently. It replays the current
- *    snapshot, and `snapshot()` reads it synchronously: right after a command's outcome, it
- *    already reflects that command.
- * 3. `timer$` is the `timerStatus` of `state$`, shared: one ticking timer for all subscribers,
+ *    (seen by an earlier `callCardEvents`) is taken over from its replayed `entityChanged` and
+ *    `initialized`, and an `entityChanged` that came before the card's `initialized` is kept.
+ * 2. `state$` reduces `activity$`: host events AND the commands the host acknowledged, since
+ *    most commands change the card silently. It replays the current snapshot. `snapshot()` is
+ *    current the moment an activity arrives: right after a command's outcome it reflects that
+ *    command, even when the command was sent from inside another `state$` subscriber.
+ * 3. Every `connectCallCard` on one placement (and scheduler) shares that state while any of
+ *    them is alive, so two components never disagree: the second one sees the mute, the title
+ *    and the close the first one applied.
+ * 4. `timer$` is the `timerStatus` of `state$`, shared: one ticking timer for all subscribers,
  *    replaying the current value, stopped when the last subscriber leaves.
- * 4. `apply` and `send` go through `applyCommands`: one serial queue per placement, shared with
+ * 5. `apply` and `send` go through `applyCommands`: one serial queue per placement, shared with
  *    every other sink on it. Failed commands are reported on `errors$`; nothing dies.
- * 5. `dispose()` completes every stream of this card, stops the timer, cancels its queued
+ * 6. `dispose()` completes every stream of this card, stops the timer, cancels its queued
  *    commands (a `send` still pending errors with `CallCardUnavailableError`) and mutes its
- *    listeners. Afterwards `apply` and `send` throw `CallCardUnavailableError`; `snapshot()`
- *    still returns the last snapshot.
+ *    listeners; the last card disposed on a placement releases every library listener on the
+ *    host's bindings (which themselves cannot be removed). Afterwards `apply` and `send` throw
+ *    `CallCardUnavailableError`; `snapshot()` still returns the last snapshot.
  *
  * Create it before other code subscribes to the same placement's events, so that those
  * subscribers already see the updated `snapshot()` when an event reaches them.
@@ -162,22 +160,19 @@ export function connectCallCard(
   options?: ConnectCallCardOptions,
 ): CallCard {
   const { scheduler = asyncScheduler, tickMs, ...commandOptions } = readOptions(options);
-  // Validates the sink's options now, so a bad option throws here rather than on first use.
-  applyCommands(placement, { scheduler, ...commandOptions });
-  const hub = eventHub(placement);
-  const baseEvents = callCardEvents(placement);
-  hub.bind('initialized');
-  hub.bind('entityChanged');
-  hub.bind('closeButtonClick');
+  const sinkOptions = { scheduler, ...commandOptions };
+  // Validates the sink's options (and the placement) now, so a mistake throws here, not on use.
+  applyCommands(placement, sinkOptions);
+  const timerOptions = tickMs === undefined ? { scheduler } : { scheduler, tickMs };
+  timerStatus(timerOptions);
+  const store = retainCallCardStore(placement, scheduler);
 
   const disposed$ = new ReplaySubject<void>(1);
-  const activity = new Subject<CallCardActivity>();
   const errors = new Subject<CallCardError>();
-  const state = new BehaviorSubject<CallCardSnapshot>(INITIAL_CALL_CARD_SNAPSHOT);
-  const internal = new Subscription();
   const sinks = new Subscription();
   const pendingSends = new Set<AsyncSubject<unknown>>();
   let disposed = false;
+  let last: CallCardSnapshot | undefined;
 
   const assertLive = (what: string): void => {
     if (disposed)
@@ -186,82 +181,63 @@ export function connectCallCard(
   const reportOutcome = (outcome: CommandOutcome): void => {
     if (!outcome.ok) errors.next(outcome.error);
   };
+  const until = <T>(source: Observable<T>): Observable<T> => source.pipe(takeUntil(disposed$));
 
-  // State first: everything below feeds `activity`, and the snapshot must be current before any
-  // other subscriber hears of an activity.
-  internal.add(activity.pipe(callCardState({ scheduler })).subscribe((s) => state.next(s)));
-  internal.add(baseEvents.malformed$.subscribe((e) => errors.next(e)));
-
-  // A card already open on this placement: take it over from the replayed payloads.
-  if (hub.lifecycle() === 'open') {
-    const replayed: CallCardEvent[] = [];
-    baseEvents.entityChanged$
-      .subscribe((payload) => replayed.push({ type: 'entityChanged', payload }))
-      .unsubscribe();
-    baseEvents.initialized$
-      .subscribe((payload) => replayed.push({ type: 'initialized', payload }))
-      .unsubscribe();
-    for (const event of replayed) activity.next({ kind: 'event', event });
-  }
-  internal.add(
-    merge(
-      baseEvents.all$.pipe(map((event): CallCardActivity => ({ kind: 'event', event }))),
-      appliedCommands(placement).pipe(
-        map((command): CallCardActivity => ({ kind: 'command', command })),
-      ),
-    ).subscribe((a) => activity.next(a)),
-  );
-
-  const sinkOptions = { scheduler, ...commandOptions };
-  const state$ = state.asObservable();
+  const state$ = until(store.state$);
   const timer$ = state$.pipe(
-    timerStatus(tickMs === undefined ? { scheduler } : { scheduler, tickMs }),
+    timerStatus(timerOptions),
     shareReplay({ bufferSize: 1, refCount: true }),
   );
+  const track = (subscription: Subscription): Subscription => {
+    if (!subscription.closed) {
+      sinks.add(subscription);
+      subscription.add(() => sinks.remove(subscription));
+    }
+    return subscription;
+  };
 
-  const card: CallCard = {
-    events: eventsUntil(baseEvents, disposed$),
-    activity$: activity.asObservable(),
+  return {
+    events: eventsUntil(callCardEvents(placement), disposed$),
+    activity$: until(store.activity$),
     state$,
     timer$,
-    errors$: errors.asObservable(),
+    errors$: until(merge(store.malformed$, errors)),
     get disposed() {
       return disposed;
     },
-    snapshot: () => state.getValue(),
+    snapshot: () => last ?? store.current(),
     apply(command$) {
       assertLive('apply');
-      const subscription = command$
-        .pipe(applyCommands(placement, sinkOptions))
-        .subscribe({ next: reportOutcome, error: (e: unknown) => errors.next(toCallCardError(e)) });
-      sinks.add(subscription);
-      subscription.add(() => sinks.remove(subscription));
-      return subscription;
+      return track(
+        command$.pipe(applyCommands(placement, sinkOptions)).subscribe({
+          next: reportOutcome,
+          error: (e: unknown) => errors.next(toCallCardError(e)),
+        }),
+      );
     },
     send<C extends CallCardCommand>(command: C): Observable<CallCardCommandResult<C>> {
       assertLive('send');
       validateCommand(command, 'callCard.send');
       const result = new AsyncSubject<CallCardCommandResult<C>>();
       pendingSends.add(result as AsyncSubject<unknown>);
-      const subscription = of(command)
-        .pipe(applyCommands(placement, sinkOptions))
-        .subscribe((outcome) => {
-          pendingSends.delete(result as AsyncSubject<unknown>);
-          reportOutcome(outcome);
-          if (outcome.ok) {
-            result.next(outcome.result as CallCardCommandResult<C>);
-            result.complete();
-          } else result.error(outcome.error);
-        });
-      if (!subscription.closed) {
-        sinks.add(subscription);
-        subscription.add(() => sinks.remove(subscription));
-      }
+      track(
+        of(command)
+          .pipe(applyCommands(placement, sinkOptions))
+          .subscribe((outcome) => {
+            pendingSends.delete(result as AsyncSubject<unknown>);
+            reportOutcome(outcome);
+            if (outcome.ok) {
+              result.next(outcome.result as CallCardCommandResult<C>);
+              result.complete();
+            } else result.error(outcome.error);
+          }),
+      );
       return result.asObservable();
     },
     dispose() {
       if (disposed) return;
       disposed = true;
+      last = store.current();
       sinks.unsubscribe();
       for (const pending of pendingSends)
         pending.error(
@@ -271,15 +247,12 @@ export function connectCallCard(
           ),
         );
       pendingSends.clear();
-      internal.unsubscribe();
       disposed$.next();
       disposed$.complete();
-      activity.complete();
-      state.complete();
       errors.complete();
+      store.release();
     },
   };
-  return card;
 }
 
 function toCallCardError(error: unknown): CallCardError {

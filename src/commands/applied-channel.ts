@@ -16,6 +16,8 @@ export interface AppliedChannel {
   tap(listener: Listener): () => void;
   /** Public listeners (`appliedCommands`); see `publish` for the order they are called in. */
   listen(listener: Listener): () => void;
+  /** How many public listeners are attached (for leak checks). */
+  listenerCount(): number;
 }
 
 function createChannel(): AppliedChannel {
@@ -46,6 +48,7 @@ function createChannel(): AppliedChannel {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listenerCount: () => listeners.size,
   };
 }
 

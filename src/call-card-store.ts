@@ -1,0 +1,150 @@
+import { BehaviorSubject, Subject, Subscription, map, merge } from 'rxjs';
+import type { SchedulerLike } from 'rxjs';
+import type { CallCardActivity } from './model/activity';
+import type { CallCardPayloadError } from './model/errors';
+import type { CallCardEvent } from './model/events';
+import type { PlacementPort } from './placement/placement-port';
+import { callCardEvents } from './streams/call-card-events';
+import { eventHub } from './streams/event-hub';
+import { appliedCommands } from './commands/applied-commands';
+import { reduce, startReduction } from './operators/call-card-reducer';
+import type { Reduction } from './operators/call-card-reducer';
+import { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
+import type { CallCardSnapshot } from './operators/call-card-snapshot';
+
+/**
+ * The live state of one placement's card (internal), shared by every `connectCallCard` on that
+ * placement and scheduler, so two facades never disagree: the second one sees the mute the first
+ * one applied, the close it sent, the entity that came before `initialized`.
+ */
+export interface CallCardStore {
+  /** Host events and applied commands, in order; the snapshot is already reduced when they arrive. */
+  readonly activity$: Subject<CallCardActivity>;
+  /** Snapshots, delivered in order (replays the last delivered one). */
+  readonly state$: BehaviorSubject<CallCardSnapshot>;
+  /** Malformed host payloads. */
+  readonly malformed$: Subject<CallCardPayloadError>;
+  /** The snapshot as of the last activity, even while an earlier one is still being delivered. */
+  current(): CallCardSnapshot;
+  /** One facade fewer; the last one out stops the store and completes its streams. */
+  release(): void;
+}
+
+interface Entry {
+  store: CallCardStore;
+  refs: number;
+}
+
+const stores = new WeakMap<PlacementPort, Map<SchedulerLike, Entry>>();
+
+/**
+ * The store of `placement` on `scheduler`, created on first use, counted per facade. It is kept
+ * while any facade uses it: the host's silent changes (applied commands) exist nowhere else, so a
+ * facade created later can only learn them from a store that was running.
+ */
+export function retainCallCardStore(
+  placement: PlacementPort,
+  scheduler: SchedulerLike,
+): CallCardStore {
+  let byScheduler = stores.get(placement);
+  if (!byScheduler) {
+    byScheduler = new Map();
+    stores.set(placement, byScheduler);
+  }
+  let entry = byScheduler.get(scheduler);
+  if (!entry) {
+    const created: Entry = { refs: 0, store: undefined as unknown as CallCardStore };
+    const table = byScheduler;
+    created.store = createStore(placement, scheduler, () => {
+      created.refs -= 1;
+      if (created.refs > 0) return false;
+      table.delete(scheduler);
+      return true;
+    });
+    entry = created;
+    byScheduler.set(scheduler, entry);
+  }
+  entry.refs += 1;
+  return entry.store;
+}
+
+function createStore(
+  placement: PlacementPort,
+  scheduler: SchedulerLike,
+  releaseRef: () => boolean,
+): CallCardStore {
+  const hub = eventHub(placement);
+  const events = callCardEvents(placement);
+  // Bound at once, for good: a card raised before anyone subscribed is never missed.
+  hub.bind('initialized');
+  hub.bind('entityChanged');
+  hub.bind('closeButtonClick');
+
+  const activity$ = new Subject<CallCardActivity>();
+  const state$ = new BehaviorSubject<CallCardSnapshot>(INITIAL_CALL_CARD_SNAPSHOT);
+  const malformed$ = new Subject<CallCardPayloadError>();
+  const inputs = new Subscription();
+  let reduction: Reduction = startReduction(INITIAL_CALL_CARD_SNAPSHOT);
+  const undelivered: CallCardSnapshot[] = [];
+  let delivering = false;
+
+  const deliver = (snapshot: CallCardSnapshot): void => {
+    undelivered.push(snapshot);
+    // A subscriber that causes more activity (a command acknowledged synchronously) gets its
+    // snapshot after this delivery ends, so every subscriber sees the snapshots in order.
+    if (delivering) return;
+    delivering = true;
+    try {
+      for (let next = undelivered.shift(); next; next = undelivered.shift()) state$.next(next);
+    } finally {
+      delivering = false;
+    }
+  };
+  const onActivity = (activity: CallCardActivity): void => {
+    const next = reduce(reduction, activity, scheduler);
+    const changed = next.snapshot !== reduction.snapshot;
+    // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
+    reduction = next;
+    activity$.next(activity);
+    if (changed) deliver(next.snapshot);
+  };
+
+  // A card this placement already shows: take it over from the replayed payloads. An entity
+  // replayed while no card is open came before the next `initialized`, and is kept for it.
+  const lifecycle = hub.lifecycle();
+  if (lifecycle !== 'closed') {
+    const replayed: CallCardEvent[] = [];
+    events.entityChanged$
+      .subscribe((payload) => replayed.push({ type: 'entityChanged', payload }))
+      .unsubscribe();
+    if (lifecycle === 'open')
+      events.initialized$
+        .subscribe((payload) => replayed.push({ type: 'initialized', payload }))
+        .unsubscribe();
+    for (const event of replayed) onActivity({ kind: 'event', event });
+  }
+
+  inputs.add(events.malformed$.subscribe((error) => malformed$.next(error)));
+  inputs.add(
+    merge(
+      events.all$.pipe(map((event): CallCardActivity => ({ kind: 'event', event }))),
+      appliedCommands(placement).pipe(
+        map((command): CallCardActivity => ({ kind: 'command', command })),
+      ),
+    ).subscribe(onActivity),
+  );
+
+  return {
+    activity$,
+    state$,
+    malformed$,
+    current: () => reduction.snapshot,
+    release() {
+      if (!releaseRef()) return;
+      inputs.unsubscribe();
+      activity$.complete();
+      state$.complete();
+      malformed$.complete();
+    },
+  };
+}
