@@ -47,6 +47,27 @@ describe('eventHub: lifecycle', () => {
     expect(reports).toEqual([expect.stringMatching(/^BackgroundCallCard::initialized: payload/)]);
   });
 
+  it("stops replaying the closed card's entity once the user closes the card", () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    hub.bind('entityChanged');
+    hub.bind('closeButtonClick');
+    p.emit(hostEventName('entityChanged'), VALID.entityChanged.raw);
+    const before: unknown[] = [];
+    hub
+      .on('entityChanged')
+      .subscribe((e) => before.push(e))
+      .unsubscribe();
+    p.emit(hostEventName('closeButtonClick'), '');
+    const after: unknown[] = [];
+    hub
+      .on('entityChanged')
+      .subscribe((e) => after.push(e))
+      .unsubscribe();
+    expect(before).toEqual([VALID.entityChanged.value]);
+    expect(after).toEqual([]);
+  });
+
   it('announces the lifecycle after the event reached its own subscribers', () => {
     const p = recordingPlacement();
     const hub = eventHub(p);

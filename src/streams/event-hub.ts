@@ -148,6 +148,14 @@ function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType,
   // Readable at once (`lifecycle()`), announced after the event's own listeners: the derived
   // state must have seen `initialized` before the sink sends the commands that waited for it.
   if (lifecycle) entry.lifecycle = lifecycle;
+  if (lifecycle === 'closed') {
+    // The closed card's entity must not be replayed as the next card's.
+    const entity = entry.channels.get('entityChanged');
+    if (entity) {
+      entity.has = false;
+      entity.last = undefined;
+    }
+  }
   deliver(channel.listeners, read.value);
   if (lifecycle) deliver(entry.lifecycleListeners, lifecycle);
 }
