@@ -33,6 +33,12 @@ type Listener = (value: unknown) => void;
 
 interface Channel {
   readonly listeners: Set<Listener>;
+  /**
+   * The listeners as an array, made on the first dispatch after a change and reused until the
+   * next one: a subscriber that subscribes or unsubscribes during a delivery does not disturb it,
+   * and a steady stream of events allocates nothing per event for it.
+   */
+  copy: Listener[] | undefined;
   /** Whether `placement.bindEvent` has been called (successfully) for this event. */
   bound: boolean;
   has: boolean;
@@ -84,10 +90,8 @@ function reportListenerError(error: unknown): void {
   }
 }
 
-function deliver(listeners: Set<Listener>, value: unknown): void {
-  // A copy: a listener may subscribe or unsubscribe others while we deliver. An unsubscribed
-  // rxjs subscriber ignores the value, so nobody sees an event after unsubscribing.
-  for (const listener of [...listeners]) {
+function deliverTo(listeners: readonly Listener[], value: unknown): void {
+  for (const listener of listeners) {
     try {
       listener(value);
     } catch (error) {
@@ -96,17 +100,35 @@ function deliver(listeners: Set<Listener>, value: unknown): void {
   }
 }
 
+function deliver(listeners: Set<Listener>, value: unknown): void {
+  // A copy: a listener may subscribe or unsubscribe others while we deliver. An unsubscribed
+  // rxjs subscriber ignores the value, so nobody sees an event after unsubscribing.
+  deliverTo([...listeners], value);
+}
+
 /**
- * Runs `work` now, or after the dispatch in progress: an event raised while another is being
- * delivered (a subscriber that makes the host answer synchronously) reaches every subscriber
- * after the first one, so all of them see host order. The queue lives in the shared entry, so
- * the ESM and CJS builds take turns in one queue.
+ * Dispatches a host event now, or after the dispatch in progress: an event raised while another
+ * is being delivered (a subscriber that makes the host answer synchronously) reaches every
+ * subscriber after the first one, so all of them see host order. The queue lives in the shared
+ * entry, so the ESM and CJS builds take turns in one queue. Only a queued event allocates.
  */
-function schedule(entry: SharedEntry, work: () => void): void {
-  entry.pending.push(work);
-  if (entry.dispatching) return;
+function schedule(
+  entry: SharedEntry,
+  channel: Channel,
+  type: CallCardEventType,
+  raw: unknown,
+): void {
+  if (entry.dispatching) {
+    entry.pending.push(() => dispatch(entry, channel, type, raw));
+    return;
+  }
   entry.dispatching = true;
   try {
+    try {
+      dispatch(entry, channel, type, raw);
+    } catch (error) {
+      reportListenerError(error);
+    }
     for (let next = entry.pending.shift(); next; next = entry.pending.shift()) {
       try {
         next();
@@ -122,7 +144,7 @@ function schedule(entry: SharedEntry, work: () => void): void {
 function channelOf(entry: SharedEntry, type: CallCardEventType): Channel {
   let channel = entry.channels.get(type);
   if (!channel) {
-    channel = { listeners: new Set(), bound: false, has: false, last: undefined };
+    channel = { listeners: new Set(), copy: undefined, bound: false, has: false, last: undefined };
     entry.channels.set(type, channel);
   }
   return channel;
@@ -156,7 +178,8 @@ function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType,
       entity.last = undefined;
     }
   }
-  deliver(channel.listeners, read.value);
+  channel.copy ??= [...channel.listeners];
+  deliverTo(channel.copy, read.value);
   if (lifecycle) deliver(entry.lifecycleListeners, lifecycle);
 }
 
@@ -172,7 +195,7 @@ function ensureBound(
   channel.bound = true;
   try {
     placement.bindEvent(hostEventName(type), (raw: unknown) => {
-      schedule(entry, () => dispatch(entry, channel, type, raw));
+      schedule(entry, channel, type, raw);
     });
   } catch (error) {
     // Nothing was bound: let a later subscriber try again.
@@ -234,15 +257,17 @@ export function eventHub(placement: PlacementPort): EventHub {
       // must still reach this subscriber. (During a dispatch of this very event the listener
       // is not in the delivery copy, so the value is not seen twice.)
       channel.listeners.add(listener);
+      channel.copy = undefined;
       if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
       try {
         ensureBound(placement, entry, type);
       } catch (error) {
         channel.listeners.delete(listener);
+        channel.copy = undefined;
         throw error;
       }
       return () => {
-        channel.listeners.delete(listener);
+        if (channel.listeners.delete(listener)) channel.copy = undefined;
       };
     });
   };
