@@ -18,25 +18,7 @@ if (typeof esm.callCardEvents !== 'function' || typeof cjs.callCardEvents !== 'f
 }
 
 const PREFIX = 'BackgroundCallCard::';
-const TYPES = [
-  'initialized',
-  'entityChanged',
-  'answerButtonClick',
-  'skipButtonClick',
-  'makeCallButtonClick',
-  'hangupButtonClick',
-  'holdButtonClick',
-  'muteButtonClick',
-  'transferButtonClick',
-  'dialpadButtonClick',
-  'qualityMeterClick',
-  'completeTransferButtonClick',
-  'cancelTransferButtonClick',
-  'closeButtonClick',
-  'notifyAdminButtonClick',
-  'addCommentButtonClick',
-  'nextButtonClick',
-];
+const TYPES = esm.CALL_CARD_EVENT_TYPES;
 const PAYLOADS = {
   initialized: {
     CALL_ID: 'externalCall.42',
