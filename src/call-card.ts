@@ -12,13 +12,14 @@ import {
 } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardCommand, CallCardCommandResult } from './model/commands';
-import { CallCardError, CallCardInputError, CallCardUnavailableError } from './model/errors';
+import { CallCardError, CallCardUnavailableError } from './model/errors';
 import type { CallCardActivity } from './model/activity';
 import type { PlacementPort } from './placement/placement-port';
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
 import { applyCommands } from './commands/apply-commands';
+import { checkOptionKeys } from './commands/read-options';
 import type { CommandOutcome } from './commands/command-outcome';
 import { validateCommand } from './commands/validate-command';
 import type { CallCardSnapshot } from './operators/call-card-snapshot';
@@ -78,22 +79,7 @@ const OPTION_KEYS: readonly string[] = ['scheduler', 'timeoutMs', 'waitForInitia
 
 function readOptions(options: unknown): ConnectCallCardOptions {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    throw new CallCardInputError(
-      'connectCallCard',
-      'options',
-      options,
-      `an object with ${OPTION_KEYS.join(', ')}`,
-    );
-  for (const key of Object.keys(options))
-    if (!OPTION_KEYS.includes(key))
-      throw new CallCardInputError(
-        'connectCallCard',
-        'options',
-        options,
-        `only the options ${OPTION_KEYS.join(', ')} (unknown option "${key}")`,
-      );
-  return options as ConnectCallCardOptions;
+  return checkOptionKeys('connectCallCard', options, OPTION_KEYS) as ConnectCallCardOptions;
 }
 
 /** Wraps every stream of `events` so that it completes when `until$` emits. */

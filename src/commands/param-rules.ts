@@ -1,5 +1,6 @@
 import type { CallCardCommandName } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
+import { isRecord } from '../model/is-record';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 
 interface FieldRule {
@@ -33,13 +34,6 @@ const PARAM_RULES: { readonly [N in CallCardCommandName]: Readonly<Record<string
   CallCardClose: {},
 };
 
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
-/** Whether `value` is an object that is neither `null` nor an array. */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function describeKeys(rules: Readonly<Record<string, FieldRule>>): string {
   const keys = Object.keys(rules);
   return keys.length === 0 ? 'no keys' : `only the keys ${keys.join(', ')}`;
@@ -58,7 +52,7 @@ export function checkCommandParams(
   if (!isRecord(params))
     throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
   for (const key of Object.keys(params)) {
-    if (!hasOwn(rules, key))
+    if (!Object.hasOwn(rules, key))
       throw new CallCardInputError(
         name,
         'params',
@@ -68,7 +62,7 @@ export function checkCommandParams(
   }
   const copy: Record<string, unknown> = {};
   for (const [key, rule] of Object.entries(rules)) {
-    const value = hasOwn(params, key) ? params[key] : undefined;
+    const value = Object.hasOwn(params, key) ? params[key] : undefined;
     if (value === undefined) {
       if (rule.required) throw new CallCardInputError(name, key, value, rule.expected);
       continue;

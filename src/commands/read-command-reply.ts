@@ -1,7 +1,7 @@
 import { COMMAND_REPLIES, MALFORMED_REPLY_ERROR_CODE } from '../model/commands';
 import type { CallCardCommand, CallCardCommandResult } from '../model/commands';
 import { CallCardCommandError } from '../model/errors';
-import { isRecord } from './param-rules';
+import { isRecord } from '../model/is-record';
 
 /** A host reply read for one command: its result, or the error the host (or the reply) means. */
 export type ReplyReading =

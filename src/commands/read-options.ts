@@ -1,7 +1,7 @@
 import { asyncScheduler } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
-import { isRecord } from './param-rules';
+import { isRecord } from '../model/is-record';
 
 /** The options of `sendCommand` and `applyCommands`, checked and with defaults filled in. */
 export interface ResolvedCommandOptions {
@@ -28,6 +28,28 @@ const isScheduler = (value: unknown): value is SchedulerLike =>
   typeof (value as Partial<SchedulerLike>).now === 'function';
 
 /**
+ * Checks that `options`, given to `where`, is an object with no key but `allowed` (internal: the
+ * facade checks its own options the same way). Throws `CallCardInputError` otherwise.
+ */
+export function checkOptionKeys(
+  where: string,
+  options: unknown,
+  allowed: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (!isRecord(options))
+    throw new CallCardInputError(where, 'options', options, `an object with ${allowed.join(', ')}`);
+  for (const key of Object.keys(options))
+    if (!allowed.includes(key))
+      throw new CallCardInputError(
+        where,
+        'options',
+        options,
+        `only the options ${allowed.join(', ')} (unknown option "${key}")`,
+      );
+  return options;
+}
+
+/**
  * Checks the options object `where` (`'sendCommand'`, `'applyCommands'`) received, allowing only
  * `allowed` keys. Bad options are the app's mistake: a `CallCardInputError` is thrown at once.
  */
@@ -42,18 +64,7 @@ export function readCommandOptions(
     waitForInitialized: true,
   };
   if (options === undefined) return resolved;
-  if (!isRecord(options))
-    throw new CallCardInputError(where, 'options', options, `an object with ${allowed.join(', ')}`);
-  for (const key of Object.keys(options)) {
-    if (!(allowed as readonly string[]).includes(key))
-      throw new CallCardInputError(
-        where,
-        'options',
-        options,
-        `only the options ${allowed.join(', ')} (unknown option "${key}")`,
-      );
-  }
-  const { timeoutMs, scheduler, waitForInitialized } = options;
+  const { timeoutMs, scheduler, waitForInitialized } = checkOptionKeys(where, options, allowed);
   if (timeoutMs !== undefined) {
     if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs <= 0)
       throw new CallCardInputError(where, 'options.timeoutMs', timeoutMs, EXPECTED.timeoutMs);

@@ -1,10 +1,11 @@
 import { COMMAND_REPLIES } from '../model/commands';
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
-import { checkCommandParams, isRecord } from './param-rules';
+import { isRecord } from '../model/is-record';
+import { checkCommandParams } from './param-rules';
 
 const isCommandName = (value: unknown): value is CallCardCommandName =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(COMMAND_REPLIES, value);
+  typeof value === 'string' && Object.hasOwn(COMMAND_REPLIES, value);
 
 /** A command that passed validation, with the params to put on the wire. */
 export interface ValidCommand {

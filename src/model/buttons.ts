@@ -1,3 +1,4 @@
+import { CALL_CARD_EVENT_TYPES, eventShortName } from './events';
 import type { CallCardEventType } from './events';
 import type { HostUiState } from './ui-states';
 
@@ -10,22 +11,19 @@ import type { HostUiState } from './ui-states';
  * BUTTON_EVENTS.hangup; // 'hangupButtonClick'
  * ```
  */
-export const BUTTON_EVENTS = {
-  answer: 'answerButtonClick',
-  skip: 'skipButtonClick',
-  makeCall: 'makeCallButtonClick',
-  hangup: 'hangupButtonClick',
-  hold: 'holdButtonClick',
-  mute: 'muteButtonClick',
-  transfer: 'transferButtonClick',
-  dialpad: 'dialpadButtonClick',
-  qualityMeter: 'qualityMeterClick',
-  completeTransfer: 'completeTransferButtonClick',
-  cancelTransfer: 'cancelTransferButtonClick',
-  close: 'closeButtonClick',
-  notifyAdmin: 'notifyAdminButtonClick',
-  next: 'nextButtonClick',
-} as const satisfies Record<string, CallCardEventType>;
+export const BUTTON_EVENTS = Object.fromEntries(
+  // Every click but the comment editor's, which no button on the card raises.
+  CALL_CARD_EVENT_TYPES.filter(
+    (type) => type.endsWith('Click') && type !== 'addCommentButtonClick',
+  ).map((type) => [eventShortName(type), type]),
+) as {
+  readonly [
+    T in Exclude<
+      Extract<CallCardEventType, `${string}Click`>,
+      'addCommentButtonClick'
+    > as T extends `${infer Name}ButtonClick` ? Name : T extends `${infer Name}Click` ? Name : never
+  ]: T;
+};
 
 /** A short button name: `'answer'`, `'hangup'`, `'mute'`, ... */
 export type ButtonName = keyof typeof BUTTON_EVENTS;

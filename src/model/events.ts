@@ -156,3 +156,12 @@ export function isCallCardEventType(value: unknown): value is CallCardEventType 
 export function hostEventName<T extends CallCardEventType>(type: T): HostEventName<T> {
   return `${HOST_EVENT_PREFIX}${type}`;
 }
+
+/**
+ * The short name of an event type, without its `ButtonClick` / `Click` suffix (internal): the
+ * button's name (`'hangup'`, `'qualityMeter'`) and, with a `$`, the field of its stream in
+ * `callCardEvents` (`hangup$`, `initialized$`).
+ */
+export function eventShortName(type: CallCardEventType): string {
+  return type.replace(/(Button)?Click$/, '');
+}

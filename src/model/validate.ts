@@ -1,13 +1,12 @@
 import { CallCardPayloadError } from './errors';
+import { isCallCardEventType } from './events';
+import { isRecord } from './is-record';
 import type {
   CallCardEventMap,
   CallCardEventType,
-  CallDirection,
   CallInfo,
-  CallState,
   CrmBinding,
   CrmEntity,
-  CrmEntityType,
   DialpadKey,
   QualityGrade,
   TransferTarget,
@@ -27,15 +26,9 @@ const bad = (event: string, raw: unknown, expected: string): PayloadResult<never
   error: new CallCardPayloadError(event, raw, expected),
 });
 
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
-function isRecord(raw: unknown): raw is Record<string, unknown> {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-}
-
 /** Own property or undefined: never walks the prototype chain (`__proto__` keys are inert). */
-function own(o: Record<string, unknown>, key: string): unknown {
-  return hasOwn(o, key) ? o[key] : undefined;
+function own(o: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 function toId(raw: unknown): number | undefined {
@@ -43,12 +36,6 @@ function toId(raw: unknown): number | undefined {
   if (typeof raw === 'string' && /^\d+$/.test(raw)) return Number(raw);
   return undefined;
 }
-
-const CRM_TYPES: ReadonlySet<string> = new Set(['LEAD', 'CONTACT', 'COMPANY', 'DEAL', '']);
-const DIRECTIONS: ReadonlySet<string> = new Set(['incoming', 'outgoing', 'callback']);
-const CALL_STATES: ReadonlySet<string> = new Set(['idle', 'connecting', 'connected']);
-const DIALPAD_KEYS: ReadonlySet<string> = new Set([...'0123456789*#']);
-const GRADES: ReadonlySet<string> = new Set(['1', '2', '3', '4', '5']);
 
 /**
  * Whether a raw host value means "no data": the SDK sends `""`, classic `BX24` sends `[]`.
@@ -59,168 +46,197 @@ export function isNoData(raw: unknown): boolean {
   );
 }
 
+/** What a field reader returns for a value it refuses (`undefined` means "absent: omit it"). */
+const INVALID: unique symbol = Symbol('invalid');
+
+/** Reads one field of a host object: its value, `undefined` to omit it, or `INVALID`. */
+type FieldReader = (raw: unknown) => unknown;
+
+/**
+ * One field of a host object: its key, how to read it, and what was expected of it (the message
+ * says `<key> to be <expected>`). Fields are checked in order; the first refusal is reported.
+ */
+type FieldRule = readonly [key: string, read: FieldReader, expected: string];
+
+/**
+ * A reader of a host object made of `fields`: a plain object with the fields read, in the
+ * order given. `expected` says what the whole payload should be when it is not an object.
+ */
+function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T> {
+  return (raw, event) => {
+    if (!isRecord(raw)) return bad(event, raw, expected);
+    const out: Record<string, unknown> = {};
+    for (const [key, read, fieldExpected] of fields) {
+      const value = read(own(raw, key));
+      if (value === INVALID) return bad(event, raw, `${key} to be ${fieldExpected}`);
+      if (value !== undefined) out[key] = value;
+    }
+    return ok(out as T);
+  };
+}
+
+/**
+ * A field kept as it is when `accept` says so. A missing (or null) one reads as `fallback`:
+ * `undefined` omits it, `INVALID` refuses it.
+ */
+function field(
+  key: string,
+  fallback: unknown,
+  accept: (raw: unknown) => boolean,
+  expected: string,
+): FieldRule {
+  return [
+    key,
+    (raw) => (raw === undefined || raw === null ? fallback : accept(raw) ? raw : INVALID),
+    expected,
+  ];
+}
+
+/** A field that must be one of `values`. */
+function oneOf(
+  key: string,
+  fallback: unknown,
+  values: readonly string[],
+  expected: string,
+): FieldRule {
+  const allowed: ReadonlySet<unknown> = new Set(values);
+  return field(key, fallback, (raw) => allowed.has(raw), expected);
+}
+
+const isString = (raw: unknown): boolean => typeof raw === 'string';
+
+/** A string the host may also send as a number (`LINE_NUMBER: 1`); `undefined` when missing. */
+function looseString(raw: unknown): string | undefined | typeof INVALID {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'string') return raw;
+  return typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : INVALID;
+}
+
+/** An optional `looseString` field: omitted when missing. */
+const looseText = (key: string): FieldRule => [key, looseString, 'a string'];
+
+const CRM_ENTITY_TYPE = oneOf(
+  'CRM_ENTITY_TYPE',
+  '',
+  ['LEAD', 'CONTACT', 'COMPANY', 'DEAL', ''],
+  'LEAD, CONTACT, COMPANY, DEAL or ""',
+);
+
+const CRM_ENTITY_ID: FieldRule = [
+  'CRM_ENTITY_ID',
+  // The host sends 0, "" or nothing for "no entity".
+  (raw) => (raw === undefined || raw === null || raw === '' ? 0 : (toId(raw) ?? INVALID)),
+  'a number',
+];
+
+function readBinding(item: unknown): CrmBinding | undefined {
+  if (!isRecord(item)) return undefined;
+  const type = own(item, 'ENTITY_TYPE');
+  const id = toId(own(item, 'ENTITY_ID'));
+  return typeof type === 'string' && id !== undefined
+    ? { ENTITY_TYPE: type, ENTITY_ID: id }
+    : undefined;
+}
+
+const CRM_BINDINGS: FieldRule = [
+  'CRM_BINDINGS',
+  (raw) => {
+    if (raw === undefined || raw === null || raw === '') return [];
+    if (!Array.isArray(raw)) return INVALID;
+    const bindings: CrmBinding[] = [];
+    for (const item of raw) {
+      const binding = readBinding(item);
+      if (!binding) return INVALID;
+      bindings.push(binding);
+    }
+    return bindings;
+  },
+  'an array of {ENTITY_TYPE, ENTITY_ID}',
+];
+
 /**
  * Reads a no-data event. The click happened whatever came with it, so any payload is accepted
  * and normalised to `undefined`: dropping a click for an unexpected payload would lose it.
  */
-export const readNoData: Reader<undefined> = () => ok(undefined);
+const readNoData: Reader<undefined> = () => ok(undefined);
 
 /** Reads a boolean flag (`holdButtonClick`, `muteButtonClick`: the NEW state). */
-export const readFlag: Reader<boolean> = (raw, event) =>
+const readFlag: Reader<boolean> = (raw, event) =>
   typeof raw === 'boolean' ? ok(raw) : bad(event, raw, 'a boolean');
 
 /** Reads free text (`addCommentButtonClick`). */
-export const readText: Reader<string> = (raw, event) =>
+const readText: Reader<string> = (raw, event) =>
   typeof raw === 'string' ? ok(raw) : bad(event, raw, 'a string');
 
-/** Reads one dialpad key: `0`-`9`, `*` or `#`. */
-export const readDialpadKey: Reader<DialpadKey> = (raw, event) => {
-  const key = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
-  return typeof key === 'string' && DIALPAD_KEYS.has(key)
-    ? ok(key as DialpadKey)
-    : bad(event, raw, 'one dialpad key: 0-9, * or #');
-};
-
-/** Reads a quality grade `"1"`..`"5"`. */
-export const readQualityGrade: Reader<QualityGrade> = (raw, event) => {
-  const grade = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
-  return typeof grade === 'string' && GRADES.has(grade)
-    ? ok(grade as QualityGrade)
-    : bad(event, raw, 'a grade "1" to "5"');
-};
-
-/** Reads `{phoneNumber, target}`; `target` is an employee id or a phone string. */
-export const readTransferTarget: Reader<TransferTarget> = (raw, event) => {
-  if (!isRecord(raw)) return bad(event, raw, 'an object {phoneNumber, target}');
-  const phoneNumber = own(raw, 'phoneNumber');
-  const target = own(raw, 'target');
-  const phone = phoneNumber === undefined || phoneNumber === null ? '' : phoneNumber;
-  if (typeof phone !== 'string') return bad(event, raw, 'phoneNumber to be a string');
-  if (!(
-    (typeof target === 'number' && Number.isFinite(target)) ||
-    (typeof target === 'string' && target !== '')
-  ))
-    return bad(event, raw, 'target to be an employee id (number or string) or a phone number');
-  return ok({ phoneNumber: phone, target });
-};
-
-function readCrmType(raw: unknown): CrmEntityType | '' | undefined {
-  if (raw === undefined || raw === null) return '';
-  return typeof raw === 'string' && CRM_TYPES.has(raw) ? (raw as CrmEntityType | '') : undefined;
-}
-
-function readCrmId(raw: unknown): number | undefined {
-  if (raw === undefined || raw === null || raw === '') return 0;
-  return toId(raw);
-}
-
-/** Reads the `entityChanged` payload. */
-export const readCrmEntity: Reader<CrmEntity> = (raw, event) => {
-  if (!isRecord(raw))
-    return bad(event, raw, 'an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}');
-  const phone = own(raw, 'PHONE_NUMBER');
-  const type = readCrmType(own(raw, 'CRM_ENTITY_TYPE'));
-  const id = readCrmId(own(raw, 'CRM_ENTITY_ID'));
-  if (phone !== undefined && phone !== null && typeof phone !== 'string')
-    return bad(event, raw, 'PHONE_NUMBER to be a string');
-  if (type === undefined)
-    return bad(event, raw, 'CRM_ENTITY_TYPE to be LEAD, CONTACT, COMPANY, DEAL or ""');
-  if (id === undefined) return bad(event, raw, 'CRM_ENTITY_ID to be a number');
-  return ok({
-    PHONE_NUMBER: typeof phone === 'string' ? phone : '',
-    CRM_ENTITY_TYPE: type,
-    CRM_ENTITY_ID: id,
-  });
-};
-
-function readBindings(raw: unknown): readonly CrmBinding[] | undefined {
-  if (raw === undefined || raw === null || raw === '') return [];
-  if (!Array.isArray(raw)) return undefined;
-  const out: CrmBinding[] = [];
-  for (const item of raw) {
-    if (!isRecord(item)) return undefined;
-    const type = own(item, 'ENTITY_TYPE');
-    const id = toId(own(item, 'ENTITY_ID'));
-    if (typeof type !== 'string' || id === undefined) return undefined;
-    out.push({ ENTITY_TYPE: type, ENTITY_ID: id });
-  }
-  return out;
-}
-
-function optionalString(raw: unknown): string | undefined | false {
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
-  return false;
-}
-
-/** Reads the `initialized` payload (the call object). */
-export const readCallInfo: Reader<CallInfo> = (raw, event) => {
-  if (!isRecord(raw)) return bad(event, raw, 'a call object with CALL_ID');
-  const callId = optionalString(own(raw, 'CALL_ID'));
-  if (typeof callId !== 'string' || callId === '')
-    return bad(event, raw, 'CALL_ID to be a non-empty string');
-  const type = readCrmType(own(raw, 'CRM_ENTITY_TYPE'));
-  if (type === undefined)
-    return bad(event, raw, 'CRM_ENTITY_TYPE to be LEAD, CONTACT, COMPANY, DEAL or ""');
-  const id = readCrmId(own(raw, 'CRM_ENTITY_ID'));
-  if (id === undefined) return bad(event, raw, 'CRM_ENTITY_ID to be a number');
-  const bindings = readBindings(own(raw, 'CRM_BINDINGS'));
-  if (bindings === undefined)
-    return bad(event, raw, 'CRM_BINDINGS to be an array of {ENTITY_TYPE, ENTITY_ID}');
-  const direction = own(raw, 'CALL_DIRECTION');
-  if (typeof direction !== 'string' || !DIRECTIONS.has(direction))
-    return bad(event, raw, 'CALL_DIRECTION to be incoming, outgoing or callback');
-  const stateRaw = own(raw, 'CALL_STATE');
-  const state = stateRaw === undefined || stateRaw === null ? 'idle' : stateRaw;
-  if (typeof state !== 'string' || !CALL_STATES.has(state))
-    return bad(event, raw, 'CALL_STATE to be idle, connecting or connected');
-  const listModeRaw = own(raw, 'CALL_LIST_MODE');
-  const listMode = listModeRaw === undefined || listModeRaw === null ? false : listModeRaw;
-  if (typeof listMode !== 'boolean') return bad(event, raw, 'CALL_LIST_MODE to be a boolean');
-  const info: {
-    -readonly [K in keyof CallInfo]: CallInfo[K];
-  } = {
-    CALL_ID: callId,
-    CRM_ENTITY_TYPE: type,
-    CRM_ENTITY_ID: id,
-    CRM_BINDINGS: bindings,
-    CALL_DIRECTION: direction as CallDirection,
-    CALL_STATE: state as CallState,
-    CALL_LIST_MODE: listMode,
+/** A reader of one key of a small set (`"1"`), which the host may also send as an integer (`1`). */
+function readKey<T extends string>(keys: readonly T[], expected: string): Reader<T> {
+  const allowed: ReadonlySet<string> = new Set(keys);
+  return (raw, event) => {
+    const key = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
+    return typeof key === 'string' && allowed.has(key) ? ok(key as T) : bad(event, raw, expected);
   };
-  for (const key of ['PHONE_NUMBER', 'LINE_NUMBER', 'LINE_NAME'] as const) {
-    const value = optionalString(own(raw, key));
-    if (value === false) return bad(event, raw, `${key} to be a string`);
-    if (value !== undefined) info[key] = value;
-  }
-  const activity = own(raw, 'CRM_ACTIVITY_ID');
-  if (activity !== undefined && activity !== null) {
-    if (typeof activity !== 'number' && typeof activity !== 'string')
-      return bad(event, raw, 'CRM_ACTIVITY_ID to be a number or a string');
-    info.CRM_ACTIVITY_ID = activity;
-  }
-  return ok(info);
-};
+}
 
-const READERS: { readonly [K in CallCardEventType]: Reader<CallCardEventMap[K]> } = {
-  initialized: readCallInfo,
-  entityChanged: readCrmEntity,
-  answerButtonClick: readNoData,
-  skipButtonClick: readNoData,
-  makeCallButtonClick: readNoData,
-  hangupButtonClick: readNoData,
+const READERS: {
+  readonly [K in CallCardEventType]?: Reader<CallCardEventMap[K]>;
+} = {
+  initialized: readRecord<CallInfo>('a call object with CALL_ID', [
+    [
+      'CALL_ID',
+      (raw) => {
+        const id = looseString(raw);
+        return typeof id === 'string' && id !== '' ? id : INVALID;
+      },
+      'a non-empty string',
+    ],
+    CRM_ENTITY_TYPE,
+    CRM_ENTITY_ID,
+    CRM_BINDINGS,
+    oneOf(
+      'CALL_DIRECTION',
+      INVALID,
+      ['incoming', 'outgoing', 'callback'],
+      'incoming, outgoing or callback',
+    ),
+    oneOf(
+      'CALL_STATE',
+      'idle',
+      ['idle', 'connecting', 'connected'],
+      'idle, connecting or connected',
+    ),
+    field('CALL_LIST_MODE', false, (raw) => typeof raw === 'boolean', 'a boolean'),
+    looseText('PHONE_NUMBER'),
+    looseText('LINE_NUMBER'),
+    looseText('LINE_NAME'),
+    field(
+      'CRM_ACTIVITY_ID',
+      undefined,
+      (raw) => typeof raw === 'number' || typeof raw === 'string',
+      'a number or a string',
+    ),
+  ]),
+  entityChanged: readRecord<CrmEntity>('an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}', [
+    field('PHONE_NUMBER', '', isString, 'a string'),
+    CRM_ENTITY_TYPE,
+    CRM_ENTITY_ID,
+  ]),
   holdButtonClick: readFlag,
   muteButtonClick: readFlag,
-  transferButtonClick: readTransferTarget,
-  dialpadButtonClick: readDialpadKey,
-  qualityMeterClick: readQualityGrade,
-  completeTransferButtonClick: readNoData,
-  cancelTransferButtonClick: readNoData,
-  closeButtonClick: readNoData,
-  notifyAdminButtonClick: readNoData,
+  transferButtonClick: readRecord<TransferTarget>('an object {phoneNumber, target}', [
+    field('phoneNumber', '', isString, 'a string'),
+    field(
+      'target',
+      INVALID,
+      (raw) =>
+        (typeof raw === 'number' && Number.isFinite(raw)) ||
+        (typeof raw === 'string' && raw !== ''),
+      'an employee id (number or string) or a phone number',
+    ),
+  ]),
+  dialpadButtonClick: readKey([...'0123456789*#'] as DialpadKey[], 'one dialpad key: 0-9, * or #'),
+  qualityMeterClick: readKey<QualityGrade>(['1', '2', '3', '4', '5'], 'a grade "1" to "5"'),
   addCommentButtonClick: readText,
-  nextButtonClick: readNoData,
+  // Every other event is a click without data.
 };
 
 /**
@@ -238,8 +254,11 @@ export function readEventPayload<T extends CallCardEventType>(
   type: T,
   raw: unknown,
 ): PayloadResult<CallCardEventMap[T]> {
+  // A JavaScript caller may pass any string: only the 17 types have a reader (or none: no data).
+  if (!isCallCardEventType(type))
+    return bad(type, raw, 'an event of one of the 17 call-card types');
   try {
-    return (READERS[type] as Reader<CallCardEventMap[T]>)(raw, type);
+    return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {
     // A hostile payload (a throwing getter or proxy) is a malformed payload, never a throw.
     return bad(type, '[unreadable value]', `a readable value (${describeCause(cause)})`);

@@ -1,10 +1,10 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import type { CallCardCommand } from '../model/commands';
-import type { CallCardEvent, CallInfo, CrmEntity } from '../model/events';
+import type { CallCardEvent } from '../model/events';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 import type { HostUiState } from '../model/ui-states';
-import { HIDDEN_CALL_CARD_TIMER, sameTimerState } from './call-card-snapshot';
+import { HIDDEN_CALL_CARD_TIMER, sameData } from './call-card-snapshot';
 import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
 
 /**
@@ -151,50 +151,11 @@ function stopTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCar
  * sub-object of `prev` it equals, so consumers can compare with `===`.
  */
 function settle(prev: CallCardSnapshot, next: CallCardSnapshot): CallCardSnapshot {
-  const timer = sameTimerState(prev.timer, next.timer)
-    ? prev.timer
-    : Object.freeze({ ...next.timer });
-  const entity = sameEntity(prev.entity, next.entity) ? prev.entity : next.entity;
-  const call = sameCall(prev.call, next.call) ? prev.call : next.call;
-  if (
-    prev.uiState === next.uiState &&
-    prev.title === next.title &&
-    prev.statusText === next.statusText &&
-    prev.muted === next.muted &&
-    prev.held === next.held &&
-    prev.call === call &&
-    prev.entity === entity &&
-    prev.closed === next.closed &&
-    prev.timer === timer
-  )
-    return prev;
-  return Object.freeze({ ...next, call, entity, timer });
-}
-
-function sameEntity(a: CrmEntity | null, b: CrmEntity | null): boolean {
-  return (
-    a === b ||
-    (a !== null &&
-      b !== null &&
-      a.PHONE_NUMBER === b.PHONE_NUMBER &&
-      a.CRM_ENTITY_TYPE === b.CRM_ENTITY_TYPE &&
-      a.CRM_ENTITY_ID === b.CRM_ENTITY_ID)
-  );
-}
-
-function sameCall(a: CallInfo | null, b: CallInfo | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  const keys = Object.keys(a) as Array<keyof CallInfo>;
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) =>
-    key === 'CRM_BINDINGS'
-      ? a.CRM_BINDINGS.length === b.CRM_BINDINGS.length &&
-        a.CRM_BINDINGS.every(
-          (binding, i) =>
-            binding.ENTITY_TYPE === b.CRM_BINDINGS[i]?.ENTITY_TYPE &&
-            binding.ENTITY_ID === b.CRM_BINDINGS[i]?.ENTITY_ID,
-        )
-      : a[key] === b[key],
-  );
+  const timer = sameData(prev.timer, next.timer) ? prev.timer : Object.freeze({ ...next.timer });
+  const entity = sameData(prev.entity, next.entity) ? prev.entity : next.entity;
+  const call = sameData(prev.call, next.call) ? prev.call : next.call;
+  const settled = { ...next, call, entity, timer };
+  const keys = Object.keys(settled) as Array<keyof CallCardSnapshot>;
+  if (keys.every((key) => prev[key] === settled[key])) return prev;
+  return Object.freeze(settled);
 }

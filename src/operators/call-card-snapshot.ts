@@ -77,13 +77,19 @@ export const INITIAL_CALL_CARD_SNAPSHOT: CallCardSnapshot = Object.freeze({
   timer: HIDDEN_CALL_CARD_TIMER,
 });
 
-/** Whether two timer states are the same, field by field (internal: shared by two operators). */
-export function sameTimerState(a: CallCardTimerState, b: CallCardTimerState): boolean {
+/**
+ * Whether two values hold the same data (internal: shared by two operators): equal primitives, or
+ * arrays / plain objects with the same keys and equal values, compared deeply. Used on timer
+ * states and host payloads, which are small JSON-like data.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
   return (
-    a === b ||
-    (a.running === b.running &&
-      a.visible === b.visible &&
-      a.startedAt === b.startedAt &&
-      a.stoppedAt === b.stoppedAt)
+    keys.length === Object.keys(b).length &&
+    keys.every((key) =>
+      sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
   );
 }

@@ -1,7 +1,7 @@
 import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
-import { sameTimerState } from './call-card-snapshot';
+import { sameData } from './call-card-snapshot';
 import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
 
 /**
@@ -117,7 +117,7 @@ export function timerStatus(
       };
 
       const onTimer = (timer: CallCardTimerState): void => {
-        if (current !== undefined && sameTimerState(current, timer)) return;
+        if (current !== undefined && sameData(current, timer)) return;
         current = timer;
         cancelTick();
         if (!timer.visible) return emit('hidden', 0);

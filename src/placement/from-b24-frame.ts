@@ -1,4 +1,5 @@
 import { COMMAND_REPLIES } from '../model/commands';
+import { isRecord } from '../model/is-record';
 import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
 import type { PlacementPort } from './placement-port';
 import { sharedAdapter } from './shared-adapter';
@@ -27,7 +28,7 @@ export const SDK_SAFE_WINDOW_MS = 900;
 
 /** Whether the host answers `command` at all (the timer commands and unknown ones never do). */
 const expectsReply = (command: string): boolean =>
-  Object.prototype.hasOwnProperty.call(COMMAND_REPLIES, command) &&
+  Object.hasOwn(COMMAND_REPLIES, command) &&
   COMMAND_REPLIES[command as keyof typeof COMMAND_REPLIES] !== 'none';
 
 function isFunction(value: unknown): value is (...args: never[]) => unknown {
@@ -53,7 +54,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * back within its 900 ms window.
  */
 function isNoAnswer(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isRecord(value)) return false;
   const keys = Object.keys(value);
   return (
     keys.length === 1 &&

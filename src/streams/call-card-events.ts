@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import { map, merge, share } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
-import { CALL_CARD_EVENT_TYPES } from '../model/events';
+import { CALL_CARD_EVENT_TYPES, eventShortName } from '../model/events';
 import type { PlacementPort } from '../placement/placement-port';
 import { eventHub } from './event-hub';
 import { readEventType, readPlacement } from './stream-arguments';
@@ -128,23 +128,11 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
     all$,
     on: <T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]> =>
       streams[readEventType('callCardEvents.on', type) as T],
-    initialized$: streams.initialized,
-    entityChanged$: streams.entityChanged,
-    answer$: streams.answerButtonClick,
-    skip$: streams.skipButtonClick,
-    makeCall$: streams.makeCallButtonClick,
-    hangup$: streams.hangupButtonClick,
-    hold$: streams.holdButtonClick,
-    mute$: streams.muteButtonClick,
-    transfer$: streams.transferButtonClick,
-    dialpad$: streams.dialpadButtonClick,
-    qualityMeter$: streams.qualityMeterClick,
-    completeTransfer$: streams.completeTransferButtonClick,
-    cancelTransfer$: streams.cancelTransferButtonClick,
-    close$: streams.closeButtonClick,
-    notifyAdmin$: streams.notifyAdminButtonClick,
-    addComment$: streams.addCommentButtonClick,
-    next$: streams.nextButtonClick,
+    // One field per type, named by the type without its `ButtonClick` / `Click` suffix:
+    // `initialized$`, `entityChanged$`, `answer$`, ..., `qualityMeter$`, ..., `next$`.
+    ...(Object.fromEntries(
+      CALL_CARD_EVENT_TYPES.map((type) => [`${eventShortName(type)}$`, streams[type]]),
+    ) as Omit<CallCardEvents, 'all$' | 'on' | 'malformed$'>),
     malformed$: hub.malformed$,
   });
 

@@ -2,7 +2,7 @@ import type { CallCardCommand } from '../../model/commands';
 import { CallCardInputError } from '../../model/errors';
 import type { HostUiState } from '../../model/ui-states';
 import { makeCommand } from '../make-command';
-import { isRecord } from '../param-rules';
+import { isRecord } from '../../model/is-record';
 
 /** Options of `setUiState`. */
 export interface SetUiStateOptions {
