@@ -1,4 +1,4 @@
-import { NEVER, Observable, Subject, config } from 'rxjs';
+import { NEVER, Observable, Subject, config, of } from 'rxjs';
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
@@ -7,6 +7,7 @@ import type { CallCard } from '../src/call-card';
 import { appliedChannel } from '../src/commands/applied-channel';
 import { callCardEvents } from '../src/streams/call-card-events';
 import { closeCard } from '../src/commands/creators/close-card';
+import { getListUiStates } from '../src/commands/creators/get-list-ui-states';
 import { setCardTitle } from '../src/commands/creators/set-card-title';
 import { setHold } from '../src/commands/creators/set-hold';
 import { setMute } from '../src/commands/creators/set-mute';
@@ -328,6 +329,25 @@ describe('connectCallCard', () => {
     emit(placement, 'initialized', CALL);
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetUiState']);
     expect(card.snapshot().uiState).toBe('connected');
+    card.dispose();
+  });
+
+  it('types what send() resolves to by the command, and refuses what is not a command', () => {
+    const placement = recordingPlacement((command) =>
+      command === 'CallCardGetListUiStates' ? ['incoming', 'connected'] : [],
+    );
+    const card = connectCallCard(placement, { waitForInitialized: false });
+    const states: Observable<readonly string[]> = card.send(getListUiStates());
+    const ack: Observable<undefined> = card.send(setHold(false));
+    const seen: unknown[] = [];
+    states.subscribe((list) => seen.push(list));
+    ack.subscribe((value) => seen.push(value));
+    expect(seen).toEqual([['incoming', 'connected'], undefined]);
+    // @ts-expect-error a string is not a command
+    expect(() => card.send('CallCardClose')).toThrow(CallCardInputError);
+    // @ts-expect-error apply takes a stream of commands
+    const refused = () => card.apply(of('CallCardClose'));
+    expect(typeof refused).toBe('function');
     card.dispose();
   });
 

@@ -1,16 +1,14 @@
 import {
   AsyncSubject,
   Observable,
-  ReplaySubject,
   Subject,
   Subscription,
   asyncScheduler,
   merge,
   of,
   shareReplay,
-  takeUntil,
 } from 'rxjs';
-import type { SchedulerLike } from 'rxjs';
+import type { SchedulerLike, Subscriber } from 'rxjs';
 import type { CallCardCommand, CallCardCommandResult } from './model/commands';
 import { CallCardError, CallCardUnavailableError } from './model/errors';
 import type { CallCardActivity } from './model/activity';
@@ -83,12 +81,14 @@ function readOptions(options: unknown): ConnectCallCardOptions {
 }
 
 /** Wraps every stream of `events` so that it completes when `until$` emits. */
-function eventsUntil(events: CallCardEvents, until$: Observable<unknown>): CallCardEvents {
+function eventsUntil(
+  events: CallCardEvents,
+  until: <T>(source: Observable<T>) => Observable<T>,
+): CallCardEvents {
   const wrapped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(events))
-    wrapped[key] = value instanceof Observable ? value.pipe(takeUntil(until$)) : value;
-  wrapped['on'] = (type: Parameters<CallCardEvents['on']>[0]) =>
-    events.on(type).pipe(takeUntil(until$));
+    wrapped[key] = value instanceof Observable ? until(value) : value;
+  wrapped['on'] = (type: Parameters<CallCardEvents['on']>[0]) => until(events.on(type));
   return Object.freeze(wrapped) as unknown as CallCardEvents;
 }
 
@@ -153,7 +153,6 @@ export function connectCallCard(
   timerStatus(timerOptions);
   const store = retainCallCardStore(placement, scheduler);
 
-  const disposed$ = new ReplaySubject<void>(1);
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
   const pendingSends = new Set<AsyncSubject<unknown>>();
@@ -167,7 +166,20 @@ export function connectCallCard(
   const reportOutcome = (outcome: CommandOutcome): void => {
     if (!outcome.ok) errors.next(outcome.error);
   };
-  const until = <T>(source: Observable<T>): Observable<T> => source.pipe(takeUntil(disposed$));
+  // Every stream handed out ends with the card. A set of live subscribers rather than
+  // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
+  // subscription per subscriber.
+  const live = new Set<Subscriber<unknown>>();
+  const until = <T>(source: Observable<T>): Observable<T> =>
+    new Observable<T>((subscriber) => {
+      if (disposed) return subscriber.complete();
+      live.add(subscriber as Subscriber<unknown>);
+      const inner = source.subscribe(subscriber);
+      return () => {
+        live.delete(subscriber as Subscriber<unknown>);
+        inner.unsubscribe();
+      };
+    });
 
   const state$ = until(store.state$);
   const timer$ = state$.pipe(
@@ -183,7 +195,7 @@ export function connectCallCard(
   };
 
   return {
-    events: eventsUntil(callCardEvents(placement), disposed$),
+    events: eventsUntil(callCardEvents(placement), until),
     activity$: until(store.activity$),
     state$,
     timer$,
@@ -233,8 +245,7 @@ export function connectCallCard(
           ),
         );
       pendingSends.clear();
-      disposed$.next();
-      disposed$.complete();
+      for (const subscriber of [...live]) subscriber.complete();
       errors.complete();
       store.release();
     },
