@@ -1,4 +1,4 @@
-import { NEVER, Observable, Subject, config, of } from 'rxjs';
+import { NEVER, Observable, Subject, config, map, of } from 'rxjs';
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
@@ -64,7 +64,7 @@ function virtualClock() {
 /** Listeners the library keeps on a placement: on its host events, malformed$, applied commands. */
 function liveListeners(placement: object) {
   const registry = (globalThis as unknown as Record<symbol, WeakMap<object, unknown>>)[
-    Symbol.for('b24-call-card-rx/event-registry@1')
+    Symbol.for('b24-call-card-rx/event-registry@2')
   ];
   return () => {
     const entry = registry?.get(placement) as
@@ -224,6 +224,9 @@ describe('connectCallCard', () => {
     expect(() => connectCallCard(placement, { tickMs: 5, colour: 'red' } as never)).toThrow(
       CallCardInputError,
     );
+    expect(() => connectCallCard(null as never)).toThrow(
+      /connectCallCard: placement was null; expected/,
+    );
     const card = connectCallCard(placement);
     expect(() => card.send({ name: 'CallCardSetMute', params: { muted: 'yes' } } as never)).toThrow(
       /CallCardSetMute: .*muted.*"yes".*boolean/,
@@ -316,20 +319,64 @@ describe('connectCallCard', () => {
     card.dispose();
   });
 
-  it('reports an initialized it cannot read and keeps commands waiting, so state and host agree', () => {
+  it('shows a card whose initialized it cannot read, reports it, and sends its commands', () => {
     const placement = recordingPlacement();
     const card = connectCallCard(placement);
     const errors: string[] = [];
-    card.errors$.subscribe((e) => errors.push(e.message));
+    const seenAtReport: (string | null)[] = [];
+    card.errors$.subscribe((e) => {
+      errors.push(e.message);
+      seenAtReport.push(card.snapshot().uiState);
+    });
+    card.send(setCardTitle('Waiting for the card'));
     emit(placement, 'initialized', { CALL_ID: 'x', CALL_DIRECTION: 'inbound' });
-    card.send(setUiState('connected'));
-    expect(placement.calls).toEqual([]);
-    expect(card.snapshot().uiState).toBeNull();
+    // The host raised the card: the waiting command went, and the state agrees with the host.
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetCardTitle']);
+    expect(card.snapshot()).toMatchObject({
+      uiState: 'externalCard',
+      call: null,
+      title: 'Waiting for the card',
+    });
     expect(errors).toEqual([expect.stringMatching(/initialized: .*CALL_DIRECTION/)]);
-    emit(placement, 'initialized', CALL);
-    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetUiState']);
+    expect(seenAtReport).toEqual(['externalCard']);
+    card.send(setUiState('connected'));
     expect(card.snapshot().uiState).toBe('connected');
     card.dispose();
+  });
+
+  it('lets the next call work after a close: commands sent on its initialized go through', () => {
+    for (const close of ['click', 'command'] as const) {
+      const placement = recordingPlacement();
+      const card = connectCallCard(placement);
+      const outcomes: string[] = [];
+      card.apply(card.events.initialized$.pipe(map((c) => setCardTitle(`Call ${c.CALL_ID}`))));
+      card.errors$.subscribe((e) => outcomes.push(e.message));
+      emit(placement, 'initialized', CALL);
+      if (close === 'click') emit(placement, 'closeButtonClick', '');
+      else card.send(closeCard());
+      expect(card.snapshot().closed).toBe(true);
+      emit(placement, 'initialized', { ...CALL, CALL_ID: 'c-2' });
+      expect(outcomes).toEqual([]);
+      expect(placement.calls.map((c) => String(c.params['title'] ?? c.command))).toEqual(
+        close === 'click' ? ['Call c-1', 'Call c-2'] : ['Call c-1', 'CallCardClose', 'Call c-2'],
+      );
+      expect(card.snapshot()).toMatchObject({ closed: false, title: 'Call c-2' });
+      card.dispose();
+    }
+  });
+
+  it('does not take over a card closed by closeCard() once every earlier card is gone', () => {
+    const placement = recordingPlacement();
+    const first = connectCallCard(placement);
+    emit(placement, 'initialized', CALL);
+    first.send(closeCard());
+    first.dispose();
+    const later = connectCallCard(placement);
+    expect(later.snapshot()).toMatchObject({ uiState: null, closed: false, call: null });
+    const failed: unknown[] = [];
+    later.send(setStatusText('x')).subscribe({ error: (e: unknown) => failed.push(e) });
+    expect(failed).toEqual([expect.any(CallCardUnavailableError)]);
+    later.dispose();
   });
 
   it('types what send() resolves to by the command, and refuses what is not a command', () => {

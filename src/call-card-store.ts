@@ -7,7 +7,8 @@ import type { PlacementPort } from './placement/placement-port';
 import { callCardEvents } from './streams/call-card-events';
 import { eventHub } from './streams/event-hub';
 import { appliedCommands } from './commands/applied-commands';
-import { reduce, startReduction } from './operators/call-card-reducer';
+import { commandQueue } from './commands/command-queue';
+import { newCard, reduce, startReduction } from './operators/call-card-reducer';
 import type { Reduction } from './operators/call-card-reducer';
 import { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
 import type { CallCardSnapshot } from './operators/call-card-snapshot';
@@ -109,9 +110,17 @@ function createStore(
     if (changed) deliver(next.snapshot);
   };
 
-  // A card this placement already shows: take it over from the replayed payloads. An entity
-  // replayed while no card is open came before the next `initialized`, and is kept for it.
-  const lifecycle = hub.lifecycle();
+  const openUnreadableCard = (): void => {
+    const next = newCard(reduction, null);
+    const changed = next.snapshot !== reduction.snapshot;
+    reduction = next;
+    if (changed) deliver(next.snapshot);
+  };
+
+  // A card this placement already shows: take it over from the replayed payloads. The sink's
+  // view counts a card closed by an applied `CallCardClose`, which no host event reports. An
+  // entity replayed while no card is open came before the next `initialized`, and is kept for it.
+  const lifecycle = commandQueue(placement).card();
   if (lifecycle !== 'closed') {
     const replayed: CallCardEvent[] = [];
     events.entityChanged$
@@ -122,9 +131,18 @@ function createStore(
         .subscribe((payload) => replayed.push({ type: 'initialized', payload }))
         .unsubscribe();
     for (const event of replayed) onActivity({ kind: 'event', event });
+    if (lifecycle === 'open' && !replayed.some((event) => event.type === 'initialized'))
+      openUnreadableCard();
   }
 
-  inputs.add(events.malformed$.subscribe((error) => malformed$.next(error)));
+  inputs.add(
+    events.malformed$.subscribe((error) => {
+      // The host raised a card whose payload we cannot read: the card exists and the sink sends
+      // its commands, so the state must show it too (with `call: null`), before the report.
+      if (error.event === 'initialized') openUnreadableCard();
+      malformed$.next(error);
+    }),
+  );
   inputs.add(
     merge(
       events.all$.pipe(map((event): CallCardActivity => ({ kind: 'event', event }))),

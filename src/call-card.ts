@@ -15,6 +15,7 @@ import type { CallCardActivity } from './model/activity';
 import type { PlacementPort } from './placement/placement-port';
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
+import { readPlacement } from './streams/stream-arguments';
 import type { CallCardEvents } from './streams/call-card-events';
 import { applyCommands } from './commands/apply-commands';
 import { checkOptionKeys } from './commands/read-options';
@@ -145,6 +146,7 @@ export function connectCallCard(
   placement: PlacementPort,
   options?: ConnectCallCardOptions,
 ): CallCard {
+  readPlacement('connectCallCard', placement);
   const { scheduler = asyncScheduler, tickMs, ...commandOptions } = readOptions(options);
   const sinkOptions = { scheduler, ...commandOptions };
   // Validates the sink's options (and the placement) now, so a mistake throws here, not on use.

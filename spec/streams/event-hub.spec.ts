@@ -34,17 +34,34 @@ describe('eventHub: lifecycle', () => {
     });
   });
 
-  it('keeps the card closed to commands on an initialized it cannot read, and reports it', () => {
+  it('opens the card on an initialized it cannot read (the host raised it), and reports it first', () => {
     const p = recordingPlacement();
     const hub = eventHub(p);
-    const reports: string[] = [];
-    const states: CardLifecycle[] = [];
-    hub.malformed$.subscribe((e) => reports.push(e.message));
-    hub.lifecycle$.subscribe((s) => states.push(s));
+    const order: string[] = [];
+    hub.malformed$.subscribe((e) => order.push(`malformed ${e.event}`));
+    hub.lifecycle$.subscribe((s) => order.push(`lifecycle ${s}`));
+    expect(hub.cards()).toBe(0);
     p.emit(hostEventName('initialized'), { CALL_ID: 42, CALL_DIRECTION: 'sideways' });
-    expect(hub.lifecycle()).toBe('waiting');
-    expect(states).toEqual(['waiting']);
-    expect(reports).toEqual([expect.stringMatching(/^BackgroundCallCard::initialized: payload/)]);
+    expect(hub.lifecycle()).toBe('open');
+    expect(hub.cards()).toBe(1);
+    expect(order).toEqual(['lifecycle waiting', 'malformed initialized', 'lifecycle open']);
+    // Nothing to replay: the previous call must not stand in for this one.
+    const replayed: unknown[] = [];
+    hub
+      .on('initialized')
+      .subscribe((c) => replayed.push(c))
+      .unsubscribe();
+    expect(replayed).toEqual([]);
+  });
+
+  it('counts every card the host raises, readable or not', () => {
+    const p = recordingPlacement();
+    const hub = eventHub(p);
+    hub.bind('initialized');
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    p.emit(hostEventName('initialized'), null);
+    p.emit(hostEventName('initialized'), VALID.initialized.raw);
+    expect(hub.cards()).toBe(3);
   });
 
   it("stops replaying the closed card's entity once the user closes the card", () => {
@@ -154,7 +171,7 @@ describe('eventHub: shared by every copy of the library', () => {
   it('keeps its registry under a Symbol.for key on globalThis', () => {
     const p = recordingPlacement();
     eventHub(p).bind('muteButtonClick');
-    const key = Symbol.for('b24-call-card-rx/event-registry@1');
+    const key = Symbol.for('b24-call-card-rx/event-registry@2');
     const registry = (globalThis as Record<symbol, unknown>)[key];
     expect(registry).toBeInstanceOf(WeakMap);
     expect((registry as WeakMap<object, unknown>).has(p)).toBe(true);

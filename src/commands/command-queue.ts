@@ -30,6 +30,11 @@ export interface CommandQueue {
   enqueue(sink: QueueSink, command: CallCardCommand): void;
   /** Drops the sink's queued, unsent commands (a command already sent still runs to its end). */
   cancel(sink: QueueSink): void;
+  /**
+   * Where the card is, as far as host events AND applied commands tell: `closed` also after an
+   * acknowledged `CallCardClose`, which no host event reports.
+   */
+  card(): CardLifecycle;
 }
 
 /** Why a command fails fast on a closed card. */
@@ -70,7 +75,11 @@ function outcomeOf(command: CallCardCommand, settlement: Settlement, superseded:
 function createQueue(placement: PlacementPort): CommandQueue {
   const entries: Entry[] = [];
   let inFlight: Entry | undefined;
-  let card: CardLifecycle = 'waiting';
+  const hub = eventHub(placement);
+  /** The card (by the hub's count of `initialized`) that the memory below belongs to. */
+  let memoryCard = hub.cards();
+  /** The card an acknowledged `CallCardClose` closed, if any. */
+  let closedCard: number | undefined;
   /** The value the host last acknowledged per setter (see `repeatKey`), for the current card. */
   const acknowledged = new Map<CallCardCommandName, string>();
   const tasks: Array<() => void> = [];
@@ -109,7 +118,7 @@ function createQueue(placement: PlacementPort): CommandQueue {
   const learn = (command: CallCardCommand): void => {
     switch (command.name) {
       case 'CallCardClose':
-        card = 'closed';
+        closedCard = hub.cards();
         acknowledged.clear();
         return;
       case 'CallCardStartTimer':
@@ -165,6 +174,22 @@ function createQueue(placement: PlacementPort): CommandQueue {
     }
   };
 
+  /**
+   * Read from the hub at the moment of use, not from its announcements: a command sent from a
+   * subscriber of the new `initialized` must already see the new card open, though `lifecycle$`
+   * announces it only after that event's subscribers.
+   */
+  const cardState = (): CardLifecycle => {
+    const cards = hub.cards();
+    // Every `initialized` is a new card: what the old one held is forgotten.
+    if (cards !== memoryCard) {
+      memoryCard = cards;
+      acknowledged.clear();
+    }
+    const state = hub.lifecycle();
+    return state === 'open' && closedCard === cards ? 'closed' : state;
+  };
+
   /** Handles the head of the queue; false when nothing can happen until something changes. */
   const step = (): boolean => {
     const entry = entries[0];
@@ -172,6 +197,7 @@ function createQueue(placement: PlacementPort): CommandQueue {
     const { command, sink } = carrier(entry);
     // The host answers the state list even without a card.
     const needsCard = command.name !== 'CallCardGetListUiStates';
+    const card = cardState();
     if (needsCard && card === 'waiting' && sink.options.waitForInitialized) return false;
     entries.shift();
     if (needsCard && card === 'closed') {
@@ -222,17 +248,14 @@ function createQueue(placement: PlacementPort): CommandQueue {
   };
 
   appliedChannel(placement).tap(learn);
-  eventHub(placement).lifecycle$.subscribe((state) => {
-    card = state;
-    // Every `initialized` is a new card, and a closed card holds nothing: forget what was set.
-    if (state !== 'waiting') acknowledged.clear();
-    drive();
-  });
+  // Binds `initialized` and `closeButtonClick`; each announcement may let waiting commands go.
+  hub.lifecycle$.subscribe(() => drive());
 
   return {
     enqueue: (sink, command) => drive(() => enqueue(sink, command)),
     // The head may change: a command that no longer waits behind it may go now.
     cancel: (sink) => drive(() => cancel(sink)),
+    card: cardState,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import type { CallCardCommand } from '../model/commands';
-import type { CallCardEvent } from '../model/events';
+import type { CallCardEvent, CallInfo } from '../model/events';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 import type { HostUiState } from '../model/ui-states';
 import { HIDDEN_CALL_CARD_TIMER, sameData } from './call-card-snapshot';
@@ -15,6 +15,29 @@ import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot'
 export interface Reduction {
   readonly snapshot: CallCardSnapshot;
   readonly entityFresh: boolean;
+}
+
+/**
+ * A fresh card for `call`: the host's internal `externalCard` state (only a Close button), timer
+ * hidden, nothing set. `call` is `null` for a card whose `initialized` payload could not be read:
+ * the host raised it all the same, and its commands work.
+ */
+export function newCard(state: Reduction, call: CallInfo | null): Reduction {
+  const { snapshot } = state;
+  return {
+    snapshot: settle(snapshot, {
+      uiState: 'externalCard',
+      title: '',
+      statusText: '',
+      muted: false,
+      held: false,
+      call,
+      entity: state.entityFresh ? snapshot.entity : null,
+      closed: false,
+      timer: HIDDEN_CALL_CARD_TIMER,
+    }),
+    entityFresh: false,
+  };
 }
 
 /** The reduction that starts from `initial`. */
@@ -32,22 +55,7 @@ export function reduce(
   const { snapshot } = state;
   if (activity.kind === 'event') {
     const { event } = activity;
-    if (event.type === 'initialized') {
-      return {
-        snapshot: settle(snapshot, {
-          uiState: 'externalCard',
-          title: '',
-          statusText: '',
-          muted: false,
-          held: false,
-          call: event.payload,
-          entity: state.entityFresh ? snapshot.entity : null,
-          closed: false,
-          timer: HIDDEN_CALL_CARD_TIMER,
-        }),
-        entityFresh: false,
-      };
-    }
+    if (event.type === 'initialized') return newCard(state, event.payload);
     if (event.type === 'entityChanged')
       return {
         snapshot: settle(snapshot, { ...snapshot, entity: event.payload }),

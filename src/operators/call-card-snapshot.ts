@@ -37,7 +37,10 @@ export interface CallCardSnapshot {
   readonly muted: boolean;
   /** From hold clicks (the NEW state) and applied `CallCardSetHold`; `false` on a new card. */
   readonly held: boolean;
-  /** The `initialized` payload of the current (or last closed) card; `null` before any card. */
+  /**
+   * The `initialized` payload of the current (or last closed) card; `null` before any card, and
+   * for a card whose `initialized` payload could not be read (reported on `errors$`).
+   */
   readonly call: CallInfo | null;
   /** The latest `entityChanged` payload; `null` when none belongs to this card. */
   readonly entity: CrmEntity | null;

@@ -56,18 +56,21 @@ interface SharedEntry {
   readonly malformed: Set<Listener>;
   readonly lifecycleListeners: Set<Listener>;
   lifecycle: CardLifecycle;
+  /** How many `initialized` the host raised since the hub bound it (readable or not). */
+  cards: number;
   readonly pending: Array<() => void>;
   dispatching: boolean;
 }
 
 // Shared by every build in the page (see pageShared); bump `@1` when SharedEntry changes shape.
 function sharedEntry(placement: PlacementPort): SharedEntry {
-  return pageShared<SharedEntry>('event-registry@1', placement, () => ({
+  return pageShared<SharedEntry>('event-registry@2', placement, () => ({
     version: 1,
     channels: new Map(),
     malformed: new Set(),
     lifecycleListeners: new Set(),
     lifecycle: 'waiting',
+    cards: 0,
     pending: [],
     dispatching: false,
   }));
@@ -152,35 +155,35 @@ function channelOf(entry: SharedEntry, type: CallCardEventType): Channel {
 
 function dispatch(entry: SharedEntry, channel: Channel, type: CallCardEventType, raw: unknown) {
   const read = readEventPayload(type, raw);
-  if (!read.ok) {
-    // The latest value is now unknown: replaying the one before it would describe another call.
-    channel.has = false;
-    channel.last = undefined;
-    // A card we cannot read stays closed to commands too: the sink and the derived state must
-    // agree on whether a card exists. The report on `malformed$` says why.
-    deliver(entry.malformed, read.error);
-    return;
-  }
-  if (REPLAYED.has(type)) {
-    channel.has = true;
-    channel.last = read.value;
-  }
   const lifecycle =
     type === 'initialized' ? 'open' : type === 'closeButtonClick' ? 'closed' : undefined;
-  // Readable at once (`lifecycle()`), announced after the event's own listeners: the derived
-  // state must have seen `initialized` before the sink sends the commands that waited for it.
+  // The lifecycle follows the host event, not its payload: a card whose `initialized` payload we
+  // cannot read exists all the same, and its commands work. Readable at once (`lifecycle()`,
+  // `cards()`), announced after the event's own listeners (and the malformed report): the
+  // derived state must know of the card before the sink sends the commands that waited for it.
   if (lifecycle) entry.lifecycle = lifecycle;
-  if (lifecycle === 'closed') {
-    // The closed card's entity must not be replayed as the next card's.
-    const entity = entry.channels.get('entityChanged');
-    if (entity) {
-      entity.has = false;
-      entity.last = undefined;
+  if (type === 'initialized') entry.cards += 1;
+  if (lifecycle === 'closed') forget(entry.channels.get('entityChanged'));
+  if (read.ok) {
+    if (REPLAYED.has(type)) {
+      channel.has = true;
+      channel.last = read.value;
     }
+    channel.copy ??= [...channel.listeners];
+    deliverTo(channel.copy, read.value);
+  } else {
+    // The latest value is now unknown: replaying the one before it would describe another call.
+    forget(channel);
+    deliver(entry.malformed, read.error);
   }
-  channel.copy ??= [...channel.listeners];
-  deliverTo(channel.copy, read.value);
   if (lifecycle) deliver(entry.lifecycleListeners, lifecycle);
+}
+
+/** Stops replaying a channel's latest value (the closed card's entity, an unreadable payload). */
+function forget(channel: Channel | undefined): void {
+  if (!channel) return;
+  channel.has = false;
+  channel.last = undefined;
 }
 
 /** Binds the host event of `type` unless some build of the library already did. */
@@ -225,6 +228,11 @@ export interface EventHub {
   readonly lifecycle$: Observable<CardLifecycle>;
   /** The current lifecycle, read synchronously. */
   lifecycle(): CardLifecycle;
+  /**
+   * How many cards the host raised (`initialized` events, readable or not) since the hub bound
+   * `initialized`: a new number means a new card, even before `lifecycle$` announces it.
+   */
+  cards(): number;
 }
 
 const hubs = new WeakMap<PlacementPort, EventHub>();
@@ -296,6 +304,7 @@ export function eventHub(placement: PlacementPort): EventHub {
       };
     }),
     lifecycle: () => entry.lifecycle,
+    cards: () => entry.cards,
   };
   hubs.set(placement, hub);
   return hub;
