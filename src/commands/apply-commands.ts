@@ -68,12 +68,11 @@ export interface ApplyCommandsOptions {
  *
  * @example
  * ```ts
- * import { map } from 'rxjs';
- * import {
- *   applyCommands, callCardEvents, setStatusText, setUiState,
- * } from 'b24-call-card-rx';
+ * import { Subject, map } from 'rxjs';
+ * import { applyCommands, callCardEvents, setStatusText, setUiState } from 'b24-call-card-rx';
  *
  * const events = callCardEvents(placement);
+ * const sipStatus$ = new Subject<string>(); // your softphone's status
  * events.answer$
  *   .pipe(
  *     map(() => setUiState('connected')),

@@ -16,13 +16,14 @@ import type { CallCardError } from '../model/errors';
  *
  * @example
  * ```ts
- * import { applyCommands, type CommandOutcome } from 'b24-call-card-rx';
+ * import { of } from 'rxjs';
+ * import { applyCommands, setStatusText, type CommandOutcome } from 'b24-call-card-rx';
  * const report = (outcome: CommandOutcome): void => {
  *   if (outcome.ok) console.log(outcome.command.name, outcome.skipped ? 'already set' : 'applied');
  *   else console.warn(outcome.error.message);
  * };
- * commands$.pipe(applyCommands(placement)).subscribe(report);
- * // Logs: CallCardSetStatusText applied
+ * of(setStatusText('Ringing...')).pipe(applyCommands(placement)).subscribe(report);
+ * // Logs (once the card is initialized): CallCardSetStatusText applied
  * ```
  */
 export type CommandOutcome<N extends CallCardCommandName = CallCardCommandName> = {

@@ -97,10 +97,14 @@ export class CallCardPayloadError extends CallCardError {
  *
  * @example
  * ```ts
- * import { CallCardCommandError } from 'b24-call-card-rx';
- * if (outcome.error instanceof CallCardCommandError && outcome.error.errorCode === 'Call card is undefined') {
- *   // the card is gone
- * }
+ * import { CallCardCommandError, sendCommand, setStatusText } from 'b24-call-card-rx';
+ * sendCommand(placement, setStatusText('On hold')).subscribe({
+ *   error: (e) => {
+ *     if (e instanceof CallCardCommandError && e.errorCode === 'Call card is undefined') {
+ *       // no card: closed, or not initialized yet
+ *     }
+ *   },
+ * });
  * ```
  */
 export class CallCardCommandError extends CallCardError {
@@ -145,7 +149,8 @@ export class CallCardTimeoutError extends CallCardError {
  * @example
  * ```ts
  * import { fromBX24 } from 'b24-call-card-rx';
- * fromBX24(undefined); // throws CallCardUnavailableError: fromBX24: no BX24.placement ...
+ * // Outside a portal frame (no BX24 script loaded):
+ * fromBX24(); // throws CallCardUnavailableError: fromBX24: no BX24.placement (BX24 is undefined): ...
  * ```
  */
 export class CallCardUnavailableError extends CallCardError {

@@ -64,10 +64,19 @@ export interface CallCardStateOptions {
  * ```ts
  * import { of } from 'rxjs';
  * import { callCardState } from 'b24-call-card-rx';
- * import type { CallCardActivity } from 'b24-call-card-rx';
+ * import type { CallCardActivity, CallInfo } from 'b24-call-card-rx';
  *
+ * const call: CallInfo = {
+ *   CALL_ID: 'externalCall.1',
+ *   CRM_ENTITY_TYPE: '',
+ *   CRM_ENTITY_ID: 0,
+ *   CRM_BINDINGS: [],
+ *   CALL_DIRECTION: 'incoming',
+ *   CALL_STATE: 'idle',
+ *   CALL_LIST_MODE: false,
+ * };
  * const activity$ = of<CallCardActivity[]>(
- *   { kind: 'event', event: { type: 'initialized', payload: call } }, // call: the host's CallInfo
+ *   { kind: 'event', event: { type: 'initialized', payload: call } },
  *   { kind: 'command', command: { name: 'CallCardSetUiState', params: { uiState: 'connected' } } },
  *   { kind: 'command', command: { name: 'CallCardSetMute', params: { muted: true } } },
  *   { kind: 'command', command: { name: 'CallCardStopTimer', params: {} } },

@@ -38,10 +38,11 @@ import type { CallCardEvent, CallCardEventType } from '../model/events';
  * @example
  * Several types narrow to their union:
  * ```ts
- * import { ofType } from 'b24-call-card-rx';
+ * import type { Observable } from 'rxjs';
+ * import { ofType, type CallCardEvent } from 'b24-call-card-rx';
  *
- * events$.pipe(ofType('hangupButtonClick', 'skipButtonClick'));
- * // Observable<CallCardEvent<'hangupButtonClick' | 'skipButtonClick'>>
+ * const clicks$: Observable<CallCardEvent<'hangupButtonClick' | 'skipButtonClick'>> =
+ *   card.events.all$.pipe(ofType('hangupButtonClick', 'skipButtonClick'));
  * // events:  -m-h-s-a-|
  * // result:  ---h-s---|
  * ```

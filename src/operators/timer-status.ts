@@ -47,11 +47,30 @@ export interface TimerStatusOptions {
  * @example
  * The app connects a call at 0 ms, stops the timer at 2.5 s, starts it again at 4 s:
  * ```ts
- * import { callCardState, formatCallTimer, timerStatus } from 'b24-call-card-rx';
+ * import { Subject } from 'rxjs';
+ * import {
+ *   INITIAL_CALL_CARD_SNAPSHOT,
+ *   callCardState,
+ *   formatCallTimer,
+ *   setUiState,
+ *   startTimer,
+ *   stopTimer,
+ *   timerStatus,
+ *   type CallCardActivity,
+ *   type CallCardSnapshot,
+ * } from 'b24-call-card-rx';
  *
- * activity$
- *   .pipe(callCardState(), timerStatus())
+ * // A card that exists (as after `initialized`), so the commands apply.
+ * const openCard: CallCardSnapshot = { ...INITIAL_CALL_CARD_SNAPSHOT, uiState: 'externalCard' };
+ * const activity$ = new Subject<CallCardActivity>();
+ * const shown = activity$
+ *   .pipe(callCardState({ initial: openCard }), timerStatus())
  *   .subscribe((t) => console.log(t.status, formatCallTimer(t.elapsedMs), t.elapsedMs));
+ *
+ * activity$.next({ kind: 'command', command: setUiState('connected') });
+ * setTimeout(() => activity$.next({ kind: 'command', command: stopTimer() }), 2500);
+ * setTimeout(() => activity$.next({ kind: 'command', command: startTimer() }), 4000);
+ * setTimeout(() => shown.unsubscribe(), 5500);
  * // Logs:
  * // hidden 00:00 0
  * // running 00:00 0        (at 0 ms)

@@ -243,7 +243,8 @@ const hubs = new WeakMap<PlacementPort, EventHub>();
  *
  * @example
  * ```ts
- * // Internal: users reach the hub through callCardEvents / fromCallCardEvent.
+ * // check-examples: skip internal, eventHub is not exported: users reach the hub through
+ * // callCardEvents / fromCallCardEvent, whose examples are checked
  * const hub = eventHub(placement);
  * hub.on('muteButtonClick').subscribe((muted) => console.log(muted));
  * ```
