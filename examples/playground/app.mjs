@@ -1,0 +1,153 @@
+// The telephony app, as it would run in a real portal: the official SDK (@bitrix24/b24jssdk)
+// talks to the host page across origins, and the library (the built package) turns the
+// placement into streams. The call logic is a few RxJS pipelines from events to commands.
+//
+// Bundled for the browser by serve.mjs. For the browser test it exposes `window.appLog`.
+import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import {
+  EMPTY,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  of,
+  switchMap,
+  takeUntil,
+} from 'rxjs';
+import {
+  closeCard,
+  connectCallCard,
+  formatCallTimer,
+  fromB24Frame,
+  setCardTitle,
+  setStatusText,
+  setUiState,
+} from 'b24-call-card-rx';
+
+/** What the app saw, in order: `{kind, text}` (read by the browser test). */
+const appLog = [];
+window.appLog = appLog;
+
+function log(kind, text) {
+  appLog.push({ kind, text });
+  const line = document.createElement('div');
+  line.className = `log-${kind}`;
+  line.textContent = `${kind.padEnd(7)} ${text}`;
+  document.getElementById('log')?.append(line);
+}
+
+/** The app's call logic: events in, commands out. */
+function callLogic(card) {
+  const { events } = card;
+
+  // A new card starts in the host's internal state: show it as ringing, with a title.
+  const start$ = events.initialized$.pipe(
+    switchMap((call) =>
+      of(
+        setUiState('incoming'),
+        setCardTitle(`Call from ${call.PHONE_NUMBER ?? 'a hidden number'}`),
+      ),
+    ),
+  );
+  // Answer: connected (the host shows and starts its timer).
+  const answer$ = events.answer$.pipe(map(() => setUiState('connected')));
+  // Hang up (or Skip a ringing call): the app closes the card.
+  const hangup$ = merge(events.hangup$, events.skip$).pipe(map(() => closeCard()));
+
+  // While connected, the status line carries the talk time and the mute/hold flags. The flags
+  // come from the derived state, which learns them from the clicks (and from setMute/setHold).
+  const flags$ = card.state$.pipe(
+    distinctUntilChanged((a, b) => a.muted === b.muted && a.held === b.held),
+  );
+  const status$ = card.state$.pipe(
+    map((s) => (s.closed ? 'closed' : s.uiState)),
+    distinctUntilChanged(),
+    switchMap((state) =>
+      state !== 'connected'
+        ? EMPTY
+        : combineLatest([card.timer$.pipe(filter((t) => t.status !== 'hidden')), flags$]).pipe(
+            map(([timer, { muted, held }]) =>
+              [`Talking ${formatCallTimer(timer.elapsedMs)}`, muted && 'muted', held && 'on hold']
+                .filter(Boolean)
+                .join(' · '),
+            ),
+            distinctUntilChanged(),
+            // Nothing after the hang-up: the card is about to close.
+            takeUntil(events.hangup$),
+          ),
+    ),
+    map((text) => setStatusText(text)),
+  );
+
+  return merge(start$, answer$, hangup$, status$);
+}
+
+/**
+ * Diagnostics only, not needed by an app: watches the SDK's own `bindEvent` so the page (and the
+ * browser test) can show HOW each event arrived. The SDK keeps a bind's promise open for 900 ms;
+ * an event in that window resolves the promise and never reaches the callback. The library
+ * recovers it from the promise; this tap records that it happened.
+ *
+ * @returns {Record<string, { callbacks: number, promise: 'pending' | 'no event' | 'event' | 'rejected' }>}
+ */
+function tapSdkBindings(placement) {
+  const taps = {};
+  const bindEvent = placement.bindEvent.bind(placement);
+  placement.bindEvent = (name, callback) => {
+    const tap = { callbacks: 0, promise: 'pending' };
+    taps[name] = tap;
+    const binding = bindEvent(name, (payload) => {
+      tap.callbacks += 1;
+      callback(payload);
+    });
+    binding.then(
+      (value) => {
+        const noEvent = value?.isSafely === true && Object.keys(value).length === 1;
+        tap.promise = noEvent ? 'no event' : 'event';
+        if (!noEvent)
+          log(
+            'sdk',
+            `${name}: arrived inside the bind window, so the SDK resolved the bind's promise with it and skipped the callback (the library recovers it)`,
+          );
+      },
+      () => {
+        tap.promise = 'rejected';
+      },
+    );
+    return binding;
+  };
+  return taps;
+}
+
+async function main() {
+  log('sdk', `initializeB24Frame() from ${window.location.origin} (window.name ${window.name})`);
+  const $b24 = await initializeB24Frame();
+  log('sdk', `ready: placement ${$b24.placement.placement}, host ${$b24.getTargetOrigin()}`);
+  const api = await $b24.placement.getInterface();
+  log('sdk', `getInterface: ${api.command.length} commands, ${api.event.length} events`);
+
+  window.sdkBindings = tapSdkBindings($b24.placement);
+  const card = connectCallCard(fromB24Frame($b24));
+  const { events } = card;
+  events.initialized$.subscribe((call) =>
+    log('event', `initialized ${call.CALL_ID} from ${call.PHONE_NUMBER ?? '(hidden)'}`),
+  );
+  events.answer$.subscribe(() => log('event', 'answer'));
+  events.hangup$.subscribe(() => log('event', 'hangup'));
+  events.mute$.subscribe((muted) => log('event', `mute ${muted}`));
+  events.hold$.subscribe((held) => log('event', `hold ${held}`));
+  card.errors$.subscribe((error) => log('error', error.message));
+  card.state$
+    .pipe(
+      map((s) => `${s.closed ? 'closed' : (s.uiState ?? 'no card')}${s.muted ? ', muted' : ''}`),
+      distinctUntilChanged(),
+    )
+    .subscribe((text) => log('state', text));
+
+  card.apply(callLogic(card));
+  window.appReady = true;
+  log('app', 'connected to the call card; waiting for a call');
+}
+
+main().catch((error) => log('error', `start-up failed: ${error?.message ?? error}`));
