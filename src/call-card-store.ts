@@ -3,9 +3,9 @@ import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from './model/activity';
 import type { CallCardPayloadError } from './model/errors';
 import type { CallCardEvent } from './model/events';
+import { inOrder } from './model/in-order';
 import type { PlacementPort } from './placement/placement-port';
 import { callCardEvents } from './streams/call-card-events';
-import { eventHub } from './streams/event-hub';
 import { appliedCommands } from './commands/applied-commands';
 import { commandQueue } from './commands/command-queue';
 import { newCard, reduce, startReduction } from './operators/call-card-reducer';
@@ -74,33 +74,19 @@ function createStore(
   scheduler: SchedulerLike,
   releaseRef: () => boolean,
 ): CallCardStore {
-  const hub = eventHub(placement);
+  // Subscribing to `all$` below binds every host event at once, for good: a card raised before
+  // anyone else subscribed is never missed.
   const events = callCardEvents(placement);
-  // Bound at once, for good: a card raised before anyone subscribed is never missed.
-  hub.bind('initialized');
-  hub.bind('entityChanged');
-  hub.bind('closeButtonClick');
 
   const activity$ = new Subject<CallCardActivity>();
   const state$ = new BehaviorSubject<CallCardSnapshot>(INITIAL_CALL_CARD_SNAPSHOT);
   const malformed$ = new Subject<CallCardPayloadError>();
   const inputs = new Subscription();
   let reduction: Reduction = startReduction(INITIAL_CALL_CARD_SNAPSHOT);
-  const undelivered: CallCardSnapshot[] = [];
-  let delivering = false;
-
-  const deliver = (snapshot: CallCardSnapshot): void => {
-    undelivered.push(snapshot);
-    // A subscriber that causes more activity (a command acknowledged synchronously) gets its
-    // snapshot after this delivery ends, so every subscriber sees the snapshots in order.
-    if (delivering) return;
-    delivering = true;
-    try {
-      for (let next = undelivered.shift(); next; next = undelivered.shift()) state$.next(next);
-    } finally {
-      delivering = false;
-    }
-  };
+  // A subscriber that causes more activity (a command acknowledged synchronously) gets its
+  // snapshot after this delivery ends, so every subscriber sees the snapshots in order.
+  const run = inOrder();
+  const deliver = (snapshot: CallCardSnapshot): void => run(() => state$.next(snapshot));
   const onActivity = (activity: CallCardActivity): void => {
     const next = reduce(reduction, activity, scheduler);
     const changed = next.snapshot !== reduction.snapshot;

@@ -7,6 +7,7 @@ import { setMute } from '../../src/commands/creators/set-mute';
 import { setStatusText } from '../../src/commands/creators/set-status-text';
 import { startTimer } from '../../src/commands/creators/start-timer';
 import { sendCommand } from '../../src/commands/send-command';
+import { recordingPlacement } from '../support/recording-placement';
 import { commandHost, hostReply } from './command-host';
 import { commandLabel } from './outcome-label';
 
@@ -62,6 +63,23 @@ describe('appliedCommands', () => {
       { statusText: 'x' },
       { statusText: 'fails' },
     ]);
+  });
+
+  it('delivers in host order to every listener when a listener makes the host apply another', () => {
+    const placement = recordingPlacement(); // answers every command synchronously
+    const first: string[] = [];
+    const second: string[] = [];
+    appliedCommands(placement).subscribe((command) => {
+      first.push(commandLabel(command));
+      // Re-entrant: the host applies this one while the title is still being announced.
+      if (command.name === 'CallCardSetCardTitle')
+        sendCommand(placement, setStatusText('Ringing')).subscribe();
+    });
+    appliedCommands(placement).subscribe((command) => second.push(commandLabel(command)));
+    sendCommand(placement, setCardTitle('A')).subscribe();
+    const expected = ['SetCardTitle("A")', 'SetStatusText("Ringing")'];
+    expect(first).toEqual(expected);
+    expect(second).toEqual(expected);
   });
 
   it('keeps placements apart', () => {

@@ -1,4 +1,5 @@
 import type { CallCardCommand } from '../model/commands';
+import { inOrder } from '../model/in-order';
 import { pageShared } from '../placement/page-registry';
 import type { PlacementPort } from '../placement/placement-port';
 
@@ -23,22 +24,15 @@ export interface AppliedChannel {
 function createChannel(): AppliedChannel {
   const taps = new Set<Listener>();
   const listeners = new Set<Listener>();
-  const pending: CallCardCommand[] = [];
-  let delivering = false;
+  // A command applied while another is being delivered (a listener that makes a synchronous
+  // host answer) waits its turn, so every listener sees host order.
+  const run = inOrder();
   return {
     publish(command) {
       for (const tap of [...taps]) tap(command);
-      pending.push(command);
-      // A command applied while another is being delivered (a listener that makes a synchronous
-      // host answer) waits its turn, so every listener sees host order.
-      if (delivering) return;
-      delivering = true;
-      try {
-        for (let next = pending.shift(); next; next = pending.shift())
-          for (const listener of [...listeners]) listener(next);
-      } finally {
-        delivering = false;
-      }
+      run(() => {
+        for (const listener of [...listeners]) listener(command);
+      });
     },
     tap(listener) {
       taps.add(listener);

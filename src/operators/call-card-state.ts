@@ -2,6 +2,7 @@ import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import { CallCardInputError } from '../model/errors';
+import { inOrder } from '../model/in-order';
 import { isHostUiState } from '../model/ui-states';
 import { INITIAL_CALL_CARD_SNAPSHOT } from './call-card-snapshot';
 import type { CallCardSnapshot } from './call-card-snapshot';
@@ -126,19 +127,7 @@ export function callCardState(
   return (source) =>
     new Observable<CallCardSnapshot>((subscriber) => {
       let state = startReduction(initial);
-      const queue: Array<() => void> = [];
-      let draining = false;
-      const deliver = (work: () => void): void => {
-        queue.push(work);
-        if (draining) return;
-        draining = true;
-        try {
-          for (let next = queue.shift(); next && !subscriber.closed; next = queue.shift()) next();
-        } finally {
-          draining = false;
-          if (subscriber.closed) queue.length = 0;
-        }
-      };
+      const deliver = inOrder();
 
       deliver(() => subscriber.next(initial));
       if (subscriber.closed) return undefined;
