@@ -27,6 +27,7 @@ export type { ButtonName, ButtonEventType } from './model/buttons';
 export {
   COMMAND_REPLIES,
   CALL_CARD_COMMAND_NAMES,
+  isCallCardCommandName,
   CARD_UNDEFINED_ERROR_CODE,
   INVALID_UI_STATE_ERROR_CODE,
   TRANSPORT_ERROR_CODE,

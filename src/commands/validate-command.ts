@@ -1,11 +1,8 @@
-import { COMMAND_REPLIES } from '../model/commands';
-import type { CallCardCommand, CallCardCommandName } from '../model/commands';
+import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
+import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
 import { isRecord } from '../model/is-record';
 import { checkCommandParams } from './param-rules';
-
-const isCommandName = (value: unknown): value is CallCardCommandName =>
-  typeof value === 'string' && Object.hasOwn(COMMAND_REPLIES, value);
 
 /** A command that passed validation, with the params to put on the wire. */
 export interface ValidCommand {
@@ -28,7 +25,7 @@ export function validateCommand(value: unknown, where: string): ValidCommand {
       'a command object {name, params}, made by a creator such as setStatusText(...)',
     );
   const name = value['name'];
-  if (!isCommandName(name))
+  if (!isCallCardCommandName(name))
     throw new CallCardInputError(
       where,
       'command.name',

@@ -60,6 +60,20 @@ export const COMMAND_REPLIES: { readonly [N in CallCardCommandName]: CommandRepl
   CallCardClose: 'ack',
 };
 
+/**
+ * Whether `value` is one of the 9 command names.
+ *
+ * @example
+ * ```ts
+ * import { isCallCardCommandName } from 'b24-call-card-rx';
+ * isCallCardCommandName('CallCardSetMute'); // true
+ * isCallCardCommandName('CallCardDance'); // false
+ * ```
+ */
+export function isCallCardCommandName(value: unknown): value is CallCardCommandName {
+  return typeof value === 'string' && Object.hasOwn(COMMAND_REPLIES, value);
+}
+
 /** The 9 command names, in the order of the host documentation. */
 export const CALL_CARD_COMMAND_NAMES = Object.keys(
   COMMAND_REPLIES,

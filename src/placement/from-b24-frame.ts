@@ -1,4 +1,4 @@
-import { COMMAND_REPLIES } from '../model/commands';
+import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import { isRecord } from '../model/is-record';
 import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
 import type { PlacementPort } from './placement-port';
@@ -28,8 +28,7 @@ export const SDK_SAFE_WINDOW_MS = 900;
 
 /** Whether the host answers `command` at all (the timer commands and unknown ones never do). */
 const expectsReply = (command: string): boolean =>
-  Object.hasOwn(COMMAND_REPLIES, command) &&
-  COMMAND_REPLIES[command as keyof typeof COMMAND_REPLIES] !== 'none';
+  isCallCardCommandName(command) && COMMAND_REPLIES[command] !== 'none';
 
 function isFunction(value: unknown): value is (...args: never[]) => unknown {
   return typeof value === 'function';

@@ -3,7 +3,7 @@ import type { SchedulerLike } from 'rxjs';
 import type { ButtonEventType, ButtonName } from '../model/buttons';
 import { BUTTON_EVENTS, BUTTON_EVENTS_BY_STATE } from '../model/buttons';
 import {
-  CALL_CARD_COMMAND_NAMES,
+  isCallCardCommandName,
   CARD_UNDEFINED_ERROR_CODE,
   INVALID_UI_STATE_ERROR_CODE,
 } from '../model/commands';
@@ -146,7 +146,6 @@ interface LiveCard {
 }
 
 const FACTORY = 'createCallCardSimulator';
-const KNOWN_COMMANDS: ReadonlySet<string> = new Set(CALL_CARD_COMMAND_NAMES);
 const BUTTON_NAMES = Object.keys(BUTTON_EVENTS) as ButtonName[];
 const BUTTON_OF_EVENT = new Map<ButtonEventType, ButtonName>(
   BUTTON_NAMES.map((name) => [BUTTON_EVENTS[name], name]),
@@ -158,10 +157,6 @@ const PAYLOAD_FIELDS: Readonly<Partial<Record<ButtonName, string>>> = {
 };
 const DIRECTIONS: readonly CallDirection[] = ['incoming', 'outgoing', 'callback'];
 const CRM_TYPES: readonly CrmEntityType[] = ['LEAD', 'CONTACT', 'COMPANY', 'DEAL'];
-
-function hasOwn(o: object, key: PropertyKey): boolean {
-  return Object.prototype.hasOwnProperty.call(o, key);
-}
 
 /** A value as it arrives after a trip through `postMessage` and JSON: a fresh copy per delivery. */
 function overTheWire(value: unknown): unknown {
@@ -312,7 +307,7 @@ export function createCallCardSimulator(options: SimulatorOptions = {}): CallCar
   /** The host's answer to a command: `{value}`, or `null` when it never answers. */
   function handle(command: string, params: Record<string, unknown>): { value: unknown } | null {
     if (command === 'CallCardGetListUiStates') return { value: uiStatesReply() };
-    if (!KNOWN_COMMANDS.has(command)) return null;
+    if (!isCallCardCommandName(command)) return null;
     if (!card) return { value: errorReply(CARD_UNDEFINED_ERROR_CODE) };
     const ack = { value: [] };
     switch (command) {
@@ -458,7 +453,7 @@ export function createCallCardSimulator(options: SimulatorOptions = {}): CallCar
       });
     },
     press(button, ...args) {
-      if (typeof button !== 'string' || !hasOwn(BUTTON_EVENTS, button))
+      if (typeof button !== 'string' || !Object.hasOwn(BUTTON_EVENTS, button))
         throw new CallCardInputError(
           'press',
           'button',

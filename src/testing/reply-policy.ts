@@ -1,4 +1,5 @@
 import { CallCardInputError } from '../model/errors';
+import { isRecord } from '../model/is-record';
 
 /**
  * How `createTestPlacement` answers a command:
@@ -36,26 +37,22 @@ export type ReplyPolicy =
 const EXPECTED =
   "'ack', 'silent', 'twice', {error: code}, {delayMs: n, then?}, {reply: value} or {transportError: error}";
 
-function has(value: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(value, key);
-}
-
 /**
  * Throws a `CallCardInputError` naming `where` unless `policy` is a `ReplyPolicy`; checked when a
  * policy is set, so a typo fails at the line that made it, not at the first command.
  */
 export function checkReplyPolicy(where: string, field: string, policy: unknown): ReplyPolicy {
   if (policy === 'ack' || policy === 'silent' || policy === 'twice') return policy;
-  if (typeof policy === 'object' && policy !== null && !Array.isArray(policy)) {
+  if (isRecord(policy)) {
     const keys = Object.keys(policy);
     const p = policy as Record<string, unknown>;
-    if (keys.length === 1 && has(p, 'error')) {
+    if (keys.length === 1 && Object.hasOwn(p, 'error')) {
       if (typeof p['error'] === 'string') return policy as ReplyPolicy;
       throw new CallCardInputError(where, `${field}.error`, p['error'], 'an error code string');
     }
-    if (keys.length === 1 && (has(p, 'reply') || has(p, 'transportError')))
+    if (keys.length === 1 && (Object.hasOwn(p, 'reply') || Object.hasOwn(p, 'transportError')))
       return policy as ReplyPolicy;
-    if (has(p, 'delayMs') && keys.every((k) => k === 'delayMs' || k === 'then')) {
+    if (Object.hasOwn(p, 'delayMs') && keys.every((k) => k === 'delayMs' || k === 'then')) {
       const delay = p['delayMs'];
       if (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0)
         throw new CallCardInputError(where, `${field}.delayMs`, delay, 'a finite number >= 0');
