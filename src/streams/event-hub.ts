@@ -213,7 +213,6 @@ function ensureBound(
  * events through it.
  */
 export interface EventHub {
-  readonly placement: PlacementPort;
   /** Binds the host event now (once per placement, ever) without subscribing. */
   bind(type: CallCardEventType): void;
   /**
@@ -282,7 +281,6 @@ export function eventHub(placement: PlacementPort): EventHub {
   };
 
   const hub: EventHub = {
-    placement,
     bind: (type) => {
       ensureBound(placement, entry, type);
     },
