@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { CallCardError, CallCardPayloadError } from '../../src/model/errors';
 import {
   CALL_CARD_EVENT_TYPES,
-  type CallCardEventMap,
   type CallCardEventType,
 } from '../../src/model/events';
 import { isNoData, readEventPayload } from '../../src/model/validate';
+import { DATA_TYPES, NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
 /** A realistic `initialized` payload, as the host sends it (HOST-FACTS section 2). */
 const CALL = {
@@ -20,56 +20,6 @@ const CALL = {
   CALL_DIRECTION: 'incoming',
   CALL_STATE: 'idle',
   CALL_LIST_MODE: false,
-};
-
-const NO_DATA_TYPES = [
-  'answerButtonClick',
-  'skipButtonClick',
-  'makeCallButtonClick',
-  'hangupButtonClick',
-  'completeTransferButtonClick',
-  'cancelTransferButtonClick',
-  'closeButtonClick',
-  'notifyAdminButtonClick',
-  'nextButtonClick',
-] as const satisfies readonly CallCardEventType[];
-
-const DATA_TYPES = [
-  'initialized',
-  'entityChanged',
-  'holdButtonClick',
-  'muteButtonClick',
-  'transferButtonClick',
-  'dialpadButtonClick',
-  'qualityMeterClick',
-  'addCommentButtonClick',
-] as const satisfies readonly CallCardEventType[];
-
-/** One valid raw payload per event type and the typed value it reads as. */
-const VALID: { readonly [K in CallCardEventType]: readonly [unknown, CallCardEventMap[K]] } = {
-  initialized: [CALL, CALL as CallCardEventMap['initialized']],
-  entityChanged: [
-    { PHONE_NUMBER: 'hidden', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: 5 },
-    { PHONE_NUMBER: 'hidden', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: 5 },
-  ],
-  answerButtonClick: ['', undefined],
-  skipButtonClick: ['', undefined],
-  makeCallButtonClick: ['', undefined],
-  hangupButtonClick: ['', undefined],
-  holdButtonClick: [true, true],
-  muteButtonClick: [false, false],
-  transferButtonClick: [
-    { phoneNumber: '+4930123456', target: 12 },
-    { phoneNumber: '+4930123456', target: 12 },
-  ],
-  dialpadButtonClick: ['#', '#'],
-  qualityMeterClick: ['4', '4'],
-  completeTransferButtonClick: ['', undefined],
-  cancelTransferButtonClick: ['', undefined],
-  closeButtonClick: ['', undefined],
-  notifyAdminButtonClick: ['', undefined],
-  addCommentButtonClick: ['Customer asked for a callback', 'Customer asked for a callback'],
-  nextButtonClick: ['', undefined],
 };
 
 /** Garbage per data event: values of the wrong kind. */
@@ -107,7 +57,7 @@ function throwingProxy(thrown: () => unknown): object {
 describe('readEventPayload', () => {
   describe('valid payloads', () => {
     it.each(CALL_CARD_EVENT_TYPES)('reads a valid %s payload as its typed value', (type) => {
-      const [raw, value] = VALID[type];
+      const { raw, value } = VALID[type];
       expect(readEventPayload(type, raw)).toEqual({ ok: true, value });
     });
 
@@ -251,7 +201,7 @@ describe('readEventPayload', () => {
 
   describe('hostile values', () => {
     const samples = (type: CallCardEventType): string[] => {
-      const [raw] = VALID[type];
+      const { raw } = VALID[type];
       const body = typeof raw === 'object' && raw !== null ? JSON.stringify(raw).slice(1, -1) : '';
       return [
         '{"__proto__": {"polluted": true, "CALL_ID": "x", "CALL_DIRECTION": "incoming"}}',

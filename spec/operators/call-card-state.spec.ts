@@ -20,6 +20,7 @@ import {
   stopTimer,
   uiState,
 } from './activity-fixtures';
+import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
 
 const HIDDEN = { running: false, visible: false, startedAt: null, stoppedAt: null };
 const running = (startedAt: number) => ({
@@ -344,18 +345,7 @@ describe('callCardState', () => {
       },
     );
 
-    it.each([
-      'incoming',
-      'transferIncoming',
-      'outgoing',
-      'connectingIncoming',
-      'connectingOutgoing',
-      'error',
-      'moneyError',
-      'redial',
-      'idle',
-      'sipPhoneError',
-    ] as const)('%s stops, hides and resets it', (state) => {
+    it.each(TIMER_RESETTING_STATES)('%s stops, hides and resets it', (state) => {
       const card = openCard({ uiState: 'connected', timer: running(0) });
       scheduler.run(({ hot, expectObservable }) => {
         const activity = hot('  --o-|', { o: uiState(state) });

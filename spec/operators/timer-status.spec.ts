@@ -8,6 +8,7 @@ import { callCardState } from '../../src/operators/call-card-state';
 import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus } from '../../src/operators/timer-status';
 import { closeCard, event, openCard, startTimer, stopTimer, uiState } from './activity-fixtures';
+import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
 
 const hidden: TimerStatus = { status: 'hidden', elapsedMs: 0 };
 const running = (elapsedMs: number): TimerStatus => ({ status: 'running', elapsedMs });
@@ -102,18 +103,7 @@ describe('timerStatus', () => {
       },
     );
 
-    it.each([
-      'incoming',
-      'transferIncoming',
-      'outgoing',
-      'connectingIncoming',
-      'connectingOutgoing',
-      'error',
-      'moneyError',
-      'redial',
-      'idle',
-      'sipPhoneError',
-    ] as const)('%s: stops, hides and resets it; no tick follows', (state) => {
+    it.each(TIMER_RESETTING_STATES)('%s: stops, hides and resets it; no tick follows', (state) => {
       scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const activity = hot('  100ms c 1499ms o 1449ms |', { ...A, o: uiState(state) });
         const subs = '          ^ 3049ms !';

@@ -3,7 +3,7 @@ import type { CallCardEventType } from '../../src/model/events';
 import { CALL_CARD_EVENT_TYPES, hostEventName } from '../../src/model/events';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { recordingPlacement } from '../support/recording-placement';
-import { NO_DATA_TYPES, VALID } from './valid-payloads';
+import { NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
 /** A payload whose every inspection throws: what a hostile or broken host could pass. */
 const hostile = (): unknown =>

@@ -6,7 +6,7 @@ import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
 import { host, playHost, testScheduler } from './host-script';
-import { CLICK_TYPES, FIELD_OF, VALID } from './valid-payloads';
+import { CLICK_TYPES, FIELD_OF, VALID } from '../support/valid-payloads';
 
 const MUTE = hostEventName('muteButtonClick');
 

@@ -4,7 +4,7 @@ import type { CardLifecycle } from '../../src/streams/event-hub';
 import { eventHub } from '../../src/streams/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
 import { host, playHost, testScheduler } from './host-script';
-import { VALID } from './valid-payloads';
+import { VALID } from '../support/valid-payloads';
 
 type HubModule = typeof import('../../src/streams/event-hub');
 

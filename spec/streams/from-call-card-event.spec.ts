@@ -4,7 +4,7 @@ import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
 import { host, playHost, testScheduler } from './host-script';
-import { VALID } from './valid-payloads';
+import { VALID } from '../support/valid-payloads';
 
 const HOLD = hostEventName('holdButtonClick');
 

@@ -70,6 +70,35 @@ export const NO_DATA_TYPES = [
   'nextButtonClick',
 ] as const satisfies readonly CallCardEventType[];
 
+/** The event types that carry data. */
+export const DATA_TYPES = [
+  'initialized',
+  'entityChanged',
+  'holdButtonClick',
+  'muteButtonClick',
+  'transferButtonClick',
+  'dialpadButtonClick',
+  'qualityMeterClick',
+  'addCommentButtonClick',
+] as const satisfies readonly CallCardEventType[];
+
+/**
+ * The UI states that stop, hide and reset the call timer (HOST-FACTS section 4: every state but
+ * `connected` and the transfer states, including the internal `idle` and `sipPhoneError`).
+ */
+export const TIMER_RESETTING_STATES = [
+  'incoming',
+  'transferIncoming',
+  'outgoing',
+  'connectingIncoming',
+  'connectingOutgoing',
+  'error',
+  'moneyError',
+  'redial',
+  'idle',
+  'sipPhoneError',
+] as const;
+
 /** The click events: every type but the two that replay. */
 export const CLICK_TYPES = [
   ...NO_DATA_TYPES,

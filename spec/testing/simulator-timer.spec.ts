@@ -5,6 +5,7 @@ import type { HostUiState } from '../../src/model/ui-states';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import type { CallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { send } from './host-probe';
+import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
 
 type Timer = ReturnType<CallCardSimulator['card']>['timer'];
 const hidden: Timer = { status: 'hidden', elapsedMs: 0 };
@@ -125,18 +126,7 @@ describe('simulator timer (HOST-FACTS 4)', () => {
     },
   );
 
-  it.each([
-    'incoming',
-    'transferIncoming',
-    'outgoing',
-    'connectingIncoming',
-    'connectingOutgoing',
-    'error',
-    'moneyError',
-    'redial',
-    'idle',
-    'sipPhoneError',
-  ] as const)('%s stops, hides and resets the timer', (other) => {
+  it.each(TIMER_RESETTING_STATES)('%s stops, hides and resets the timer', (other) => {
     play(
       'a 2999ms b 999ms c 999ms (d|)',
       '^ 4999ms !',
