@@ -1,9 +1,6 @@
 import fc from 'fast-check';
 import { CallCardError, CallCardPayloadError } from '../../src/model/errors';
-import {
-  CALL_CARD_EVENT_TYPES,
-  type CallCardEventType,
-} from '../../src/model/events';
+import { CALL_CARD_EVENT_TYPES, type CallCardEventType } from '../../src/model/events';
 import { isNoData, readEventPayload } from '../../src/model/validate';
 import { DATA_TYPES, NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
