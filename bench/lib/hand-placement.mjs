@@ -10,7 +10,7 @@ const PREFIX = 'BackgroundCallCard::';
 // if the library had bound each host event twice, to prove the smoke run's checks fail then.
 const DOUBLE_BIND = process.env.BENCH_SABOTAGE === 'double-bind';
 
-/** A valid `initialized` payload (HOST-FACTS section 2). */
+/** A valid `initialized` payload (docs/host-behaviour.md, section 2). */
 export const CALL_PAYLOAD = Object.freeze({
   CALL_ID: 'externalCall.bench',
   PHONE_NUMBER: '+15550100',
@@ -58,7 +58,7 @@ export function handPlacement(options = {}) {
     call(command, params, onReply) {
       state.calls += 1;
       state.lastCall = { command, params };
-      // The timer commands get no reply from the host (HOST-FACTS section 3).
+      // The timer commands get no reply from the host (docs/host-behaviour.md, section 3).
       if (command === 'CallCardStartTimer' || command === 'CallCardStopTimer') return;
       if (replyAfterMs === undefined) return answer(command, params, onReply);
       const due = performance.now() + replyAfterMs;

@@ -1,7 +1,7 @@
 // The hand-written baseline for the state-derivation benchmark: what an app would write without
 // the library, with plain rxjs (scan + distinctUntilChanged for the snapshot; switchMap + timer
 // for the call timer). It does the same work as callCardState + timerStatus: the same snapshot
-// fields, the same host timer rules (HOST-FACTS section 4), the same change detection (a
+// fields, the same host timer rules (docs/host-behaviour.md, section 4), the same change detection (a
 // snapshot is emitted only when something changed, frozen, sub-objects shared when equal), and
 // timer statuses on the same tick grid, deduplicated. The benchmark checks that both emit equal
 // sequences before it times them.

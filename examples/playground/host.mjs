@@ -1,5 +1,5 @@
 // The emulated Bitrix24 portal page. It embeds the app in a cross-origin iframe and speaks the
-// portal's wire protocol to it (HOST-FACTS.md section 6). The call card itself is the library's
+// portal's wire protocol to it (docs/host-behaviour.md, section 6). The call card itself is the library's
 // simulator (`createCallCardSimulator`, with the host's real rules: states, buttons per state,
 // timer, replies); this page relays the app's commands to it and its events to the app, and
 // renders the card as real buttons.

@@ -1,5 +1,5 @@
 // The host side of the wire protocol between a Bitrix24 portal page and an app iframe
-// (/work/shared/HOST-FACTS.md section 6), as pure functions: the host page (host.mjs) uses them,
+// (docs/host-behaviour.md, section 6), as pure functions: the host page (host.mjs) uses them,
 // and so could a Node test. No DOM, no library code.
 import { CALL_CARD_COMMAND_NAMES, CALL_CARD_EVENT_TYPES, hostEventName } from 'b24-call-card-rx';
 

@@ -2,7 +2,7 @@ import { BUTTON_EVENTS, BUTTON_EVENTS_BY_STATE } from '../../src/model/buttons';
 import { CALL_CARD_EVENT_TYPES } from '../../src/model/events';
 import { INTERNAL_UI_STATES, UI_STATES } from '../../src/model/ui-states';
 
-/** HOST-FACTS section 2, column "raised from UI states" (button events only). */
+/** docs/host-behaviour.md, section 2, column "raised from UI states" (button events only). */
 const RAISED_FROM: Readonly<Record<string, readonly string[]>> = {
   answerButtonClick: ['incoming', 'transferIncoming'],
   skipButtonClick: ['incoming', 'transferIncoming'],
@@ -23,7 +23,7 @@ const RAISED_FROM: Readonly<Record<string, readonly string[]>> = {
 };
 
 describe('buttons', () => {
-  it('lists, for each of the 15 states the host accepts, exactly the button events of HOST-FACTS', () => {
+  it('lists, for each of the 15 states the host accepts, exactly the button events of docs/host-behaviour.md', () => {
     const states = [...UI_STATES, ...INTERNAL_UI_STATES];
     expect(Object.keys(BUTTON_EVENTS_BY_STATE).sort()).toEqual([...states].sort());
     for (const state of states) {

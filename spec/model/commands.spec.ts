@@ -7,7 +7,7 @@ import {
 } from '../../src/model/commands';
 
 describe('command vocabulary', () => {
-  it('lists the 9 commands of HOST-FACTS section 3, in its order', () => {
+  it('lists the 9 commands of docs/host-behaviour.md, section 3, in its order', () => {
     expect(CALL_CARD_COMMAND_NAMES).toEqual([
       'CallCardSetCardTitle',
       'CallCardSetStatusText',

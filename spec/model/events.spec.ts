@@ -6,7 +6,7 @@ import {
   type HostEventName,
 } from '../../src/model/events';
 
-/** HOST-FACTS section 2, in table order. */
+/** docs/host-behaviour.md, section 2, in table order. */
 const HOST_FACTS_EVENTS = [
   'initialized',
   'entityChanged',

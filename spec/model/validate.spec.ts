@@ -4,7 +4,7 @@ import { CALL_CARD_EVENT_TYPES, type CallCardEventType } from '../../src/model/e
 import { isNoData, readEventPayload } from '../../src/model/validate';
 import { DATA_TYPES, NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
-/** A realistic `initialized` payload, as the host sends it (HOST-FACTS section 2). */
+/** A realistic `initialized` payload, as the host sends it (docs/host-behaviour.md, section 2). */
 const CALL = {
   CALL_ID: 'externalCall.0e1b7a3c.1700000000',
   PHONE_NUMBER: '+4930123456',

@@ -267,7 +267,7 @@ describe('callCardState', () => {
     });
   });
 
-  describe('the timer (HOST-FACTS section 4, raw state)', () => {
+  describe('the timer (docs/host-behaviour.md, section 4, raw state)', () => {
     it('connected starts it at now, and 0 is a valid start time that a resume keeps', () => {
       const card = openCard();
       const connected = { ...card, uiState: 'connected' as const };

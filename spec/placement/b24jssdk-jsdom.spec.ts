@@ -34,7 +34,7 @@ interface Received {
 }
 
 /**
- * The portal page, speaking the wire protocol of HOST-FACTS section 6 to the SDK in this window:
+ * The portal page, speaking the wire protocol of docs/host-behaviour.md, section 6 to the SDK in this window:
  * it receives `command:paramsJSON:callbackId:APP_SID` strings through `window.parent.postMessage`
  * and answers `callbackId:resultJSON` as message events from its own origin.
  */

@@ -33,7 +33,7 @@ interface Binding {
 }
 
 /**
- * A hand-written SDK placement manager with the quirks of HOST-FACTS section 5: commands return
+ * A hand-written SDK placement manager with the quirks of docs/host-behaviour.md, section 5: commands return
  * promises that the test settles (`{isSafely: true}` for "no answer"); the SDK adds `isSafely` /
  * `isRawValue` to its own copy of the params; `bindEvent` keeps its promise pending, and an event
  * raised while it is pending resolves that promise instead of reaching the callback.

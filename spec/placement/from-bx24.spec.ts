@@ -12,7 +12,7 @@ interface ReceivedCall {
 }
 
 /**
- * A hand-written classic `BX24`, behaving as HOST-FACTS section 5 describes: callback-style
+ * A hand-written classic `BX24`, behaving as docs/host-behaviour.md, section 5 describes: callback-style
  * `placement.call` / `placement.bindEvent`, `[]` when the host sent nothing, bindings that stack.
  * `answer` decides what `call` does (default: answers `[]` synchronously).
  */

@@ -83,7 +83,7 @@ export const DATA_TYPES = [
 ] as const satisfies readonly CallCardEventType[];
 
 /**
- * The UI states that stop, hide and reset the call timer (HOST-FACTS section 4: every state but
+ * The UI states that stop, hide and reset the call timer (docs/host-behaviour.md, section 4: every state but
  * `connected` and the transfer states, including the internal `idle` and `sipPhoneError`).
  */
 export const TIMER_RESETTING_STATES = [

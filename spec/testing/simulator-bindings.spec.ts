@@ -12,7 +12,7 @@ function ringingCard(options: Parameters<typeof createCallCardSimulator>[0] = {}
   return sim;
 }
 
-describe('simulator: binding semantics of the host (HOST-FACTS 2)', () => {
+describe('simulator: binding semantics of the host (docs/host-behaviour.md, section 2)', () => {
   it('delivers every event twice to a name bound twice', () => {
     const sim = ringingCard();
     const seen: string[] = [];

@@ -21,7 +21,7 @@ const PARAMS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
 };
 const NEEDS_CARD = CALL_CARD_COMMAND_NAMES.filter((c) => c !== 'CallCardGetListUiStates');
 
-describe('simulator: commands without a card (HOST-FACTS 1 and 3)', () => {
+describe('simulator: commands without a card (docs/host-behaviour.md, sections 1 and 3)', () => {
   it.each(NEEDS_CARD)('%s answers "Call card is undefined" before initialized', (command) => {
     const sim = createCallCardSimulator();
     expect(send(sim, command, PARAMS[command])).toEqual([UNDEFINED_CARD]);
@@ -59,7 +59,7 @@ describe('simulator: commands without a card (HOST-FACTS 1 and 3)', () => {
   });
 });
 
-describe('simulator: commands on a card (HOST-FACTS 3)', () => {
+describe('simulator: commands on a card (docs/host-behaviour.md, section 3)', () => {
   function withCard() {
     const sim = createCallCardSimulator();
     sim.ring();

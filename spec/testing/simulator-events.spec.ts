@@ -25,7 +25,7 @@ function pressAny(sim: CallCardSimulator, button: ButtonName): void {
   else (sim.press as (b: ButtonName) => void)(button);
 }
 
-// HOST-FACTS section 2, written out here (not read from the model) so the model is checked too.
+// docs/host-behaviour.md, section 2, written out here (not read from the model) so the model is checked too.
 const ROWS: ReadonlyArray<{
   button: ButtonName;
   type: string;
@@ -77,7 +77,7 @@ const ROWS: ReadonlyArray<{
   { button: 'notifyAdmin', type: 'notifyAdminButtonClick', states: ['moneyError'], raw: '' },
 ];
 
-describe('simulator: each button raises its event only in its states (HOST-FACTS 2)', () => {
+describe('simulator: each button raises its event only in its states (docs/host-behaviour.md, section 2)', () => {
   describe.each(ROWS)('$button', ({ button, type, states, raw }) => {
     it.each(states)(`raises ${type} with its payload in %s`, (state) => {
       const { sim, heard } = cardIn(state);

@@ -52,7 +52,7 @@ const start = (sim: CallCardSimulator) => () => void send(sim, 'CallCardStartTim
 const stop = (sim: CallCardSimulator) => () => void send(sim, 'CallCardStopTimer');
 const look = () => undefined;
 
-describe('simulator timer (HOST-FACTS 4)', () => {
+describe('simulator timer (docs/host-behaviour.md, section 4)', () => {
   it('starts hidden on a new card', () => {
     play('(a|)', '(^!)', () => ({ a: look }), { a: hidden });
   });

@@ -3,7 +3,7 @@ import type { CallCardCommand, CallCardCommandName } from '../model/commands';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 
 /**
- * What a `CallCardSetUiState` does to the call timer (HOST-FACTS section 4):
+ * What a `CallCardSetUiState` does to the call timer (docs/host-behaviour.md, section 4):
  * - `reset`: stops, hides and zeroes it, whatever it did before (most states, and `connected`
  *   with `disableAutoStartTimer: true`);
  * - `start`: `connected`; starts it unless it runs, resuming a stopped one from its old start;

@@ -32,7 +32,7 @@ export type ButtonName = keyof typeof BUTTON_EVENTS;
 export type ButtonEventType = (typeof BUTTON_EVENTS)[ButtonName];
 
 /**
- * Which button events each UI state can raise (HOST-FACTS section 2). `nextButtonClick` in
+ * Which button events each UI state can raise (docs/host-behaviour.md, section 2). `nextButtonClick` in
  * `outgoing` exists only in call-list mode; `addCommentButtonClick` comes from the CRM comment
  * editor, which is not tied to a state, so it is listed in none.
  *

@@ -2,7 +2,7 @@ import type { CallInfo, CrmEntity } from '../model/events';
 import type { HostUiState } from '../model/ui-states';
 
 /**
- * The host's call timer as raw data (HOST-FACTS section 4), in the times of the scheduler that
+ * The host's call timer as raw data (docs/host-behaviour.md, section 4), in the times of the scheduler that
  * `callCardState` was given. `timerStatus` turns it into what the card shows.
  *
  * - `running`: counting; a running timer is always `visible`.

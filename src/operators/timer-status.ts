@@ -25,7 +25,7 @@ export interface TimerStatusOptions {
 
 /**
  * Turns call-card snapshots (from `callCardState`, with the same scheduler) into the timer the
- * card shows, ticking while it runs. It mirrors the host (HOST-FACTS section 4): the host
+ * card shows, ticking while it runs. It mirrors the host (docs/host-behaviour.md, section 4): the host
  * accumulates nothing, elapsed time is always `now - startedAt`.
  *
  * 1. Reads only `snapshot.timer`; a snapshot whose timer did not change emits nothing.

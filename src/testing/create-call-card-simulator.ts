@@ -214,7 +214,7 @@ function checkEntity(where: string, field: string, entity: unknown, allowNone: b
 }
 
 /**
- * A faithful in-memory Bitrix24 call-card host (HOST-FACTS.md). It is a `PlacementPort`: hand it
+ * A faithful in-memory Bitrix24 call-card host (docs/host-behaviour.md). It is a `PlacementPort`: hand it
  * to the library (or to your own code) instead of `fromBX24(...)`, then drive it like a user would:
  * `ring()` a call, `press()` the buttons the card shows, and read the card with `card()` or
  * `view()`.
@@ -229,7 +229,7 @@ function checkEntity(where: string, field: string, entity: unknown, allowNone: b
  *    `Invalid ui state`; `CallCardStartTimer`/`CallCardStopTimer` change the timer and never
  *    reply; an unknown command never replies. Effects apply when the command arrives. `log`
  *    lists every command with its reply.
- * 3. The timer follows HOST-FACTS section 4 exactly, on the scheduler's clock: elapsed is
+ * 3. The timer follows docs/host-behaviour.md, section 4 exactly, on the scheduler's clock: elapsed is
  *    `now - startedAt`, a stop keeps `startedAt` (a restart resumes and counts the stopped time),
  *    `connected` auto-starts it unless `disableAutoStartTimer` (which resets it), the transfer
  *    states keep a running timer, every other state resets it.

@@ -3,7 +3,7 @@ import type { TimerStatus } from '../operators/timer-status';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 
 /**
- * The host's call timer (HOST-FACTS section 4): `startedAt` (`null` = unset; the host uses 0, but
+ * The host's call timer (docs/host-behaviour.md, section 4): `startedAt` (`null` = unset; the host uses 0, but
  * 0 is a real time on a virtual clock), `running`, `visible`, plus the moment of the last stop so
  * a frozen value is exact rather than the last 1000 ms tick.
  */
@@ -42,7 +42,7 @@ export function stopTimer(timer: HostTimer, now: number): HostTimer {
   return timer.running ? { ...timer, running: false, stoppedAt: now } : timer;
 }
 
-/** `CallCardSetUiState`: the table of HOST-FACTS section 4, row by row. */
+/** `CallCardSetUiState`: the table of docs/host-behaviour.md, section 4, row by row. */
 export function timerOnUiState(
   timer: HostTimer,
   state: HostUiState,

@@ -17,7 +17,7 @@ const COMMAND = 'CallCardSetUiState';
 
 /**
  * Makes the `CallCardSetUiState` command: switches the card to `state`, which decides the
- * buttons shown and what happens to the call timer (HOST-FACTS section 4):
+ * buttons shown and what happens to the call timer (docs/host-behaviour.md, section 4):
  *
  * 1. `'connected'` shows the timer and starts it unless it runs already;
  * 2. `'connected'` with `{ disableAutoStartTimer: true }` stops, hides and resets the timer;
