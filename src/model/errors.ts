@@ -13,31 +13,84 @@
  */
 // The fields of the error classes are `declare`d and assigned in the constructor rather than
 // written as parameter properties: with ES2022 class fields those would also be emitted as field
-// definitions, bytes for nothing (the result is the same own, enumerable properties).
+// definitions, bytes for nothing (the result is the same own, enumerable properties). Each class
+// sets its `name` from a string, not from `new.target.name`: a minifying bundler renames classes,
+// and users' error monitoring groups by `name`.
 export class CallCardError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = 'CallCardError';
   }
 }
 
-/** Renders a value for an error message, briefly and without throwing. */
+/** How many characters of a value an error message quotes at most. */
+const QUOTE_LIMIT = 80;
+
+/**
+ * Renders a value for an error message, briefly and without throwing (internal). It reads only
+ * as much of the value as the message quotes, so reporting a huge payload costs no more than a
+ * small one.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number') return String(value);
   try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return Object.prototype.toString.call(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    const text = quote(value, { left: QUOTE_LIMIT + 1 }, []);
+    return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+/**
+ * `JSON.stringify(value)` for plain data, but stops reading once `room.left` characters are
+ * written: strings are cut before they are escaped, and arrays and objects are walked only
+ * until the room is used up. Throws where JSON would not render (a cycle, a `toJSON` that
+ * returns nothing); `describeValue` then names the value's kind instead.
+ */
+function quote(value: unknown, room: { left: number }, parents: object[]): string {
+  let text: string;
+  if (value === null || typeof value === 'boolean') text = String(value);
+  else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : 'null';
+  else if (typeof value === 'string')
+    text = JSON.stringify(value.length > room.left ? value.slice(0, room.left) : value);
+  else if (typeof value !== 'object') text = 'null';
+  else if (parents.includes(value)) throw new TypeError('cycle');
+  else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    const json: unknown = (value as { toJSON(): unknown }).toJSON();
+    if (json === undefined) throw new TypeError('nothing to render');
+    text = quote(json, room, parents);
+  } else if (Array.isArray(value)) {
+    parents.push(value);
+    text = '[';
+    for (let i = 0; i < value.length && room.left > text.length; i++) {
+      const item: unknown = value[i];
+      const inner = { left: room.left - text.length };
+      text += `${i > 0 ? ',' : ''}${item === undefined || typeof item === 'function' ? 'null' : quote(item, inner, parents)}`;
+    }
+    text += ']';
+    parents.pop();
+  } else {
+    parents.push(value);
+    text = '{';
+    for (const key in value) {
+      if (room.left <= text.length) break;
+      if (!Object.hasOwn(value, key)) continue;
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      const inner = { left: room.left - text.length - key.length - 3 };
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${quote(item, inner, parents)}`;
+    }
+    text += '}';
+    parents.pop();
+  }
+  room.left -= text.length;
+  return text;
 }
 
 /**
@@ -59,6 +112,7 @@ export class CallCardInputError extends CallCardError {
 
   constructor(command: string, field: string, value: unknown, expected: string) {
     super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
+    this.name = 'CallCardInputError';
     this.command = command;
     this.field = field;
     this.value = value;
@@ -86,6 +140,7 @@ export class CallCardPayloadError extends CallCardError {
     super(
       `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
     );
+    this.name = 'CallCardPayloadError';
     this.event = event;
     this.value = value;
     this.expected = expected;
@@ -114,6 +169,7 @@ export class CallCardCommandError extends CallCardError {
 
   constructor(command: string, errorCode: string, reply?: unknown) {
     super(`${command}: the host answered with error "${errorCode}"`);
+    this.name = 'CallCardCommandError';
     this.command = command;
     this.errorCode = errorCode;
     this.reply = reply;
@@ -137,14 +193,16 @@ export class CallCardTimeoutError extends CallCardError {
 
   constructor(command: string, timeoutMs: number) {
     super(`${command}: no reply from the host within ${timeoutMs} ms`);
+    this.name = 'CallCardTimeoutError';
     this.command = command;
     this.timeoutMs = timeoutMs;
   }
 }
 
 /**
- * Something the library needs is not there: no `BX24` (not inside a portal frame), a closed
- * card, a disposed facade.
+ * Something the library needs is not there: no `BX24` (not inside a portal frame), a card that
+ * ended before its command could be sent, a disposed facade, a placement that failed to start.
+ * `cause` carries the underlying failure when there is one.
  *
  * @example
  * ```ts
@@ -157,8 +215,9 @@ export class CallCardUnavailableError extends CallCardError {
   declare readonly subject: string;
   declare readonly reason: string;
 
-  constructor(subject: string, reason: string) {
-    super(`${subject}: ${reason}`);
+  constructor(subject: string, reason: string, options?: { cause?: unknown }) {
+    super(`${subject}: ${reason}`, options);
+    this.name = 'CallCardUnavailableError';
     this.subject = subject;
     this.reason = reason;
   }
