@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard } from '../src/call-card';
 import type { CallCard } from '../src/call-card';
-import { appliedChannel } from '../src/commands/applied-channel';
+import { sessionOf } from '../src/internal/session';
 import { callCardEvents } from '../src/streams/call-card-events';
 import { closeCard } from '../src/commands/creators/close-card';
 import { getListUiStates } from '../src/commands/creators/get-list-ui-states';
@@ -61,20 +61,20 @@ function virtualClock() {
   };
 }
 
-/** Listeners the library keeps on a placement: on its host events, malformed$, applied commands. */
+/**
+ * Listeners the library keeps on a placement for its facades: on host events (the stores' taps,
+ * stream subscribers), on malformed$, and on applied commands (the queue's own memory,
+ * which lives as long as the placement, is not counted).
+ */
 function liveListeners(placement: object) {
-  const registry = (globalThis as unknown as Record<symbol, WeakMap<object, unknown>>)[
-    Symbol.for('b24-call-card-rx/event-registry@2')
-  ];
+  const session = sessionOf(placement);
   return () => {
-    const entry = registry?.get(placement) as
-      { channels: Map<string, { listeners: Set<unknown> }>; malformed: Set<unknown> } | undefined;
-    let hub = 0;
-    for (const channel of entry?.channels.values() ?? []) hub += channel.listeners.size;
+    let hub = session.taps.size;
+    for (const channel of session.channels.values()) hub += channel.listeners.size;
     return {
       hub,
-      malformed: entry?.malformed.size ?? 0,
-      applied: appliedChannel(placement as never).listenerCount(),
+      malformed: session.malformed.size,
+      applied: session.appliedTaps.size - (session.queue ? 1 : 0) + session.appliedListeners.size,
     };
   };
 }
@@ -251,11 +251,21 @@ describe('connectCallCard', () => {
     emit(placement, 'initialized', CALL);
     card.send(closeCard());
     expect(card.snapshot().closed).toBe(true);
-    const failed: unknown[] = [];
-    card.send(setStatusText('x')).subscribe({ error: (e: unknown) => failed.push(e) });
-    expect(failed[0]).toBeInstanceOf(CallCardUnavailableError);
+    // Sent while no card is open: it belongs to the next card, and waits for it.
+    const results: unknown[] = [];
+    card.send(setStatusText('x')).subscribe({
+      next: () => results.push('ok'),
+      error: (e: unknown) => results.push(e),
+    });
+    expect(results).toEqual([]);
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardClose']);
     emit(placement, 'initialized', { ...CALL, CALL_ID: 'c-2' });
-    expect(card.snapshot()).toMatchObject({ closed: false, call: { CALL_ID: 'c-2' } });
+    expect(results).toEqual(['ok']);
+    expect(card.snapshot()).toMatchObject({
+      closed: false,
+      call: { CALL_ID: 'c-2' },
+      statusText: 'x',
+    });
     card.dispose();
   });
 
@@ -373,10 +383,13 @@ describe('connectCallCard', () => {
     first.dispose();
     const later = connectCallCard(placement);
     expect(later.snapshot()).toMatchObject({ uiState: null, closed: false, call: null });
+    // No card is open: a command waits for the next one instead of reaching the host now.
     const failed: unknown[] = [];
     later.send(setStatusText('x')).subscribe({ error: (e: unknown) => failed.push(e) });
-    expect(failed).toEqual([expect.any(CallCardUnavailableError)]);
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardClose']);
     later.dispose();
+    expect(failed).toEqual([expect.any(CallCardUnavailableError)]);
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardClose']);
   });
 
   it('types what send() resolves to by the command, and refuses what is not a command', () => {
@@ -415,7 +428,10 @@ describe('connectCallCard', () => {
         expectObservable(card.state$).toBe('a---|', {
           a: expect.objectContaining({ uiState: null }),
         });
-        expectObservable(card.activity$).toBe('----|');
+        // Every subscription starts with the state so far.
+        expectObservable(card.activity$).toBe('s---|', {
+          s: expect.objectContaining({ kind: 'sync', card: 0 }),
+        });
         expectObservable(card.errors$).toBe('----|');
         expectObservable(card.timer$).toBe('a---|', { a: { status: 'hidden', elapsedMs: 0 } });
         expectObservable(card.events.answer$).toBe('----|');
@@ -446,7 +462,7 @@ describe('connectCallCard', () => {
       card.errors$.subscribe();
       expect(sourceSubscriptions).toBe(2);
       expect(clock.live()).toBe(2);
-      expect(listeners().hub).toBeGreaterThan(17);
+      expect(listeners().hub).toBeGreaterThan(1);
       expect(listeners().applied).toBe(1);
 
       card.dispose();

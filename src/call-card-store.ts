@@ -1,26 +1,40 @@
-import { BehaviorSubject, Subject, Subscription, map, merge } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from './model/activity';
+import type { CallCardCommand } from './model/commands';
 import type { CallCardPayloadError } from './model/errors';
-import type { CallCardEvent } from './model/events';
-import { inOrder } from './model/in-order';
+import { CALL_CARD_EVENT_TYPES } from './model/events';
+import type { CallCardEvent, CallCardEventType } from './model/events';
+import { INITIAL_CALL_CARD_SNAPSHOT } from './model/snapshot';
+import type { CallCardSnapshot } from './model/snapshot';
+import type { PayloadResult } from './model/validate';
+import { createRunner } from './internal/runner';
+import type { Session } from './internal/session';
 import type { PlacementPort } from './placement/placement-port';
-import { callCardEvents } from './streams/call-card-events';
-import { appliedCommands } from './commands/applied-commands';
-import { commandQueue } from './commands/command-queue';
-import { newCard, reduce, startReduction } from './operators/call-card-reducer';
+import { bindHostEvent, replayedPayload, tapEvents } from './streams/event-hub';
+import { tapApplied } from './commands/applied-channel';
+import {
+  newCard,
+  reduceCommand,
+  reduceEvent,
+  reduceMalformed,
+  startReduction,
+} from './operators/call-card-reducer';
 import type { Reduction } from './operators/call-card-reducer';
-import { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
-import type { CallCardSnapshot } from './operators/call-card-snapshot';
 
 /**
  * The live state of one placement's card (internal), shared by every `connectCallCard` on that
  * placement and scheduler, so two facades never disagree: the second one sees the mute the first
  * one applied, the close it sent, the entity that came before `initialized`.
+ *
+ * It is `callCardState`'s reducer over the activity it emits: whatever it learns (a host event,
+ * an applied command with its card, an unreadable payload) is an activity, and `activity$`
+ * starts every subscription with a `sync` of the state so far, so
+ * `activity$.pipe(callCardState())` always equals `state$`.
  */
 export interface CallCardStore {
-  /** Host events and applied commands, in order; the snapshot is already reduced when they arrive. */
-  readonly activity$: Subject<CallCardActivity>;
+  /** Every activity, in order, after a `sync` of the state so far. */
+  readonly activity$: Observable<CallCardActivity>;
   /** Snapshots, delivered in order (replays the last delivered one). */
   readonly state$: BehaviorSubject<CallCardSnapshot>;
   /** Malformed host payloads. */
@@ -32,121 +46,129 @@ export interface CallCardStore {
 }
 
 interface Entry {
-  store: CallCardStore;
+  readonly store: CallCardStore;
   refs: number;
 }
 
-const stores = new WeakMap<PlacementPort, Map<SchedulerLike, Entry>>();
+const stores = new WeakMap<Session, Map<SchedulerLike, Entry>>();
 
 /**
- * The store of `placement` on `scheduler`, created on first use, counted per facade. It is kept
- * while any facade uses it: the host's silent changes (applied commands) exist nowhere else, so a
- * facade created later can only learn them from a store that was running.
+ * The store of `session` on `scheduler`, made on first use, counted per facade. It is kept while
+ * any facade uses it: the host's silent changes (applied commands) exist nowhere else, so a
+ * facade made later can only learn them from a store that was running. Binds every host event
+ * first; a placement that cannot bind one throws `CallCardUnavailableError` naming it, and
+ * nothing is kept.
  */
 export function retainCallCardStore(
+  session: Session,
   placement: PlacementPort,
   scheduler: SchedulerLike,
 ): CallCardStore {
-  let byScheduler = stores.get(placement);
+  let byScheduler = stores.get(session);
   if (!byScheduler) {
     byScheduler = new Map();
-    stores.set(placement, byScheduler);
+    stores.set(session, byScheduler);
   }
   let entry = byScheduler.get(scheduler);
   if (!entry) {
-    const created: Entry = { refs: 0, store: undefined as unknown as CallCardStore };
+    for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, placement, type);
     const table = byScheduler;
-    created.store = createStore(placement, scheduler, () => {
-      created.refs -= 1;
-      if (created.refs > 0) return false;
-      table.delete(scheduler);
-      return true;
-    });
-    entry = created;
+    const made: Entry = {
+      refs: 0,
+      store: createStore(session, scheduler, () => {
+        made.refs -= 1;
+        if (made.refs > 0) return false;
+        table.delete(scheduler);
+        return true;
+      }),
+    };
+    entry = made;
     byScheduler.set(scheduler, entry);
   }
   entry.refs += 1;
   return entry.store;
 }
 
+/** The state of a card this placement already shows, from what the hub replays. */
+function takeOver(session: Session, scheduler: SchedulerLike): Reduction {
+  const open = session.lifecycle === 'open';
+  // Counted so that the replayed `initialized` makes the current card's number.
+  let r: Reduction = {
+    ...startReduction(INITIAL_CALL_CARD_SNAPSHOT),
+    card: session.card - (open ? 1 : 0),
+  };
+  // The hub forgets a closed card's entity: one it replays came for the open or the next card.
+  const entity = replayedPayload(session, 'entityChanged');
+  if (entity) r = reduceEvent(r, 'entityChanged', entity.value, scheduler);
+  if (open) {
+    // No replayed payload: it could not be read, yet the card exists all the same.
+    r = newCard(r, replayedPayload(session, 'initialized')?.value ?? null);
+  }
+  return r;
+}
+
 function createStore(
-  placement: PlacementPort,
+  session: Session,
   scheduler: SchedulerLike,
   releaseRef: () => boolean,
 ): CallCardStore {
-  // Subscribing to `all$` below binds every host event at once, for good: a card raised before
-  // anyone else subscribed is never missed.
-  const events = callCardEvents(placement);
-
-  const activity$ = new Subject<CallCardActivity>();
-  const state$ = new BehaviorSubject<CallCardSnapshot>(INITIAL_CALL_CARD_SNAPSHOT);
+  let reduction = takeOver(session, scheduler);
+  /** The reduction as of the last activity delivered to `activity$` (what `sync` carries). */
+  let delivered = reduction;
+  const activities = new Subject<CallCardActivity>();
+  const state$ = new BehaviorSubject<CallCardSnapshot>(reduction.snapshot);
   const malformed$ = new Subject<CallCardPayloadError>();
-  const inputs = new Subscription();
-  let reduction: Reduction = startReduction(INITIAL_CALL_CARD_SNAPSHOT);
-  // A subscriber that causes more activity (a command acknowledged synchronously) gets its
-  // snapshot after this delivery ends, so every subscriber sees the snapshots in order.
-  const run = inOrder();
-  const deliver = (snapshot: CallCardSnapshot): void => run(() => state$.next(snapshot));
-  const onActivity = (activity: CallCardActivity): void => {
-    const next = reduce(reduction, activity, scheduler);
-    const changed = next.snapshot !== reduction.snapshot;
+  // A subscriber that causes more activity (a command acknowledged synchronously) gets it after
+  // this delivery ends, so every subscriber sees activities and snapshots in the same order.
+  const runner = createRunner();
+  const deliver = (r: Reduction, activity: CallCardActivity): void => {
+    delivered = r;
+    activities.next(activity);
+    if (state$.value !== r.snapshot) state$.next(r.snapshot);
+  };
+  const accept = (next: Reduction, activity: CallCardActivity): void => {
     // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
     reduction = next;
-    activity$.next(activity);
-    if (changed) deliver(next.snapshot);
+    runner.run(deliver, next, activity);
   };
 
-  const openUnreadableCard = (): void => {
-    const next = newCard(reduction, null);
-    const changed = next.snapshot !== reduction.snapshot;
-    reduction = next;
-    if (changed) deliver(next.snapshot);
+  const onEvent = (type: CallCardEventType, read: PayloadResult<unknown>): void => {
+    if (read.ok) {
+      const event = { type, payload: read.value } as CallCardEvent;
+      accept(reduceEvent(reduction, type, read.value as never, scheduler), {
+        kind: 'event',
+        event,
+      });
+    } else {
+      // An unreadable `initialized` still raised a card: the state shows it before the report.
+      accept(reduceMalformed(reduction, read.error), { kind: 'malformed', error: read.error });
+      runner.run((error) => malformed$.next(error), read.error, undefined);
+    }
   };
-
-  // A card this placement already shows: take it over from the replayed payloads. The sink's
-  // view counts a card closed by an applied `CallCardClose`, which no host event reports. An
-  // entity replayed while no card is open came before the next `initialized`, and is kept for it.
-  const lifecycle = commandQueue(placement).card();
-  if (lifecycle !== 'closed') {
-    const replayed: CallCardEvent[] = [];
-    events.entityChanged$
-      .subscribe((payload) => replayed.push({ type: 'entityChanged', payload }))
-      .unsubscribe();
-    if (lifecycle === 'open')
-      events.initialized$
-        .subscribe((payload) => replayed.push({ type: 'initialized', payload }))
-        .unsubscribe();
-    for (const event of replayed) onActivity({ kind: 'event', event });
-    if (lifecycle === 'open' && !replayed.some((event) => event.type === 'initialized'))
-      openUnreadableCard();
-  }
-
-  inputs.add(
-    events.malformed$.subscribe((error) => {
-      // The host raised a card whose payload we cannot read: the card exists and the sink sends
-      // its commands, so the state must show it too (with `call: null`), before the report.
-      if (error.event === 'initialized') openUnreadableCard();
-      malformed$.next(error);
-    }),
-  );
-  inputs.add(
-    merge(
-      events.all$.pipe(map((event): CallCardActivity => ({ kind: 'event', event }))),
-      appliedCommands(placement).pipe(
-        map((command): CallCardActivity => ({ kind: 'command', command })),
-      ),
-    ).subscribe(onActivity),
-  );
+  const onCommand = (command: CallCardCommand, card: number): void => {
+    accept(reduceCommand(reduction, command, card, scheduler), { kind: 'command', command, card });
+  };
+  const untapEvents = tapEvents(session, onEvent);
+  const untapApplied = tapApplied(session, onCommand);
 
   return {
-    activity$,
+    activity$: new Observable<CallCardActivity>((subscriber) => {
+      subscriber.next({
+        kind: 'sync',
+        snapshot: delivered.snapshot,
+        card: delivered.card,
+        entityKept: delivered.entityKept,
+      });
+      return activities.subscribe(subscriber);
+    }),
     state$,
     malformed$,
     current: () => reduction.snapshot,
     release() {
       if (!releaseRef()) return;
-      inputs.unsubscribe();
-      activity$.complete();
+      untapEvents();
+      untapApplied();
+      activities.complete();
       state$.complete();
       malformed$.complete();
     },

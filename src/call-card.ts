@@ -4,24 +4,28 @@ import {
   Subject,
   Subscription,
   asyncScheduler,
+  isObservable,
   merge,
-  of,
   shareReplay,
 } from 'rxjs';
 import type { SchedulerLike, Subscriber } from 'rxjs';
-import type { CallCardCommand, CallCardCommandResult } from './model/commands';
-import { CallCardError, CallCardUnavailableError } from './model/errors';
 import type { CallCardActivity } from './model/activity';
+import type { CallCardCommand, CallCardCommandResult } from './model/commands';
+import { CallCardError, CallCardInputError, CallCardUnavailableError } from './model/errors';
+import type { CommandOutcome } from './model/outcome';
+import type { CallCardSnapshot } from './model/snapshot';
+import { checkDuration, checkOptions, checkScheduler } from './internal/check-arguments';
+import { sessionOf } from './internal/session';
+import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
-import { readPlacement } from './streams/stream-arguments';
 import type { CallCardEvents } from './streams/call-card-events';
-import { applyCommands } from './commands/apply-commands';
-import { checkOptionKeys } from './commands/read-options';
-import type { CommandOutcome } from './commands/command-outcome';
+import { commandSink } from './commands/apply-commands';
+import { checkCommandOptions } from './commands/command-options';
+import { commandQueue } from './commands/command-queue';
+import type { QueueSink } from './commands/command-queue';
 import { validateCommand } from './commands/validate-command';
-import type { CallCardSnapshot } from './operators/call-card-snapshot';
 import { timerStatus } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
 
@@ -44,7 +48,11 @@ export interface ConnectCallCardOptions {
 export interface CallCard {
   /** The card's events (see `callCardEvents`); they complete when the card is disposed. */
   readonly events: CallCardEvents;
-  /** Host events and applied commands, in the order they happened. Hot, not replayed. */
+  /**
+   * Everything the card learns, in order: host events, applied commands (with the card each was
+   * sent to), unreadable payloads. Every subscription starts with one `sync` activity holding
+   * the state so far, so `activity$.pipe(callCardState())` always equals `state$`.
+   */
   readonly activity$: Observable<CallCardActivity>;
   /** The card's state; replays the current snapshot, then emits each change. */
   readonly state$: Observable<CallCardSnapshot>;
@@ -55,6 +63,7 @@ export interface CallCard {
   /**
    * Applies every command `command$` emits through the placement's serial sink. Failed commands
    * go to `errors$`. Unsubscribe (or `dispose()`) to stop: queued, unsent commands are dropped.
+   * Throws `CallCardInputError` when `command$` is not an Observable.
    */
   apply(command$: Observable<CallCardCommand>): Subscription;
   /**
@@ -76,12 +85,7 @@ export interface CallCard {
 
 const OPTION_KEYS: readonly string[] = ['scheduler', 'timeoutMs', 'waitForInitialized', 'tickMs'];
 
-function readOptions(options: unknown): ConnectCallCardOptions {
-  if (options === undefined) return {};
-  return checkOptionKeys('connectCallCard', options, OPTION_KEYS) as ConnectCallCardOptions;
-}
-
-/** Wraps every stream of `events` so that it completes when `until$` emits. */
+/** Wraps every stream of `events` so that it completes when the card is disposed. */
 function eventsUntil(
   events: CallCardEvents,
   until: <T>(source: Observable<T>) => Observable<T>,
@@ -146,18 +150,32 @@ export function connectCallCard(
   placement: PlacementPort,
   options?: ConnectCallCardOptions,
 ): CallCard {
-  readPlacement('connectCallCard', placement);
-  const { scheduler = asyncScheduler, tickMs, ...commandOptions } = readOptions(options);
-  const sinkOptions = { scheduler, ...commandOptions };
-  // Validates the sink's options (and the placement) now, so a mistake throws here, not on use.
-  applyCommands(placement, sinkOptions);
-  const timerOptions = tickMs === undefined ? { scheduler } : { scheduler, tickMs };
-  timerStatus(timerOptions);
-  const store = retainCallCardStore(placement, scheduler);
+  const port = checkPlacement('connectCallCard', placement);
+  const given = checkOptions('connectCallCard', options, OPTION_KEYS);
+  const scheduler = checkScheduler(
+    'connectCallCard',
+    'options.scheduler',
+    given['scheduler'],
+    asyncScheduler,
+  );
+  const sinkOptions = checkCommandOptions(
+    'connectCallCard',
+    { scheduler, timeoutMs: given['timeoutMs'], waitForInitialized: given['waitForInitialized'] },
+    ['scheduler', 'timeoutMs', 'waitForInitialized'],
+  );
+  // Checks tickMs now, so a mistake throws here, not on the first subscription.
+  const tickMs = checkDuration('connectCallCard', 'options.tickMs', given['tickMs'], 1000, {
+    whole: true,
+  });
+  const toTimer = timerStatus({ scheduler, tickMs });
+  const session = sessionOf(port);
+  const store = retainCallCardStore(session, port, scheduler);
+  const sink = commandSink(session, port, sinkOptions, 'callCard.apply');
 
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
-  const pendingSends = new Set<AsyncSubject<unknown>>();
+  const pendingSends = new Map<AsyncSubject<unknown>, QueueSink>();
+  const queue = commandQueue(session, port);
   let disposed = false;
   let last: CallCardSnapshot | undefined;
 
@@ -184,10 +202,7 @@ export function connectCallCard(
     });
 
   const state$ = until(store.state$);
-  const timer$ = state$.pipe(
-    timerStatus(timerOptions),
-    shareReplay({ bufferSize: 1, refCount: true }),
-  );
+  const timer$ = state$.pipe(toTimer, shareReplay({ bufferSize: 1, refCount: true }));
   const track = (subscription: Subscription): Subscription => {
     if (!subscription.closed) {
       sinks.add(subscription);
@@ -197,7 +212,7 @@ export function connectCallCard(
   };
 
   return {
-    events: eventsUntil(callCardEvents(placement), until),
+    events: eventsUntil(callCardEvents(port), until),
     activity$: until(store.activity$),
     state$,
     timer$,
@@ -208,8 +223,15 @@ export function connectCallCard(
     snapshot: () => last ?? store.current(),
     apply(command$) {
       assertLive('apply');
+      if (!isObservable(command$))
+        throw new CallCardInputError(
+          'callCard.apply',
+          'command$',
+          command$,
+          "an Observable of commands (e.g. events.answer$.pipe(map(() => setUiState('connected'))))",
+        );
       return track(
-        command$.pipe(applyCommands(placement, sinkOptions)).subscribe({
+        command$.pipe(sink).subscribe({
           next: reportOutcome,
           error: (e: unknown) => errors.next(toCallCardError(e)),
         }),
@@ -217,21 +239,23 @@ export function connectCallCard(
     },
     send<C extends CallCardCommand>(command: C): Observable<CallCardCommandResult<C>> {
       assertLive('send');
-      validateCommand(command, 'callCard.send');
+      const checked = validateCommand(command, 'callCard.send');
       const result = new AsyncSubject<CallCardCommandResult<C>>();
-      pendingSends.add(result as AsyncSubject<unknown>);
-      track(
-        of(command)
-          .pipe(applyCommands(placement, sinkOptions))
-          .subscribe((outcome) => {
-            pendingSends.delete(result as AsyncSubject<unknown>);
-            reportOutcome(outcome);
-            if (outcome.ok) {
-              result.next(outcome.result as CallCardCommandResult<C>);
-              result.complete();
-            } else result.error(outcome.error);
-          }),
-      );
+      const pending = result as AsyncSubject<unknown>;
+      const one: QueueSink = {
+        options: sinkOptions,
+        isActive: () => pendingSends.has(pending),
+        receive(outcome) {
+          pendingSends.delete(pending);
+          reportOutcome(outcome);
+          if (outcome.ok) {
+            result.next(outcome.result as CallCardCommandResult<C>);
+            result.complete();
+          } else result.error(outcome.error);
+        },
+      };
+      pendingSends.set(pending, one);
+      queue.enqueue(one, checked.command, checked.hostParams);
       return result.asObservable();
     },
     dispose() {
@@ -239,14 +263,16 @@ export function connectCallCard(
       disposed = true;
       last = store.current();
       sinks.unsubscribe();
-      for (const pending of pendingSends)
+      const unfinished = [...pendingSends];
+      pendingSends.clear();
+      for (const [, one] of unfinished) queue.cancel(one);
+      for (const [pending] of unfinished)
         pending.error(
           new CallCardUnavailableError(
             'callCard.send',
             'the call card was disposed before the command finished',
           ),
         );
-      pendingSends.clear();
       for (const subscriber of [...live]) subscriber.complete();
       errors.complete();
       store.release();

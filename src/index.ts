@@ -41,6 +41,8 @@ export type {
   CommandReplyKind,
 } from './model/commands';
 export type { CallCardActivity } from './model/activity';
+export { INITIAL_CALL_CARD_SNAPSHOT } from './model/snapshot';
+export type { CallCardSnapshot, CallCardTimerState } from './model/snapshot';
 export { readEventPayload } from './model/validate';
 export type { PayloadResult } from './model/validate';
 
@@ -81,15 +83,13 @@ export { sendCommand } from './commands/send-command';
 export type { SendCommandOptions } from './commands/send-command';
 export { applyCommands } from './commands/apply-commands';
 export type { ApplyCommandsOptions } from './commands/apply-commands';
-export type { CommandOutcome } from './commands/command-outcome';
+export type { CommandOutcome } from './model/outcome';
 export { appliedCommands } from './commands/applied-commands';
 
 // Operators: pure derivations over events and applied commands.
 export { ofType } from './operators/of-type';
 export { callCardState } from './operators/call-card-state';
 export type { CallCardStateOptions } from './operators/call-card-state';
-export { INITIAL_CALL_CARD_SNAPSHOT } from './operators/call-card-snapshot';
-export type { CallCardSnapshot, CallCardTimerState } from './operators/call-card-snapshot';
 export { timerStatus } from './operators/timer-status';
 export type { TimerStatus, TimerStatusOptions } from './operators/timer-status';
 export { formatCallTimer } from './operators/format-call-timer';

@@ -4,7 +4,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { applyCommands } from '../../src/commands/apply-commands';
 import type { ApplyCommandsOptions } from '../../src/commands/apply-commands';
 import { appliedCommands } from '../../src/commands/applied-commands';
-import type { CommandOutcome } from '../../src/commands/command-outcome';
+import type { CommandOutcome } from '../../src/model/outcome';
 import { closeCard } from '../../src/commands/creators/close-card';
 import { getListUiStates } from '../../src/commands/creators/get-list-ui-states';
 import { setCardTitle } from '../../src/commands/creators/set-card-title';
@@ -22,6 +22,7 @@ import { commandLabel, outcomeLabel } from './outcome-label';
 
 const A = setCardTitle('A');
 const B = setCardTitle('B');
+const C = setCardTitle('C');
 const CONNECTED = setUiState('connected');
 const RESET = setUiState('connected', { disableAutoStartTimer: true });
 const errorReply = (code: string) => [{ result: 'error', errorCode: code }];
@@ -371,46 +372,52 @@ describe('applyCommands', () => {
       });
     });
 
-    it('fails fast after closeCard is acknowledged, until the next initialized', () => {
+    it('keeps a command queued after an acknowledged closeCard for the next card', () => {
       const host = commandHost(testScheduler, 1);
       host.initialize();
       testScheduler.run(({ hot, expectObservable }) => {
-        testScheduler.schedule(() => host.initialize(), 4);
-        const source = hot('-c-ab-a|', { c: closeCard(), a: A, b: getListUiStates() });
-        expectObservable(source.pipe(sink(host))).toBe('--cx-b-(a|)', {
+        testScheduler.schedule(() => host.initialize(), 5);
+        const source = hot('-c-a-b-d|', { c: closeCard(), a: A, b: getListUiStates(), d: B });
+        expectObservable(source.pipe(sink(host))).toBe('--c---ab(d|)', {
           c: 'Close() ok',
-          x: 'SetCardTitle("A") failed CallCardUnavailableError',
           a: 'SetCardTitle("A") ok',
           b: 'GetListUiStates() ok [12]',
+          d: 'SetCardTitle("B") ok',
         });
       });
-      expect(host.calls.map((c) => c.command)).toEqual([
-        'CallCardClose',
-        'CallCardGetListUiStates',
-        'CallCardSetCardTitle',
+      // Nothing reached the host between the close and the next card's initialized.
+      expect(host.log.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+        '1 CallCardClose',
+        '5 CallCardSetCardTitle',
+        '6 CallCardGetListUiStates',
+        '7 CallCardSetCardTitle',
       ]);
     });
 
-    it('fails fast after the user closed the card, with a message that says so', () => {
-      const host = commandHost(testScheduler, 1);
+    it('fails the unsent commands of a card the user closed, never sending them to the next card', () => {
+      const host = commandHost(testScheduler, 2);
       host.initialize();
       const outcomes: CommandOutcome[] = [];
       testScheduler.run(({ hot }) => {
         testScheduler.schedule(() => host.pressClose(), 2);
-        testScheduler.schedule(() => host.initialize(), 5);
-        hot('-a-a--a', { a: A })
+        testScheduler.schedule(() => host.initialize(), 3);
+        hot('ab--c', { a: A, b: B, c: C })
           .pipe(applyCommands(host))
           .subscribe((o) => outcomes.push(o));
       });
       expect(outcomes.map(outcomeLabel)).toEqual([
+        'SetCardTitle("B") failed CallCardUnavailableError',
         'SetCardTitle("A") ok',
-        'SetCardTitle("A") failed CallCardUnavailableError',
-        'SetCardTitle("A") ok',
+        'SetCardTitle("C") ok',
       ]);
-      const failed = outcomes[1]!;
+      const failed = outcomes[0]!;
       expect(!failed.ok && failed.error.message).toBe(
-        'CallCardSetCardTitle: the call card is closed; commands fail until the next initialized',
+        'CallCardSetCardTitle: not sent: its call card ended (the user closed it (Close clicked)); a command is never sent to another card',
       );
+      expect(host.log.map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+        '0 CallCardSetCardTitle {"title":"A"}',
+        '4 CallCardSetCardTitle {"title":"C"}',
+      ]);
     });
   });
 

@@ -1,7 +1,8 @@
 import type { SchedulerLike } from 'rxjs';
 import { COMMAND_REPLIES } from '../../src/model/commands';
 import { UI_STATES } from '../../src/model/ui-states';
-import { eventHub } from '../../src/streams/event-hub';
+import { sessionOf } from '../../src/internal/session';
+import { bindHostEvent } from '../../src/streams/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
 
@@ -55,11 +56,11 @@ export function commandHost(
     log,
     initialize: () => {
       // Bound first, as the facade does at creation: an unbound event is lost.
-      eventHub(placement).bind('initialized');
+      bindHostEvent(sessionOf(placement), placement, 'initialized');
       placement.emit('BackgroundCallCard::initialized', CALL);
     },
     pressClose: () => {
-      eventHub(placement).bind('closeButtonClick');
+      bindHostEvent(sessionOf(placement), placement, 'closeButtonClick');
       placement.emit('BackgroundCallCard::closeButtonClick', '');
     },
   });

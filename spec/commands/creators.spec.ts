@@ -120,7 +120,7 @@ describe('command creators', () => {
 
     it('for setUiState options that are not an object', () => {
       expect(thrown(() => setUiState('connected', true as never)).message).toBe(
-        'CallCardSetUiState: options was true; expected an object {disableAutoStartTimer?: boolean}',
+        'CallCardSetUiState: options was true; expected an object with disableAutoStartTimer',
       );
     });
 

@@ -1,4 +1,4 @@
-import type { CommandOutcome } from '../../src/commands/command-outcome';
+import type { CommandOutcome } from '../../src/model/outcome';
 import type { CallCardCommand } from '../../src/model/commands';
 
 /** `SetStatusText("a")`: a command, short enough for a marble value. */

@@ -228,7 +228,7 @@ describe('sendCommand', () => {
   it('throws CallCardInputError for bad options', () => {
     const host = commandHost(testScheduler, 0);
     expect(() => sendCommand(host, closeCard(), { timeoutMs: -1 })).toThrow(
-      'sendCommand: options.timeoutMs was -1; expected a number of milliseconds greater than 0 (Infinity: no timeout)',
+      'sendCommand: options.timeoutMs was -1; expected a number of ms above 0 and at most 2147483647, or Infinity (no limit)',
     );
     expect(() => sendCommand(host, closeCard(), { retries: 3 } as never)).toThrow(
       /unknown option "retries"/,

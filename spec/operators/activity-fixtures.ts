@@ -9,8 +9,8 @@ import type {
   CrmEntity,
 } from '../../src/model/events';
 import type { HostUiState } from '../../src/model/ui-states';
-import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/operators/call-card-snapshot';
-import type { CallCardSnapshot } from '../../src/operators/call-card-snapshot';
+import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/model/snapshot';
+import type { CallCardSnapshot } from '../../src/model/snapshot';
 
 export function event<T extends CallCardEventType>(
   type: T,

@@ -3,7 +3,7 @@ import { concatMap, from, map, tap, timer } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../../src/model/ui-states';
-import type { CallCardSnapshot } from '../../src/operators/call-card-snapshot';
+import type { CallCardSnapshot } from '../../src/model/snapshot';
 import { callCardState } from '../../src/operators/call-card-state';
 import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus } from '../../src/operators/timer-status';
@@ -107,7 +107,7 @@ function expectedFlags(arrivals: Run['arrivals']): Array<{ muted: boolean; held:
       else if (open && e.type === 'muteButtonClick') muted = e.payload;
       else if (open && e.type === 'holdButtonClick') held = e.payload;
       else if (e.type === 'closeButtonClick') open = false;
-    } else {
+    } else if (activity.kind === 'command') {
       const c = activity.command;
       if (open && c.name === 'CallCardSetMute') muted = c.params.muted;
       else if (open && c.name === 'CallCardSetHold') held = c.params.held;

@@ -2,8 +2,8 @@ import { Subject, share, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardInputError } from '../../src/model/errors';
-import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/operators/call-card-snapshot';
-import type { CallCardSnapshot } from '../../src/operators/call-card-snapshot';
+import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/model/snapshot';
+import type { CallCardSnapshot } from '../../src/model/snapshot';
 import { callCardState } from '../../src/operators/call-card-state';
 import {
   call,
@@ -540,12 +540,12 @@ describe('callCardState', () => {
       ).toThrow(CallCardInputError);
       expect(() =>
         callCardState({ initial: { ...INITIAL_CALL_CARD_SNAPSHOT, uiState: 'talking' as never } }),
-      ).toThrow(/callCardState: initial was .*"talking".*; expected a CallCardSnapshot/);
+      ).toThrow(/callCardState: options.initial was .*"talking".*; expected a CallCardSnapshot/);
     });
 
     it('throws CallCardInputError at once for a scheduler without now()', () => {
       expect(() => callCardState({ scheduler: {} as never })).toThrow(
-        /callCardState: scheduler was \{\}; expected a SchedulerLike/,
+        /callCardState: options.scheduler was \{\}; expected an rxjs SchedulerLike/,
       );
     });
   });

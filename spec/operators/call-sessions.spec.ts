@@ -132,7 +132,9 @@ describe('callSessions', () => {
     const seen: string[] = [];
     source.pipe(callSessions()).subscribe((session$) =>
       session$.subscribe((a) => {
-        seen.push(a.kind === 'event' ? a.event.type : a.command.name);
+        seen.push(
+          a.kind === 'event' ? a.event.type : a.kind === 'command' ? a.command.name : a.kind,
+        );
         // The app answers the new card; the host acknowledges at once.
         if (a.kind === 'event' && a.event.type === 'initialized') source.next(setMute(false));
       }),

@@ -141,7 +141,7 @@ describe('dialpadDigits', () => {
     (idleMs) => {
       expect(() => dialpadDigits({ idleMs })).toThrow(CallCardInputError);
       expect(() => dialpadDigits({ idleMs })).toThrow(
-        /dialpadDigits: idleMs was .*; expected a positive number of ms/,
+        /dialpadDigits: options.idleMs was .*; expected a number of ms above 0/,
       );
     },
   );

@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardInputError } from '../../src/model/errors';
-import type { CallCardSnapshot } from '../../src/operators/call-card-snapshot';
+import type { CallCardSnapshot } from '../../src/model/snapshot';
 import { callCardState } from '../../src/operators/call-card-state';
 import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus } from '../../src/operators/timer-status';
@@ -327,7 +327,7 @@ describe('timerStatus', () => {
       (tickMs) => {
         expect(() => timerStatus({ tickMs })).toThrow(CallCardInputError);
         expect(() => timerStatus({ tickMs })).toThrow(
-          /timerStatus: tickMs was .*; expected a positive number of ms/,
+          /timerStatus: options.tickMs was .*; expected a whole number of ms from 1 to 2147483647/,
         );
       },
     );

@@ -5,7 +5,7 @@ import {
   type B24FrameLike,
   type B24PlacementLike,
 } from '../../src/placement/from-b24-frame';
-import { eventHub } from '../../src/streams/event-hub';
+import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 
 // Type-level: the real SDK objects fit the structural types (checked by tsc).
 const _frameFits = (frame: B24Frame): B24FrameLike => frame;
@@ -305,11 +305,11 @@ describe('fromB24Frame', () => {
 
     it('feeds the streams layer: a swallowed first click still reaches subscribers as a typed event', async () => {
       const sdk = fakeSdkPlacement();
-      const hub = eventHub(fromB24Frame({ placement: sdk.manager }));
+      const port = fromB24Frame({ placement: sdk.manager });
       const hangups: unknown[] = [];
       const mutes: unknown[] = [];
-      const a = hub.on('hangupButtonClick').subscribe((v) => hangups.push(v));
-      const b = hub.on('muteButtonClick').subscribe((v) => mutes.push(v));
+      const a = fromCallCardEvent(port, 'hangupButtonClick').subscribe((v) => hangups.push(v));
+      const b = fromCallCardEvent(port, 'muteButtonClick').subscribe((v) => mutes.push(v));
       sdk.raise(HANGUP, '');
       sdk.raise('BackgroundCallCard::muteButtonClick', true);
       await flush();

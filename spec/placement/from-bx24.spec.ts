@@ -1,7 +1,7 @@
 import { CallCardError, CallCardUnavailableError } from '../../src/model/errors';
 import { fromBX24, type Bx24Like } from '../../src/placement/from-bx24';
 import type { PlacementPort } from '../../src/placement/placement-port';
-import { eventHub } from '../../src/streams/event-hub';
+import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 
 type Callback = (...args: unknown[]) => void;
 
@@ -209,9 +209,9 @@ describe('fromBX24', () => {
     it('lets the streams layer read `[]` as a no-data click', () => {
       const bx24 = fakeBx24();
       const seen: unknown[] = [];
-      const sub = eventHub(fromBX24(bx24))
-        .on('hangupButtonClick')
-        .subscribe((p) => seen.push(p));
+      const sub = fromCallCardEvent(fromBX24(bx24), 'hangupButtonClick').subscribe((p) =>
+        seen.push(p),
+      );
       bx24.emit('BackgroundCallCard::hangupButtonClick', []);
       sub.unsubscribe();
       expect(seen).toEqual([undefined]);
@@ -232,12 +232,8 @@ describe('fromBX24', () => {
         return bindEvent(name, cb);
       };
       const seen: unknown[] = [];
-      const a = eventHub(fromBX24(bx24))
-        .on('muteButtonClick')
-        .subscribe((v) => seen.push(v));
-      const b = eventHub(fromBX24(bx24))
-        .on('muteButtonClick')
-        .subscribe((v) => seen.push(v));
+      const a = fromCallCardEvent(fromBX24(bx24), 'muteButtonClick').subscribe((v) => seen.push(v));
+      const b = fromCallCardEvent(fromBX24(bx24), 'muteButtonClick').subscribe((v) => seen.push(v));
       bx24.emit('BackgroundCallCard::muteButtonClick', true);
       a.unsubscribe();
       b.unsubscribe();

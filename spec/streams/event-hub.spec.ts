@@ -1,20 +1,50 @@
+import { Observable } from 'rxjs';
+import type { CallCardEventType } from '../../src/model/events';
+import { CallCardUnavailableError } from '../../src/model/errors';
 import { hostEventName } from '../../src/model/events';
+import type { CardLifecycle } from '../../src/internal/session';
+import * as sessions from '../../src/internal/session';
 import type { PlacementPort } from '../../src/placement/placement-port';
-import type { CardLifecycle } from '../../src/streams/event-hub';
-import { eventHub } from '../../src/streams/event-hub';
+import * as hubModule from '../../src/streams/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
 import { host, playHost, testScheduler } from './host-script';
 import { VALID } from '../support/valid-payloads';
 
-type HubModule = typeof import('../../src/streams/event-hub');
+interface Copy {
+  readonly hub: typeof hubModule;
+  readonly sessions: typeof sessions;
+}
 
 /** A second, independent copy of the hub module (and of rxjs): what a second build brings. */
-async function secondCopy(): Promise<HubModule> {
-  let copy: HubModule | undefined;
+async function secondCopy(): Promise<Copy> {
+  let copy: Copy | undefined;
   await jest.isolateModulesAsync(async () => {
-    copy = await import('../../src/streams/event-hub');
+    copy = {
+      hub: await import('../../src/streams/event-hub'),
+      sessions: await import('../../src/internal/session'),
+    };
   });
   return copy!;
+}
+
+/** The hub's functions over one placement's session, through one copy of the modules. */
+function eventHub(p: PlacementPort, copy: Copy = { hub: hubModule, sessions }) {
+  const session = copy.sessions.sessionOf(p);
+  return {
+    bind: (type: CallCardEventType) => copy.hub.bindHostEvent(session, p, type),
+    on: <T extends CallCardEventType>(type: T, options?: { replay: boolean }) =>
+      copy.hub.hostEvent(session, p, type, options?.replay ?? true),
+    malformed$: copy.hub.malformedEvents(session),
+    /** The card's lifecycle, replaying the current one (binds initialized and close). */
+    lifecycle$: new Observable<CardLifecycle>((subscriber) => {
+      copy.hub.bindHostEvent(session, p, 'initialized');
+      copy.hub.bindHostEvent(session, p, 'closeButtonClick');
+      subscriber.next(session.lifecycle);
+      return copy.hub.onCardChange(session, () => subscriber.next(session.lifecycle));
+    }),
+    lifecycle: () => session.lifecycle,
+    cards: () => session.card,
+  };
 }
 
 describe('eventHub: lifecycle', () => {
@@ -143,7 +173,13 @@ describe('eventHub: binding', () => {
       .subscribe({ next: (v) => seen.push(v), error: (e) => errors.push(e) });
     hub.on('muteButtonClick').subscribe((v) => seen.push(v));
     inner.emit(hostEventName('muteButtonClick'), true);
-    expect(errors).toEqual([new Error('transport down')]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(CallCardUnavailableError);
+    expect(errors[0]).toMatchObject({
+      message:
+        'BackgroundCallCard::muteButtonClick: the placement could not bind it (Error: transport down)',
+      cause: new Error('transport down'),
+    });
     expect(inner.bindCount(hostEventName('muteButtonClick'))).toBe(1);
     expect(seen).toEqual([true]);
   });
@@ -171,7 +207,7 @@ describe('eventHub: shared by every copy of the library', () => {
   it('keeps its registry under a Symbol.for key on globalThis', () => {
     const p = recordingPlacement();
     eventHub(p).bind('muteButtonClick');
-    const key = Symbol.for('b24-call-card-rx/event-registry@2');
+    const key = Symbol.for('b24-call-card-rx/session@1');
     const registry = (globalThis as Record<symbol, unknown>)[key];
     expect(registry).toBeInstanceOf(WeakMap);
     expect((registry as WeakMap<object, unknown>).has(p)).toBe(true);
@@ -180,14 +216,13 @@ describe('eventHub: shared by every copy of the library', () => {
 
   it('binds once across two copies of the module, and both copies receive every event', async () => {
     const other = await secondCopy();
-    expect(other.eventHub).not.toBe(eventHub);
+    expect(other.hub.hostEvent).not.toBe(hubModule.hostEvent);
     const p = recordingPlacement();
     const seen: string[] = [];
     eventHub(p)
       .on('muteButtonClick')
       .subscribe((m) => seen.push(`first ${m}`));
-    other
-      .eventHub(p)
+    eventHub(p, other)
       .on('muteButtonClick')
       .subscribe((m) => seen.push(`second ${m}`));
     p.emit(hostEventName('muteButtonClick'), true);
@@ -201,12 +236,11 @@ describe('eventHub: shared by every copy of the library', () => {
     eventHub(p).bind('initialized');
     p.emit(hostEventName('initialized'), VALID.initialized.raw);
     const seen: unknown[] = [];
-    other
-      .eventHub(p)
+    eventHub(p, other)
       .on('initialized')
       .subscribe((c) => seen.push(c));
     expect(seen).toEqual([VALID.initialized.value]);
-    expect(other.eventHub(p).lifecycle()).toBe('open');
+    expect(eventHub(p, other).lifecycle()).toBe('open');
   });
 
   it('keeps host order across both copies when a subscriber re-enters', async () => {
@@ -219,12 +253,10 @@ describe('eventHub: shared by every copy of the library', () => {
         log.push('first mute');
         p.emit(hostEventName('holdButtonClick'), true);
       });
-    other
-      .eventHub(p)
+    eventHub(p, other)
       .on('muteButtonClick')
       .subscribe(() => log.push('second mute'));
-    other
-      .eventHub(p)
+    eventHub(p, other)
       .on('holdButtonClick')
       .subscribe(() => log.push('second hold'));
     p.emit(hostEventName('muteButtonClick'), true);

@@ -1,5 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
-import { eventHub } from '../../src/streams/event-hub';
+import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { send } from './host-probe';
 
@@ -99,9 +99,9 @@ describe('simulator: binding semantics of the host (docs/host-behaviour.md, sect
     for (const noDataAs of ['', '[]'] as const) {
       const sim = ringingCard({ noDataAs });
       const seen: unknown[] = [];
-      const subscription = eventHub(sim)
-        .on('answerButtonClick')
-        .subscribe((payload) => seen.push(payload));
+      const subscription = fromCallCardEvent(sim, 'answerButtonClick').subscribe((payload) =>
+        seen.push(payload),
+      );
       sim.press('answer');
       subscription.unsubscribe();
       expect(seen).toEqual([undefined]);

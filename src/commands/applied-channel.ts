@@ -1,56 +1,38 @@
 import type { CallCardCommand } from '../model/commands';
-import { inOrder } from '../model/in-order';
-import { pageShared } from '../placement/page-registry';
-import type { PlacementPort } from '../placement/placement-port';
+import type { AppliedTap, Session } from '../internal/session';
 
-type Listener = (command: CallCardCommand) => void;
+// Where the commands the host applied on one placement are announced (internal). The state lives
+// in the placement's session, so a facade of one build learns what a sink of the other applied.
 
-/** Where the commands the host applied on one placement are announced (internal). */
-export interface AppliedChannel {
-  /** Announces a command the host applied: taps first, then listeners. */
-  publish(command: CallCardCommand): void;
-  /**
-   * The library's own bookkeeping (the sink's memory of acknowledged values): runs synchronously
-   * inside `publish`, before any listener and before the command's outcome is emitted, so the
-   * next command is judged against what the host really holds.
-   */
-  tap(listener: Listener): () => void;
-  /** Public listeners (`appliedCommands`); see `publish` for the order they are called in. */
-  listen(listener: Listener): () => void;
-  /** How many public listeners are attached (for leak checks). */
-  listenerCount(): number;
-}
-
-function createChannel(): AppliedChannel {
-  const taps = new Set<Listener>();
-  const listeners = new Set<Listener>();
-  // A command applied while another is being delivered (a listener that makes a synchronous
-  // host answer) waits its turn, so every listener sees host order.
-  const run = inOrder();
-  return {
-    publish(command) {
-      for (const tap of [...taps]) tap(command);
-      run(() => {
-        for (const listener of [...listeners]) listener(command);
-      });
-    },
-    tap(listener) {
-      taps.add(listener);
-      return () => taps.delete(listener);
-    },
-    listen(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    listenerCount: () => listeners.size,
-  };
+function deliver(session: Session, command: CallCardCommand): void {
+  for (const listener of [...session.appliedListeners]) listener(command);
 }
 
 /**
- * The applied-commands channel of `placement`, created on first use and shared by every build of
- * the library in the page (plain functions only), so a facade of one build learns what a sink of
- * the other applied.
+ * Announces that the host applied `command`, sent to card `card`: the taps first, synchronously
+ * (the sink's memory, the facades' state), so the next command and the command's own outcome
+ * see what the host now holds; then the public listeners, in order under re-entrancy.
  */
-export function appliedChannel(placement: PlacementPort): AppliedChannel {
-  return pageShared('applied-commands@1', placement, createChannel);
+export function publishApplied(session: Session, command: CallCardCommand, card: number): void {
+  for (const tap of [...session.appliedTaps]) tap(command, card);
+  if (session.appliedListeners.size > 0) session.appliedRunner.run(deliver, session, command);
+}
+
+/** Adds a tap (the library's own bookkeeping); returns its removal. */
+export function tapApplied(session: Session, tap: AppliedTap): () => void {
+  session.appliedTaps.add(tap);
+  return () => {
+    session.appliedTaps.delete(tap);
+  };
+}
+
+/** Adds a public listener (`appliedCommands`); returns its removal. */
+export function listenApplied(
+  session: Session,
+  listener: (command: CallCardCommand) => void,
+): () => void {
+  session.appliedListeners.add(listener);
+  return () => {
+    session.appliedListeners.delete(listener);
+  };
 }

@@ -1,7 +1,9 @@
 import { Observable } from 'rxjs';
 import type { CallCardCommand } from '../model/commands';
+import { sessionOf } from '../internal/session';
+import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { appliedChannel } from './applied-channel';
+import { listenApplied } from './applied-channel';
 
 /**
  * Every command the host applied on `placement`, in host order: hot, shared by all subscribers,
@@ -27,8 +29,8 @@ import { appliedChannel } from './applied-channel';
  * ```
  */
 export function appliedCommands(placement: PlacementPort): Observable<CallCardCommand> {
-  const channel = appliedChannel(placement);
+  const session = sessionOf(checkPlacement('appliedCommands', placement));
   return new Observable<CallCardCommand>((subscriber) =>
-    channel.listen((command) => subscriber.next(command)),
+    listenApplied(session, (command) => subscriber.next(command)),
   );
 }

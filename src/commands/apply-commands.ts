@@ -2,11 +2,15 @@ import { Observable } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
+import type { CommandOutcome } from '../model/outcome';
+import { sessionOf } from '../internal/session';
+import type { Session } from '../internal/session';
+import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import type { CommandOutcome } from './command-outcome';
+import { checkCommandOptions } from './command-options';
+import type { CommandOptions } from './command-options';
 import { commandQueue } from './command-queue';
 import type { QueueSink } from './command-queue';
-import { readCommandOptions } from './read-options';
 import { validateCommand } from './validate-command';
 
 /** Options of `applyCommands`. */
@@ -17,7 +21,8 @@ export interface ApplyCommandsOptions {
   readonly scheduler?: SchedulerLike;
   /**
    * Hold the first host call until the card is `initialized` (default `true`). Turn it off when
-   * the card may have been raised before this frame bound `initialized`. Order still wins: a
+   * the card may have been raised before this frame bound `initialized`: until the first
+   * `initialized` or Close click is seen, commands are then sent at once. Order still wins: a
    * command of a sink that does not wait queues behind a waiting command of another sink.
    */
   readonly waitForInitialized?: boolean;
@@ -44,20 +49,25 @@ export interface ApplyCommandsOptions {
  * 3. Skipping. A title, status text or UI state equal to the value the host last acknowledged is
  *    not sent (`ok: true, skipped: true`). Never skipped: `connected` with
  *    `disableAutoStartTimer: true` (the timer reset), a UI state after a timer command, mute and
- *    hold (the user's clicks flip those on the host unseen). The memory starts empty on every
- *    `initialized` and after the card closes, and forgets a command's value when it fails.
- * 4. The card's life. The first host call waits for `initialized` (unless
- *    `waitForInitialized: false`), and the commands behind it wait in order; a
- *    `getListUiStates()` at the head of the queue does not wait. Once `closeCard()` is
- *    acknowledged, or the user closed the card (`closeButtonClick`), every command but
- *    `getListUiStates()` fails fast with `CallCardUnavailableError` until the next `initialized`.
- *    Waiting has no timeout; `timeoutMs` counts from the host call.
+ *    hold (the user's clicks flip those on the host unseen). The memory belongs to one card: it
+ *    starts empty on every `initialized` and after the card closes, and forgets a command's
+ *    value when it fails.
+ * 4. One card, one truth. Every command belongs to one card: queued while a card is open, to
+ *    that card; queued while none is open, to the next card (that is what waiting for
+ *    `initialized` means). A card ends with its Close click, with an acknowledged `closeCard()`,
+ *    or with the next `initialized`; its commands not yet sent then fail at once with
+ *    `CallCardUnavailableError` naming the command and why, and are never sent to another
+ *    card. A reply belongs to the card the command was sent to: it changes that card's state,
+ *    its repeat memory and its closed flag, and nothing of a later card. The first host call of
+ *    a card waits for its `initialized` (unless `waitForInitialized: false` and no `initialized`
+ *    was ever seen), and the commands behind it wait in order; `getListUiStates()` belongs to no
+ *    card and never waits. Waiting has no timeout; `timeoutMs` counts from the host call.
  * 5. Replies. Host errors become `CallCardCommandError` (with `errorCode`), silence
  *    `CallCardTimeoutError`; the timer commands the host never answers succeed once sent. Every
  *    applied command is published on `appliedCommands(placement)` before its outcome is emitted.
- * 6. Bad input. A value that is not a valid command yields an immediate outcome
- *    `{ ok: false, error: CallCardInputError }` and never reaches the queue. Bad `options` throw
- *    `CallCardInputError` when `applyCommands` is called.
+ * 6. Bad input. A value that is not a valid command (also one whose reading throws) yields an
+ *    immediate outcome `{ ok: false, error: CallCardInputError }` and never reaches the queue.
+ *    Bad `options` or `placement` throw `CallCardInputError` when `applyCommands` is called.
  * 7. No artificial asynchrony: with a host that answers synchronously, the outcome is emitted and
  *    the next command sent synchronously.
  * 8. End. When the source completes, the outcomes complete after the sink's queued and in-flight
@@ -90,14 +100,40 @@ export function applyCommands(
   placement: PlacementPort,
   options?: ApplyCommandsOptions,
 ): OperatorFunction<CallCardCommand, CommandOutcome> {
-  const resolved = readCommandOptions('applyCommands', options, [
+  const port = checkPlacement('applyCommands', placement);
+  const resolved = checkCommandOptions('applyCommands', options, [
     'timeoutMs',
     'scheduler',
     'waitForInitialized',
   ]);
+  return commandSink(sessionOf(port), port, resolved, 'applyCommands');
+}
+
+/** The outcome of a value that is not a valid command: it never reaches the queue. */
+export function refusedOutcome(value: unknown, error: unknown, where: string): CommandOutcome {
+  return Object.freeze({
+    command: value,
+    ok: false as const,
+    error:
+      error instanceof CallCardInputError
+        ? error
+        : new CallCardInputError(where, 'command', value, 'a command'),
+  }) as CommandOutcome;
+}
+
+/**
+ * The sink over a session with options already checked (internal): `applyCommands` and the
+ * facade's `apply` are this. `where` names the API in the errors of bad commands.
+ */
+export function commandSink(
+  session: Session,
+  placement: PlacementPort,
+  options: CommandOptions,
+  where: string,
+): OperatorFunction<CallCardCommand, CommandOutcome> {
   return (source) =>
     new Observable<CommandOutcome>((subscriber) => {
-      const queue = commandQueue(placement);
+      const queue = commandQueue(session, placement);
       let pending = 0;
       let end: { readonly failed: false } | { readonly failed: true; readonly error: unknown };
       let active = true;
@@ -109,7 +145,7 @@ export function applyCommands(
         else subscriber.complete();
       };
       const sink: QueueSink = {
-        options: resolved,
+        options,
         isActive: () => active,
         receive: (outcome) => {
           pending -= 1;
@@ -127,24 +163,15 @@ export function applyCommands(
           next: (value) => {
             // A synchronous source may keep emitting after the subscriber closed.
             if (!active) return;
-            let command: CallCardCommand;
+            let checked;
             try {
-              command = validateCommand(value, 'applyCommands').command;
+              checked = validateCommand(value, where);
             } catch (error) {
-              subscriber.next(
-                Object.freeze({
-                  command: value,
-                  ok: false as const,
-                  error:
-                    error instanceof CallCardInputError
-                      ? error
-                      : new CallCardInputError('applyCommands', 'command', value, 'a command'),
-                }) as CommandOutcome,
-              );
+              subscriber.next(refusedOutcome(value, error, where));
               return;
             }
             pending += 1;
-            queue.enqueue(sink, command);
+            queue.enqueue(sink, checked.command, checked.hostParams);
           },
           error: (error: unknown) => {
             end = { failed: true, error };

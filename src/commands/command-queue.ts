@@ -1,24 +1,21 @@
 import { CARD_UNDEFINED_ERROR_CODE, SETTER_COMMANDS } from '../model/commands';
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
-import {
-  CallCardCommandError,
-  CallCardError,
-  CallCardInputError,
-  CallCardUnavailableError,
-} from '../model/errors';
-import { pageShared } from '../placement/page-registry';
+import { CallCardCommandError, CallCardUnavailableError } from '../model/errors';
+import type { CallCardError } from '../model/errors';
+import type { CommandOutcome } from '../model/outcome';
+import { createRunner } from '../internal/runner';
+import type { Session } from '../internal/session';
 import type { PlacementPort } from '../placement/placement-port';
-import { eventHub } from '../streams/event-hub';
-import type { CardLifecycle } from '../streams/event-hub';
-import { appliedChannel } from './applied-channel';
-import type { CommandOutcome } from './command-outcome';
-import type { ResolvedCommandOptions } from './read-options';
-import { sendCommand } from './send-command';
+import { onCardChange } from '../streams/event-hub';
+import { tapApplied } from './applied-channel';
+import type { CommandOptions } from './command-options';
 import { canCoalesce, isOrderBarrier, repeatKey } from './setter-rules';
+import { transmit } from './transmit';
+import type { Settlement } from './transmit';
 
-/** One subscriber of `applyCommands` as the queue sees it. */
+/** One subscriber of the sink as the queue sees it. */
 export interface QueueSink {
-  readonly options: ResolvedCommandOptions;
+  readonly options: CommandOptions;
   /** False once the sink's subscriber is gone: its outcomes are dropped. */
   isActive(): boolean;
   receive(outcome: CommandOutcome): void;
@@ -27,21 +24,16 @@ export interface QueueSink {
 /** The serial command queue of one placement (internal), shared by every sink on it. */
 export interface CommandQueue {
   /** Queues a valid command; it reaches the host after every command queued before it. */
-  enqueue(sink: QueueSink, command: CallCardCommand): void;
+  enqueue(sink: QueueSink, command: CallCardCommand, hostParams: HostParams): void;
   /** Drops the sink's queued, unsent commands (a command already sent still runs to its end). */
   cancel(sink: QueueSink): void;
-  /**
-   * Where the card is, as far as host events AND applied commands tell: `closed` also after an
-   * acknowledged `CallCardClose`, which no host event reports.
-   */
-  card(): CardLifecycle;
 }
 
-/** Why a command fails fast on a closed card. */
-const CLOSED_CARD_REASON = 'the call card is closed; commands fail until the next initialized';
+type HostParams = Readonly<Record<string, unknown>>;
 
 interface Rider {
   readonly command: CallCardCommand;
+  readonly hostParams: HostParams;
   readonly sink: QueueSink;
 }
 
@@ -51,85 +43,116 @@ interface Rider {
  */
 interface Entry {
   readonly name: CallCardCommandName;
+  /**
+   * The card the entry belongs to (see `ownerOf`), or `undefined` for `CallCardGetListUiStates`,
+   * which the host answers with or without a card.
+   */
+  readonly owner: number | undefined;
   riders: Rider[];
 }
 
-type Settlement =
-  | { readonly ok: true; readonly value: unknown; readonly skipped?: true }
-  | { readonly ok: false; readonly error: CallCardError };
+type Ending = Settlement | { readonly ok: true; readonly value: undefined; readonly skipped: true };
 
 const carrier = (entry: Entry): Rider => entry.riders[entry.riders.length - 1] as Rider;
 
-function outcomeOf(command: CallCardCommand, settlement: Settlement, superseded: boolean) {
-  const outcome = settlement.ok
-    ? {
-        command,
-        ok: true as const,
-        result: settlement.value,
-        ...(settlement.skipped ? { skipped: true as const } : {}),
-      }
-    : { command, ok: false as const, error: settlement.error };
-  return Object.freeze(superseded ? { ...outcome, superseded: true as const } : outcome);
+const SKIPPED: Ending = Object.freeze({ ok: true, value: undefined, skipped: true });
+
+/** The outcome of one command, built as a fixed-shape literal per case. */
+function outcomeOf(command: CallCardCommand, ending: Ending, superseded: boolean): CommandOutcome {
+  let outcome;
+  if (!ending.ok)
+    outcome = superseded
+      ? { command, ok: false, error: ending.error, superseded: true }
+      : { command, ok: false, error: ending.error };
+  else if ('skipped' in ending)
+    outcome = superseded
+      ? { command, ok: true, result: undefined, skipped: true, superseded: true }
+      : { command, ok: true, result: undefined, skipped: true };
+  else
+    outcome = superseded
+      ? { command, ok: true, result: ending.value, superseded: true }
+      : { command, ok: true, result: ending.value };
+  return Object.freeze(outcome) as CommandOutcome;
 }
 
-function createQueue(placement: PlacementPort): CommandQueue {
+function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   const entries: Entry[] = [];
   let inFlight: Entry | undefined;
-  const hub = eventHub(placement);
-  /** The card (by the hub's count of `initialized`) that the memory below belongs to. */
-  let memoryCard = hub.cards();
-  /** The card an acknowledged `CallCardClose` closed, if any. */
-  let closedCard: number | undefined;
-  /** The value the host last acknowledged per setter (see `repeatKey`), for the current card. */
+  /** The card (by `session.card`) that `acknowledged` belongs to. */
+  let memoryCard = session.card;
+  /** The value the host last acknowledged per setter (see `repeatKey`), on card `memoryCard`. */
   const acknowledged = new Map<CallCardCommandName, string>();
-  const tasks: Array<() => void> = [];
-  let driving = false;
+  // Every change of the queue runs through one runner: a sink emitting more commands from an
+  // outcome handler, or a host answering synchronously, only queues its work behind the current
+  // one, so outcomes and host calls keep their order, all synchronously (no artificial
+  // asynchrony).
+  const runner = createRunner();
+  let pumping = false;
+  /**
+   * Set while the host acknowledges the in-flight command: a card change it causes (the close it
+   * sent) sweeps after that command's own outcome, so outcomes read cause before consequence.
+   */
+  let acknowledging = false;
+  let sweepAfterOutcome = false;
+
+  /** The memory of the current card: every new card starts with none. */
+  const memory = (): Map<CallCardCommandName, string> => {
+    if (memoryCard !== session.card) {
+      memoryCard = session.card;
+      acknowledged.clear();
+    }
+    return acknowledged;
+  };
 
   /**
-   * Runs `task`, then sends whatever can go. Re-entrant calls (a sink emitting more commands
-   * from an outcome handler, a host answering synchronously) only add their task: it runs after
-   * the current one, so outcomes and host calls keep their order, and all of it happens
-   * synchronously inside the outermost call (no artificial asynchrony).
+   * The card a command queued now belongs to: the open card, or, while none is open, the next
+   * one (that is what waiting for `initialized` means).
    */
-  const drive = (task?: () => void): void => {
-    if (task) tasks.push(task);
-    if (driving) return;
-    driving = true;
-    try {
-      for (;;) {
-        const next = tasks.shift();
-        if (next) next();
-        else if (!step()) break;
-      }
-    } finally {
-      driving = false;
+  const ownerOf = (name: CallCardCommandName): number | undefined =>
+    name === 'CallCardGetListUiStates'
+      ? undefined
+      : session.lifecycle === 'open'
+        ? session.card
+        : session.card + 1;
+
+  /** Whether card `owner` has ended: closed, or replaced by a later card. */
+  const hasEnded = (owner: number): boolean =>
+    owner < session.card || (owner === session.card && session.lifecycle === 'closed');
+
+  const endedError = (entry: Entry): CallCardError =>
+    new CallCardUnavailableError(
+      entry.name,
+      `not sent: its call card ended (${
+        entry.owner === session.card ? session.closedBy : 'the next card replaced it (initialized)'
+      }); a command is never sent to another card`,
+    );
+
+  const settle = (entry: Entry, ending: Ending): void => {
+    const last = entry.riders.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const rider = entry.riders[i] as Rider;
+      if (rider.sink.isActive()) rider.sink.receive(outcomeOf(rider.command, ending, i < last));
     }
   };
 
-  const settle = (entry: Entry, settlement: Settlement): void => {
-    const last = entry.riders.length - 1;
-    entry.riders.forEach((rider, index) => {
-      if (rider.sink.isActive())
-        rider.sink.receive(outcomeOf(rider.command, settlement, index < last) as CommandOutcome);
-    });
-  };
-
-  /** The host applied `command` (through this queue or `sendCommand`): update what it holds. */
-  const learn = (command: CallCardCommand): void => {
+  /** The host applied `command` on card `card`: remember what it holds, for that card only. */
+  const learn = (command: CallCardCommand, card: number): void => {
+    if (inFlight && carrier(inFlight).command === command) acknowledging = true;
+    if (card !== session.card) return;
+    const held = memory();
     switch (command.name) {
       case 'CallCardClose':
-        closedCard = hub.cards();
-        acknowledged.clear();
+        held.clear();
         return;
       case 'CallCardStartTimer':
       case 'CallCardStopTimer':
         // `connected` after a stop restarts the timer: no longer a repeat.
-        acknowledged.delete('CallCardSetUiState');
+        held.delete('CallCardSetUiState');
         return;
       default: {
         const key = repeatKey(command);
-        if (key !== undefined) acknowledged.set(command.name, key);
-        else acknowledged.delete(command.name);
+        if (key !== undefined) held.set(command.name, key);
+        else held.delete(command.name);
       }
     }
   };
@@ -137,104 +160,88 @@ function createQueue(placement: PlacementPort): CommandQueue {
   /** A failed command leaves the host's value unknown (a timeout may still have landed). */
   const forget = (name: CallCardCommandName, error: CallCardError): void => {
     if (error instanceof CallCardCommandError && error.errorCode === CARD_UNDEFINED_ERROR_CODE)
-      acknowledged.clear();
-    else acknowledged.delete(name);
+      memory().clear();
+    else memory().delete(name);
   };
 
   const finish = (entry: Entry, settlement: Settlement): void => {
     if (inFlight === entry) inFlight = undefined;
+    acknowledging = false;
     if (!settlement.ok) forget(entry.name, settlement.error);
-    drive(() => settle(entry, settlement));
-  };
-
-  const send = (entry: Entry): void => {
-    const { command, sink } = carrier(entry);
-    inFlight = entry;
-    let value: unknown;
-    try {
-      sendCommand(placement, command, {
-        timeoutMs: sink.options.timeoutMs,
-        scheduler: sink.options.scheduler,
-      }).subscribe({
-        next: (result) => {
-          value = result;
-        },
-        error: (error: unknown) => finish(entry, { ok: false, error: error as CallCardError }),
-        complete: () => finish(entry, { ok: true, value }),
-      });
-    } catch (error) {
-      // Commands are validated before they are queued; this only guards the queue's life.
-      finish(entry, {
-        ok: false,
-        error:
-          error instanceof CallCardError
-            ? error
-            : new CallCardInputError(command.name, 'command', command, 'a valid command'),
-      });
+    runner.run(settle, entry, settlement);
+    if (sweepAfterOutcome) {
+      sweepAfterOutcome = false;
+      runner.run(sweep, undefined, undefined);
     }
-  };
-
-  /**
-   * Read from the hub at the moment of use, not from its announcements: a command sent from a
-   * subscriber of the new `initialized` must already see the new card open, though `lifecycle$`
-   * announces it only after that event's subscribers.
-   */
-  const cardState = (): CardLifecycle => {
-    const cards = hub.cards();
-    // Every `initialized` is a new card: what the old one held is forgotten.
-    if (cards !== memoryCard) {
-      memoryCard = cards;
-      acknowledged.clear();
-    }
-    const state = hub.lifecycle();
-    return state === 'open' && closedCard === cards ? 'closed' : state;
+    kick();
   };
 
   /** Handles the head of the queue; false when nothing can happen until something changes. */
   const step = (): boolean => {
     const entry = entries[0];
     if (inFlight || !entry) return false;
-    const { command, sink } = carrier(entry);
-    // The host answers the state list even without a card.
-    const needsCard = command.name !== 'CallCardGetListUiStates';
-    const card = cardState();
-    if (needsCard && card === 'waiting' && sink.options.waitForInitialized) return false;
+    const rider = carrier(entry);
+    if (entry.owner !== undefined) {
+      if (hasEnded(entry.owner)) {
+        entries.shift();
+        settle(entry, { ok: false, error: endedError(entry) });
+        return true;
+      }
+      const open = entry.owner === session.card && session.lifecycle === 'open';
+      // A sink that does not wait may send before any `initialized` was seen: the card may
+      // have been raised before this frame bound it.
+      const early = session.lifecycle === 'waiting' && !rider.sink.options.waitForInitialized;
+      if (!open && !early) return false;
+      const key = repeatKey(rider.command);
+      if (key !== undefined && memory().get(entry.name) === key) {
+        entries.shift();
+        settle(entry, SKIPPED);
+        return true;
+      }
+    }
     entries.shift();
-    if (needsCard && card === 'closed') {
-      settle(entry, {
-        ok: false,
-        error: new CallCardUnavailableError(command.name, CLOSED_CARD_REASON),
-      });
-      return true;
-    }
-    const key = repeatKey(command);
-    if (key !== undefined && acknowledged.get(command.name) === key) {
-      settle(entry, { ok: true, value: undefined, skipped: true });
-      return true;
-    }
-    send(entry);
+    inFlight = entry;
+    const { timeoutMs, scheduler } = rider.sink.options;
+    transmit(session, placement, rider.command, rider.hostParams, timeoutMs, scheduler, (s) =>
+      finish(entry, s),
+    );
     return true;
   };
 
-  const enqueue = (sink: QueueSink, command: CallCardCommand): void => {
-    const rider: Rider = { command, sink };
-    if (SETTER_COMMANDS.has(command.name)) {
-      // Only the newest queued entry of the same name can take it, and only if no order barrier
-      // sits after that entry. The entry moves to the tail, so whatever is sent still reaches the
-      // host in emission order.
+  const pump = (): void => {
+    pumping = false;
+    if (step()) kick();
+  };
+  /** Tries the head once more after the work in progress (one pending try at a time). */
+  const kick = (): void => {
+    if (pumping) return;
+    pumping = true;
+    runner.run(pump, undefined, undefined);
+  };
+
+  const enqueue = (rider: Rider): void => {
+    const name = rider.command.name;
+    const owner = ownerOf(name);
+    if (SETTER_COMMANDS.has(name)) {
+      // Only the newest queued entry of the same name and card can take it, and only if no
+      // order barrier sits after that entry. The entry moves to the tail, so whatever is sent
+      // still reaches the host in emission order.
       for (let index = entries.length - 1; index >= 0; index -= 1) {
         const entry = entries[index] as Entry;
-        if (entry.name === command.name) {
-          if (!canCoalesce(carrier(entry).command, command)) break;
+        if (entry.owner !== owner) break;
+        if (entry.name === name) {
+          if (!canCoalesce(carrier(entry).command, rider.command)) break;
           entry.riders.push(rider);
-          entries.splice(index, 1);
-          entries.push(entry);
+          if (index !== entries.length - 1) {
+            entries.splice(index, 1);
+            entries.push(entry);
+          }
           return;
         }
-        if (isOrderBarrier(entry.name, command.name)) break;
+        if (isOrderBarrier(entry.name, name)) break;
       }
     }
-    entries.push({ name: command.name, riders: [rider] });
+    entries.push({ name, owner, riders: [rider] });
   };
 
   const cancel = (sink: QueueSink): void => {
@@ -247,23 +254,42 @@ function createQueue(placement: PlacementPort): CommandQueue {
     }
   };
 
-  appliedChannel(placement).tap(learn);
-  // Binds `initialized` and `closeButtonClick`; each announcement may let waiting commands go.
-  hub.lifecycle$.subscribe(() => drive());
+  /** The card changed: the unsent commands of a card that ended fail now, in queue order. */
+  const sweep = (): void => {
+    for (let index = 0; index < entries.length;) {
+      const entry = entries[index] as Entry;
+      if (entry.owner !== undefined && hasEnded(entry.owner)) {
+        entries.splice(index, 1);
+        settle(entry, { ok: false, error: endedError(entry) });
+      } else index += 1;
+    }
+  };
+
+  tapApplied(session, learn);
+  onCardChange(session, () => {
+    if (acknowledging) sweepAfterOutcome = true;
+    else runner.run(sweep, undefined, undefined);
+    kick();
+  });
 
   return {
-    enqueue: (sink, command) => drive(() => enqueue(sink, command)),
-    // The head may change: a command that no longer waits behind it may go now.
-    cancel: (sink) => drive(() => cancel(sink)),
-    card: cardState,
+    enqueue(sink, command, hostParams) {
+      runner.run(enqueue, { command, hostParams, sink }, undefined);
+      kick();
+    },
+    cancel(sink) {
+      runner.run(cancel, sink, undefined);
+      // The head may change: a command that no longer waits behind it may go now.
+      kick();
+    },
   };
 }
 
 /**
- * The command queue of `placement`, created on first use and kept for the placement's life. It is
- * shared by every build of the library in the page (its interface is plain functions and data), so
- * commands from sinks of the ESM and CJS builds still reach the host one at a time, in order.
+ * The command queue of `placement`, made on first use and kept for the placement's life in its
+ * session, so commands from sinks of the ESM and CJS builds still reach the host one at a time,
+ * in order.
  */
-export function commandQueue(placement: PlacementPort): CommandQueue {
-  return pageShared('command-queue@1', placement, () => createQueue(placement));
+export function commandQueue(session: Session, placement: PlacementPort): CommandQueue {
+  return (session.queue ??= createQueue(session, placement)) as CommandQueue;
 }

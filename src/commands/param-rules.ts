@@ -51,18 +51,32 @@ export function checkCommandParams(
   const rules = PARAM_RULES[name];
   if (!isRecord(params))
     throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
-  for (const key of Object.keys(params)) {
-    if (!Object.hasOwn(rules, key))
-      throw new CallCardInputError(
-        name,
-        'params',
-        params,
-        `${describeKeys(rules)} (unknown key "${key}")`,
-      );
+  // Read once, into a plain object: a getter or Proxy that throws is bad input, not a TypeError.
+  const given: Record<string, unknown> = {};
+  try {
+    for (const key of Object.keys(params)) {
+      if (!Object.hasOwn(rules, key))
+        throw new CallCardInputError(
+          name,
+          'params',
+          params,
+          `${describeKeys(rules)} (unknown key "${key}")`,
+        );
+      given[key] = params[key];
+    }
+  } catch (cause) {
+    if (cause instanceof CallCardInputError) throw cause;
+    throw new CallCardInputError(
+      name,
+      'params',
+      '[unreadable value]',
+      `a readable object with ${describeKeys(rules)} (reading it threw ${String(cause)})`,
+    );
   }
   const copy: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(rules)) {
-    const value = Object.hasOwn(params, key) ? params[key] : undefined;
+  for (const key in rules) {
+    const rule = rules[key] as FieldRule;
+    const value = given[key];
     if (value === undefined) {
       if (rule.required) throw new CallCardInputError(name, key, value, rule.expected);
       continue;

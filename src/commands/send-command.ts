@@ -1,16 +1,11 @@
 import { Observable } from 'rxjs';
-import type { SchedulerLike, Subscription } from 'rxjs';
-import { COMMAND_REPLIES, TRANSPORT_ERROR_CODE } from '../model/commands';
-import type {
-  CallCardCommand,
-  CallCardCommandName,
-  CallCardCommandResult,
-} from '../model/commands';
-import { CallCardCommandError, CallCardError, CallCardTimeoutError } from '../model/errors';
+import type { SchedulerLike } from 'rxjs';
+import type { CallCardCommand, CallCardCommandResult } from '../model/commands';
+import { sessionOf } from '../internal/session';
+import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { appliedChannel } from './applied-channel';
-import { readCommandOptions } from './read-options';
-import { readCommandReply } from './read-command-reply';
+import { checkCommandOptions } from './command-options';
+import { transmit } from './transmit';
 import { validateCommand } from './validate-command';
 
 /** Options of `sendCommand`. */
@@ -19,14 +14,6 @@ export interface SendCommandOptions {
   readonly timeoutMs?: number;
   /** Where the timeout is measured (default `asyncScheduler`; a `TestScheduler` in specs). */
   readonly scheduler?: SchedulerLike;
-}
-
-/** A transport failure as a `CallCardError`, so every failure of a command has one base class. */
-function toCommandError(command: CallCardCommandName, error: unknown): CallCardError {
-  if (error instanceof CallCardError) return error;
-  const wrapped = new CallCardCommandError(command, TRANSPORT_ERROR_CODE, error);
-  wrapped.cause = error;
-  return wrapped;
 }
 
 /**
@@ -54,6 +41,12 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  * 8. Unsubscribing before the reply stops delivery; the host may still apply the command, and
  *    if it acknowledges it, it is published on `appliedCommands(placement)` as every
  *    acknowledged command is.
+ * 9. One card, one truth: the command belongs to the card open when it is sent. Its
+ *    acknowledgement changes that card's state only (a reply that arrives after the next
+ *    `initialized` changes nothing of the next card), and an acknowledged `closeCard()` closes
+ *    that card only.
+ * 10. A reply that throws when read (a hostile port) errors with `errorCode` `'Malformed reply'`;
+ *    nothing is thrown into the host's callback.
  *
  * @example
  * ```ts
@@ -74,53 +67,19 @@ export function sendCommand<C extends CallCardCommand>(
   command: C,
   options?: SendCommandOptions,
 ): Observable<CallCardCommandResult<C>> {
+  const port = checkPlacement('sendCommand', placement);
   const { hostParams } = validateCommand(command, 'sendCommand');
-  const { timeoutMs, scheduler } = readCommandOptions('sendCommand', options, [
+  const { timeoutMs, scheduler } = checkCommandOptions('sendCommand', options, [
     'timeoutMs',
     'scheduler',
   ]);
-  const channel = appliedChannel(placement);
-  const name = command.name;
-  const answers = COMMAND_REPLIES[name] !== 'none';
+  const session = sessionOf(port);
 
-  return new Observable<CallCardCommandResult<C>>((subscriber) => {
-    // `settled`: the first reply, error or timeout decided the outcome; anything later is noise.
-    let settled = false;
-    let timer: Subscription | undefined;
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      timer?.unsubscribe();
-      return true;
-    };
-    const succeed = (value: CallCardCommandResult): void => {
-      // Publish before emitting: a subscriber reacting to the result sees the state it implies.
-      channel.publish(command);
-      subscriber.next(value as CallCardCommandResult<C>);
+  return new Observable<CallCardCommandResult<C>>((subscriber) =>
+    transmit(session, port, command, hostParams, timeoutMs, scheduler, (settlement) => {
+      if (!settlement.ok) return subscriber.error(settlement.error);
+      subscriber.next(settlement.value as CallCardCommandResult<C>);
       subscriber.complete();
-    };
-    const onReply = (reply: unknown): void => {
-      if (!settle()) return;
-      const read = readCommandReply(command, reply);
-      if (read.ok) succeed(read.value);
-      else subscriber.error(read.error);
-    };
-    const onError = (error: unknown): void => {
-      if (settle()) subscriber.error(toCommandError(name, error));
-    };
-
-    if (answers && timeoutMs !== Infinity)
-      timer = scheduler.schedule(() => {
-        if (settle()) subscriber.error(new CallCardTimeoutError(name, timeoutMs));
-      }, timeoutMs);
-    try {
-      placement.call(name, hostParams, onReply, onError);
-    } catch (error) {
-      onError(error);
-    }
-    if (!answers && settle()) succeed(undefined);
-
-    // Not `settled`: a later acknowledgement must still reach appliedCommands.
-    return () => timer?.unsubscribe();
-  });
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
 import { isRecord } from '../model/is-record';
+import { CHECKED_COMMANDS } from './make-command';
 import { checkCommandParams } from './param-rules';
 
 /** A command that passed validation, with the params to put on the wire. */
@@ -14,9 +15,14 @@ export interface ValidCommand {
 
 /**
  * Checks that `value` is a valid command (made by a creator or by hand). `where` names the API
- * that received it. Throws `CallCardInputError` otherwise.
+ * that received it. Throws `CallCardInputError` otherwise, also for a value whose reading throws.
+ * A command a creator made was checked then: it passes at once.
  */
 export function validateCommand(value: unknown, where: string): ValidCommand {
+  if (CHECKED_COMMANDS.has(value as object)) {
+    const command = value as CallCardCommand;
+    return { command, hostParams: command.params };
+  }
   if (!isRecord(value))
     throw new CallCardInputError(
       where,
@@ -24,7 +30,19 @@ export function validateCommand(value: unknown, where: string): ValidCommand {
       value,
       'a command object {name, params}, made by a creator such as setStatusText(...)',
     );
-  const name = value['name'];
+  let name: unknown;
+  let params: unknown;
+  try {
+    name = value['name'];
+    params = value['params'];
+  } catch (cause) {
+    throw new CallCardInputError(
+      where,
+      'command',
+      '[unreadable value]',
+      `a readable command object (reading it threw ${String(cause)})`,
+    );
+  }
   if (!isCallCardCommandName(name))
     throw new CallCardInputError(
       where,
@@ -32,6 +50,6 @@ export function validateCommand(value: unknown, where: string): ValidCommand {
       name,
       `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`,
     );
-  const hostParams = Object.freeze(checkCommandParams(name, value['params']));
+  const hostParams = Object.freeze(checkCommandParams(name, params));
   return { command: value as CallCardCommand, hostParams };
 }

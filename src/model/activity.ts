@@ -1,11 +1,34 @@
 import type { CallCardCommand } from './commands';
+import type { CallCardPayloadError } from './errors';
 import type { CallCardEvent } from './events';
+import type { CallCardSnapshot } from './snapshot';
 
 /**
- * What changes the card: a host event, or a command the host acknowledged. The state operators
- * reduce over both, because `CallCardSetMute`, `CallCardSetHold` and every other command change
- * the card silently (no event follows).
+ * What changes the card, as `callCardState` reduces it and `connectCallCard(...).activity$`
+ * emits it:
+ *
+ * - `event`: a host event, read and typed.
+ * - `command`: a command the host acknowledged (or, for the timer commands it never answers,
+ *   that was sent). Commands count because `CallCardSetMute`, `CallCardSetHold` and every other
+ *   command change the card silently (no event follows). `card` is the card it was sent to: the
+ *   placement's cards are numbered from 1 in the order of their `initialized` (0: before any). A
+ *   reducer ignores a command whose `card` is not the card it shows, so a late reply of a closed
+ *   call never changes the next one. Leave it out for commands of the current card (hand-made
+ *   activity in tests).
+ * - `malformed`: a host event whose payload could not be read. Such an `initialized` still
+ *   raised a card (its commands work), which the state shows with `call: null`.
+ * - `sync`: the state so far, as one activity. `connectCallCard(...).activity$` starts every
+ *   subscription with one, so `card.activity$.pipe(callCardState())` always equals
+ *   `card.state$`, however late it subscribes. `entityKept`: whether `snapshot.entity` came since
+ *   the last `initialized` or close, so the next `initialized` keeps it.
  */
 export type CallCardActivity =
   | { readonly kind: 'event'; readonly event: CallCardEvent }
-  | { readonly kind: 'command'; readonly command: CallCardCommand };
+  | { readonly kind: 'command'; readonly command: CallCardCommand; readonly card?: number }
+  | { readonly kind: 'malformed'; readonly error: CallCardPayloadError }
+  | {
+      readonly kind: 'sync';
+      readonly snapshot: CallCardSnapshot;
+      readonly card: number;
+      readonly entityKept: boolean;
+    };

@@ -1,5 +1,5 @@
-import type { CallCardCommandMap, CallCardCommandName, CallCardCommand } from '../model/commands';
-import type { CallCardError } from '../model/errors';
+import type { CallCardCommandMap, CallCardCommandName, CallCardCommand } from './commands';
+import type { CallCardError } from './errors';
 
 /**
  * What became of one command given to `applyCommands`. Narrow on `ok`. `result` is the list of

@@ -1,5 +1,5 @@
-import type { CallInfo, CrmEntity } from '../model/events';
-import type { HostUiState } from '../model/ui-states';
+import type { CallInfo, CrmEntity } from './events';
+import type { HostUiState } from './ui-states';
 
 /**
  * The host's call timer as raw data (docs/host-behaviour.md, section 4), in the times of the scheduler that
@@ -79,20 +79,3 @@ export const INITIAL_CALL_CARD_SNAPSHOT: CallCardSnapshot = Object.freeze({
   closed: false,
   timer: HIDDEN_CALL_CARD_TIMER,
 });
-
-/**
- * Whether two values hold the same data (internal: shared by two operators): equal primitives, or
- * arrays / plain objects with the same keys and equal values, compared deeply. Used on timer
- * states and host payloads, which are small JSON-like data.
- */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((key) =>
-      sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-    )
-  );
-}

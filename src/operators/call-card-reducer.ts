@@ -1,20 +1,198 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import type { CallCardCommand } from '../model/commands';
-import type { CallCardEvent, CallInfo } from '../model/events';
+import type { CallCardPayloadError } from '../model/errors';
+import type { CallCardEventMap, CallCardEventType, CallInfo } from '../model/events';
+import { HIDDEN_CALL_CARD_TIMER } from '../model/snapshot';
+import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 import type { HostUiState } from '../model/ui-states';
-import { HIDDEN_CALL_CARD_TIMER, sameData } from './call-card-snapshot';
-import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
+import { sameData } from './same-data';
 
 /**
- * The reducer state behind `callCardState` (internal): the snapshot plus what the snapshot does
- * not show, whether `entity` awaits its card. The facade reduces with it too, so that
- * `snapshot()` is current the moment an activity arrives, before any delivery.
+ * The one reducer of the card (internal): `callCardState` runs it over an activity stream, and
+ * the facade runs it over the activity it emits, so the two can never disagree.
+ *
+ * The reduction is the snapshot plus what the snapshot does not show: which card it is (`card`,
+ * counted from 1 by `initialized`), and whether `entity` came since the last `initialized` or
+ * close (`entityKept`), so the next `initialized` keeps it.
+ *
+ * Every step returns the very same reduction when nothing changed, and builds new snapshots as
+ * fixed-shape, frozen literals (no spreads): a field that did not change keeps its object.
  */
 export interface Reduction {
   readonly snapshot: CallCardSnapshot;
-  readonly entityFresh: boolean;
+  readonly card: number;
+  readonly entityKept: boolean;
+}
+
+/** The reduction that starts from `initial` (card 0: no card counted yet). */
+export function startReduction(initial: CallCardSnapshot): Reduction {
+  // An entity with no call yet is waiting for its `initialized`.
+  return {
+    snapshot: initial,
+    card: 0,
+    entityKept: initial.call === null && initial.entity !== null,
+  };
+}
+
+/** One step of any activity; times from `scheduler.now()`. */
+export function reduce(
+  r: Reduction,
+  activity: CallCardActivity,
+  scheduler: SchedulerLike,
+): Reduction {
+  switch (activity.kind) {
+    case 'event':
+      return reduceEvent(r, activity.event.type, activity.event.payload, scheduler);
+    case 'command':
+      return reduceCommand(r, activity.command, activity.card, scheduler);
+    case 'malformed':
+      return reduceMalformed(r, activity.error);
+    case 'sync': {
+      const { snapshot, card, entityKept } = activity;
+      return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
+        ? r
+        : { snapshot, card, entityKept };
+    }
+  }
+}
+
+/** A host event. */
+export function reduceEvent<T extends CallCardEventType>(
+  r: Reduction,
+  type: T,
+  payload: CallCardEventMap[T],
+  scheduler: SchedulerLike,
+): Reduction;
+export function reduceEvent(
+  r: Reduction,
+  type: CallCardEventType,
+  payload: unknown,
+  _scheduler: SchedulerLike,
+): Reduction {
+  const s = r.snapshot;
+  switch (type) {
+    case 'initialized':
+      return newCard(r, payload as CallInfo);
+    case 'entityChanged': {
+      const entity = sameData(s.entity, payload)
+        ? s.entity
+        : (payload as CallCardSnapshot['entity']);
+      if (entity === s.entity && r.entityKept) return r;
+      const next = copy(s);
+      next.entity = entity;
+      return {
+        snapshot: entity === s.entity ? s : Object.freeze(next),
+        card: r.card,
+        entityKept: true,
+      };
+    }
+    default:
+      // No card, no clicks (the host raises none then).
+      if (s.uiState === null) return r;
+      if (type === 'muteButtonClick') return withFlag(r, 'muted', payload as boolean);
+      if (type === 'holdButtonClick') return withFlag(r, 'held', payload as boolean);
+      if (type === 'closeButtonClick') return close(r);
+      return r;
+  }
+}
+
+/**
+ * A command the host applied on card `card` (`undefined`: the current one). A command of another
+ * card (a late reply of an earlier call) changes nothing, nor does any command while no card is
+ * open: the host answers every command with "Call card is undefined" then.
+ */
+export function reduceCommand(
+  r: Reduction,
+  command: CallCardCommand,
+  card: number | undefined,
+  scheduler: SchedulerLike,
+): Reduction {
+  const s = r.snapshot;
+  if ((card !== undefined && card !== r.card) || s.uiState === null) return r;
+  switch (command.name) {
+    case 'CallCardSetCardTitle':
+      return withText(r, 'title', command.params.title);
+    case 'CallCardSetStatusText':
+      return withText(r, 'statusText', command.params.statusText);
+    case 'CallCardSetMute':
+      return withFlag(r, 'muted', command.params.muted);
+    case 'CallCardSetHold':
+      return withFlag(r, 'held', command.params.held);
+    case 'CallCardSetUiState': {
+      const { uiState, disableAutoStartTimer } = command.params;
+      const timer = enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler);
+      if (uiState === s.uiState && timer === s.timer) return r;
+      const next = copy(s);
+      next.uiState = uiState;
+      next.timer = timer;
+      return changed(r, next);
+    }
+    case 'CallCardStartTimer':
+      return withTimer(r, startTimer(s.timer, scheduler));
+    case 'CallCardStopTimer':
+      return withTimer(r, stopTimer(s.timer, scheduler));
+    case 'CallCardClose':
+      return close(r);
+    case 'CallCardGetListUiStates':
+      return r;
+  }
+}
+
+/**
+ * A host event whose payload could not be read: an unreadable `initialized` still raised a card
+ * (shown with `call: null`); any other one changes nothing.
+ */
+export function reduceMalformed(r: Reduction, error: CallCardPayloadError): Reduction {
+  return error.event === 'initialized' ? newCard(r, null) : r;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A fixed-shape, unfrozen copy of `s` to change before freezing. */
+function copy(s: CallCardSnapshot): Mutable<CallCardSnapshot> {
+  return {
+    uiState: s.uiState,
+    title: s.title,
+    statusText: s.statusText,
+    muted: s.muted,
+    held: s.held,
+    call: s.call,
+    entity: s.entity,
+    closed: s.closed,
+    timer: s.timer,
+  };
+}
+
+function changed(r: Reduction, next: Mutable<CallCardSnapshot>): Reduction {
+  // A close ends the card: an entity seen before it belongs to that card.
+  return {
+    snapshot: Object.freeze(next),
+    card: r.card,
+    entityKept: next.closed ? false : r.entityKept,
+  };
+}
+
+function withText(r: Reduction, key: 'title' | 'statusText', value: string): Reduction {
+  if (r.snapshot[key] === value) return r;
+  const next = copy(r.snapshot);
+  next[key] = value;
+  return changed(r, next);
+}
+
+function withFlag(r: Reduction, key: 'muted' | 'held', value: boolean): Reduction {
+  if (r.snapshot[key] === value) return r;
+  const next = copy(r.snapshot);
+  next[key] = value;
+  return changed(r, next);
+}
+
+function withTimer(r: Reduction, timer: CallCardTimerState): Reduction {
+  if (r.snapshot.timer === timer) return r;
+  const next = copy(r.snapshot);
+  next.timer = timer;
+  return changed(r, next);
 }
 
 /**
@@ -22,106 +200,43 @@ export interface Reduction {
  * hidden, nothing set. `call` is `null` for a card whose `initialized` payload could not be read:
  * the host raised it all the same, and its commands work.
  */
-export function newCard(state: Reduction, call: CallInfo | null): Reduction {
-  const { snapshot } = state;
-  return {
-    snapshot: settle(snapshot, {
-      uiState: 'externalCard',
-      title: '',
-      statusText: '',
-      muted: false,
-      held: false,
-      call,
-      entity: state.entityFresh ? snapshot.entity : null,
-      closed: false,
-      timer: HIDDEN_CALL_CARD_TIMER,
-    }),
-    entityFresh: false,
-  };
+export function newCard(r: Reduction, call: CallInfo | null): Reduction {
+  const s = r.snapshot;
+  const sameCall = sameData(s.call, call);
+  const entity = r.entityKept ? s.entity : null;
+  const snapshot =
+    s.uiState === 'externalCard' &&
+    s.title === '' &&
+    s.statusText === '' &&
+    !s.muted &&
+    !s.held &&
+    sameCall &&
+    s.entity === entity &&
+    !s.closed &&
+    s.timer === HIDDEN_CALL_CARD_TIMER
+      ? s
+      : Object.freeze({
+          uiState: 'externalCard',
+          title: '',
+          statusText: '',
+          muted: false,
+          held: false,
+          call: sameCall ? s.call : call,
+          entity,
+          closed: false,
+          timer: HIDDEN_CALL_CARD_TIMER,
+        } as const);
+  return { snapshot, card: r.card + 1, entityKept: false };
 }
 
-/** The reduction that starts from `initial`. */
-export function startReduction(initial: CallCardSnapshot): Reduction {
-  // An entity with no call yet is waiting for its `initialized`.
-  return { snapshot: initial, entityFresh: initial.call === null && initial.entity !== null };
-}
-
-/** One step: the card after `activity`, times from `scheduler.now()`; the same object if unchanged. */
-export function reduce(
-  state: Reduction,
-  activity: CallCardActivity,
-  scheduler: SchedulerLike,
-): Reduction {
-  const { snapshot } = state;
-  if (activity.kind === 'event') {
-    const { event } = activity;
-    if (event.type === 'initialized') return newCard(state, event.payload);
-    if (event.type === 'entityChanged')
-      return {
-        snapshot: settle(snapshot, { ...snapshot, entity: event.payload }),
-        entityFresh: true,
-      };
-    if (snapshot.uiState === null) return state;
-    return withSnapshot(state, onEvent(snapshot, event));
-  }
-  if (snapshot.uiState === null) return state;
-  return withSnapshot(state, onCommand(snapshot, activity.command, scheduler));
-}
-
-function withSnapshot(state: Reduction, next: CallCardSnapshot): Reduction {
-  if (next === state.snapshot) return state;
-  // A close ends the card: an entity seen before it belongs to that card.
-  return { snapshot: next, entityFresh: next.closed ? false : state.entityFresh };
-}
-
-function onEvent(s: CallCardSnapshot, event: CallCardEvent): CallCardSnapshot {
-  switch (event.type) {
-    case 'muteButtonClick':
-      return settle(s, { ...s, muted: event.payload });
-    case 'holdButtonClick':
-      return settle(s, { ...s, held: event.payload });
-    case 'closeButtonClick':
-      return close(s);
-    default:
-      return s;
-  }
-}
-
-function onCommand(
-  s: CallCardSnapshot,
-  command: CallCardCommand,
-  scheduler: SchedulerLike,
-): CallCardSnapshot {
-  switch (command.name) {
-    case 'CallCardSetCardTitle':
-      return settle(s, { ...s, title: command.params.title });
-    case 'CallCardSetStatusText':
-      return settle(s, { ...s, statusText: command.params.statusText });
-    case 'CallCardSetMute':
-      return settle(s, { ...s, muted: command.params.muted });
-    case 'CallCardSetHold':
-      return settle(s, { ...s, held: command.params.held });
-    case 'CallCardSetUiState': {
-      const { uiState, disableAutoStartTimer } = command.params;
-      return settle(s, {
-        ...s,
-        uiState,
-        timer: enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler),
-      });
-    }
-    case 'CallCardStartTimer':
-      return settle(s, { ...s, timer: startTimer(s.timer, scheduler) });
-    case 'CallCardStopTimer':
-      return settle(s, { ...s, timer: stopTimer(s.timer, scheduler) });
-    case 'CallCardClose':
-      return close(s);
-    case 'CallCardGetListUiStates':
-      return s;
-  }
-}
-
-function close(s: CallCardSnapshot): CallCardSnapshot {
-  return settle(s, { ...s, uiState: null, closed: true, timer: HIDDEN_CALL_CARD_TIMER });
+function close(r: Reduction): Reduction {
+  const s = r.snapshot;
+  if (s.closed && s.uiState === null && s.timer === HIDDEN_CALL_CARD_TIMER) return r;
+  const next = copy(s);
+  next.uiState = null;
+  next.closed = true;
+  next.timer = HIDDEN_CALL_CARD_TIMER;
+  return changed(r, next);
 }
 
 const keepsRunningTimer: ReadonlySet<HostUiState> = new Set(TIMER_KEEPING_STATES);
@@ -138,32 +253,23 @@ function enterState(
   return HIDDEN_CALL_CARD_TIMER;
 }
 
+function timerState(
+  running: boolean,
+  visible: boolean,
+  startedAt: number | null,
+  stoppedAt: number | null,
+): CallCardTimerState {
+  return Object.freeze({ running, visible, startedAt, stoppedAt });
+}
+
 function startTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
-  if (timer.running) return timer.visible ? timer : { ...timer, visible: true };
+  if (timer.running)
+    return timer.visible ? timer : timerState(true, true, timer.startedAt, timer.stoppedAt);
   // The host reuses a start it still has: a stop followed by a start resumes.
-  return {
-    running: true,
-    visible: true,
-    startedAt: timer.startedAt ?? scheduler.now(),
-    stoppedAt: null,
-  };
+  return timerState(true, true, timer.startedAt ?? scheduler.now(), null);
 }
 
 function stopTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
   if (!timer.running) return timer;
-  return { ...timer, running: false, stoppedAt: scheduler.now() };
-}
-
-/**
- * Returns `prev` when `next` shows the same card, otherwise a frozen `next` that reuses every
- * sub-object of `prev` it equals, so consumers can compare with `===`.
- */
-function settle(prev: CallCardSnapshot, next: CallCardSnapshot): CallCardSnapshot {
-  const timer = sameData(prev.timer, next.timer) ? prev.timer : Object.freeze({ ...next.timer });
-  const entity = sameData(prev.entity, next.entity) ? prev.entity : next.entity;
-  const call = sameData(prev.call, next.call) ? prev.call : next.call;
-  const settled = { ...next, call, entity, timer };
-  const keys = Object.keys(settled) as Array<keyof CallCardSnapshot>;
-  if (keys.every((key) => prev[key] === settled[key])) return prev;
-  return Object.freeze(settled);
+  return timerState(false, timer.visible, timer.startedAt, scheduler.now());
 }

@@ -2,10 +2,12 @@ import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import { CallCardInputError } from '../model/errors';
-import { inOrder } from '../model/in-order';
+import { isRecord } from '../model/is-record';
+import { INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
+import type { CallCardSnapshot } from '../model/snapshot';
 import { isHostUiState } from '../model/ui-states';
-import { INITIAL_CALL_CARD_SNAPSHOT } from './call-card-snapshot';
-import type { CallCardSnapshot } from './call-card-snapshot';
+import { checkOptions, checkScheduler } from '../internal/check-arguments';
+import { createRunner } from '../internal/runner';
 import { reduce, startReduction } from './call-card-reducer';
 
 /** Options of {@link callCardState}. */
@@ -50,13 +52,20 @@ export interface CallCardStateOptions {
  * 7. While no card exists (`uiState: null`: before the first `initialized`, after a close) only
  *    `initialized` and `entityChanged` change anything: the host answers every command with
  *    "Call card is undefined" then and raises no clicks.
- * 8. Snapshots are frozen and structurally shared: a field that did not change keeps the same
+ * 8. One card, one truth: cards are counted by `initialized` (the first is card 1). A `command`
+ *    activity whose `card` is not the card shown (a late reply of an earlier call) changes
+ *    nothing; one without `card` belongs to the card shown.
+ * 9. A `malformed` activity for `initialized` starts a fresh card with `call: null` (the host
+ *    raised it; its payload could not be read); any other `malformed` activity changes nothing.
+ *    A `sync` activity replaces the state with the one it carries.
+ * 10. Snapshots are frozen and structurally shared: a field that did not change keeps the same
  *    object, so `===` on `call`, `entity`, `timer` (or the whole snapshot) tells what changed.
- * 9. Safe to share: each subscription reduces on its own, and activity that arrives while a
+ * 11. Safe to share: each subscription reduces on its own, and activity that arrives while a
  *    snapshot is being delivered (a subscriber whose command the host acknowledges synchronously)
  *    is reduced at once but delivered after that delivery ends, so every subscriber of a shared
  *    state sees the snapshots in the same order and ends on the latest.
- * 10. Errors and completion of the source pass through; unsubscribing unsubscribes the source.
+ * 12. Errors and completion of the source pass through; unsubscribing unsubscribes the source.
+ *    Bad options throw `CallCardInputError` at once.
  *
  * ## Examples
  *
@@ -104,43 +113,51 @@ export interface CallCardStateOptions {
  * @returns An operator from call-card activity to snapshots of the card.
  */
 export function callCardState(
-  options: CallCardStateOptions = {},
+  options?: CallCardStateOptions,
 ): OperatorFunction<CallCardActivity, CallCardSnapshot> {
-  const scheduler = options.scheduler ?? asyncScheduler;
-  const initial = options.initial ?? INITIAL_CALL_CARD_SNAPSHOT;
-  if (typeof scheduler?.now !== 'function')
-    throw new CallCardInputError('callCardState', 'scheduler', scheduler, 'a SchedulerLike');
-  if (
-    typeof initial !== 'object' ||
-    initial === null ||
-    !(initial.uiState === null || isHostUiState(initial.uiState)) ||
-    typeof initial.timer !== 'object' ||
-    initial.timer === null
-  )
-    throw new CallCardInputError(
-      'callCardState',
-      'initial',
-      initial,
-      'a CallCardSnapshot (uiState a host UI state or null, and a timer)',
-    );
+  const checked = checkOptions('callCardState', options, ['scheduler', 'initial']);
+  const scheduler = checkScheduler(
+    'callCardState',
+    'options.scheduler',
+    checked['scheduler'],
+    asyncScheduler,
+  );
+  const initial = checkInitial(checked['initial']);
 
   return (source) =>
     new Observable<CallCardSnapshot>((subscriber) => {
       let state = startReduction(initial);
-      const deliver = inOrder();
+      const runner = createRunner();
+      const next = (snapshot: CallCardSnapshot): void => subscriber.next(snapshot);
 
-      deliver(() => subscriber.next(initial));
+      runner.run(next, initial, undefined);
       if (subscriber.closed) return undefined;
       return source.subscribe({
         next: (activity) => {
-          const next = reduce(state, activity, scheduler);
-          const changed = next.snapshot !== state.snapshot;
+          const reduced = reduce(state, activity, scheduler);
+          const changed = reduced.snapshot !== state.snapshot;
           // Reduce now (times are taken on arrival); deliver in order after any delivery in progress.
-          state = next;
-          if (changed) deliver(() => subscriber.next(next.snapshot));
+          state = reduced;
+          if (changed) runner.run(next, reduced.snapshot, undefined);
         },
-        error: (error: unknown) => deliver(() => subscriber.error(error)),
-        complete: () => deliver(() => subscriber.complete()),
+        error: (error: unknown) => runner.run((e) => subscriber.error(e), error, undefined),
+        complete: () => runner.run(() => subscriber.complete(), undefined, undefined),
       });
     });
+}
+
+function checkInitial(initial: unknown): CallCardSnapshot {
+  if (initial === undefined) return INITIAL_CALL_CARD_SNAPSHOT;
+  if (
+    !isRecord(initial) ||
+    !(initial['uiState'] === null || isHostUiState(initial['uiState'])) ||
+    !isRecord(initial['timer'])
+  )
+    throw new CallCardInputError(
+      'callCardState',
+      'options.initial',
+      initial,
+      'a CallCardSnapshot (uiState a host UI state or null, and a timer)',
+    );
+  return initial as unknown as CallCardSnapshot;
 }

@@ -7,11 +7,15 @@ import type { CallCardActivity } from '../model/activity';
  * a transfer in progress, a one-time greeting) starts clean for each call and ends with it.
  *
  * 1. `initialized` starts a session: a new inner Observable is emitted, and `initialized` is its
- *    first value.
- * 2. Every following activity (events and applied commands) goes to that session.
- * 3. A Close click or an applied `CallCardClose` is the session's last value; then it completes.
- *    An `initialized` while a session is open completes that session (without this value) and
- *    starts the next.
+ *    first value. So does a `malformed` `initialized` (the host raised the card; its payload
+ *    could not be read), and a `sync` that shows an open card (a late subscriber of
+ *    `card.activity$` joins the call in progress).
+ * 2. Every following activity (events, applied commands, malformed payloads) goes to that
+ *    session, but for an applied command of another card (a late reply of an earlier call,
+ *    whose `card` is not the session's): it is dropped.
+ * 3. A Close click or an applied `CallCardClose` of the session's card is the session's last
+ *    value; then it completes. An `initialized` while a session is open completes that session
+ *    (without this value) and starts the next.
  * 4. Activity outside a call is dropped: before the first `initialized`, and after a close until
  *    the next one. An `entityChanged` that arrives before its `initialized` is therefore not in
  *    the session: read it from `callCardState` (`entity`) or the replaying `entityChanged$`.
@@ -60,21 +64,39 @@ export function callSessions(): OperatorFunction<CallCardActivity, Observable<Ca
   return (source) =>
     new Observable<Observable<CallCardActivity>>((subscriber) => {
       let session: Subject<CallCardActivity> | null = null;
+      /** The number of the current card, counted like `callCardState` counts it. */
+      let card = 0;
+      const start = (activity: CallCardActivity): void => {
+        const previous = session;
+        session = null;
+        previous?.complete();
+        const next = new Subject<CallCardActivity>();
+        // Set before emitting: a subscriber may re-enter with the call's next activity.
+        session = next;
+        subscriber.next(next.asObservable());
+        next.next(activity);
+      };
       const subscription = source.subscribe({
         next: (activity) => {
-          if (isInitialized(activity)) {
-            const previous = session;
-            session = null;
-            previous?.complete();
-            const next = new Subject<CallCardActivity>();
-            // Set before emitting: a subscriber may re-enter with the call's next activity.
-            session = next;
-            subscriber.next(next.asObservable());
-            next.next(activity);
+          if (activity.kind === 'sync') {
+            card = activity.card;
+            if (activity.snapshot.uiState !== null) start(activity);
+            else {
+              const open = session;
+              session = null;
+              open?.complete();
+            }
+            return;
+          }
+          if (startsCard(activity)) {
+            card += 1;
+            start(activity);
             return;
           }
           const open = session;
           if (open === null) return;
+          if (activity.kind === 'command' && activity.card !== undefined && activity.card !== card)
+            return;
           if (isClose(activity)) {
             // Cleared first: activity re-entering during the close is outside the call.
             session = null;
@@ -104,12 +126,14 @@ export function callSessions(): OperatorFunction<CallCardActivity, Observable<Ca
     });
 }
 
-function isInitialized(activity: CallCardActivity): boolean {
-  return activity.kind === 'event' && activity.event.type === 'initialized';
+function startsCard(activity: CallCardActivity): boolean {
+  return activity.kind === 'event'
+    ? activity.event.type === 'initialized'
+    : activity.kind === 'malformed' && activity.error.event === 'initialized';
 }
 
 function isClose(activity: CallCardActivity): boolean {
   return activity.kind === 'event'
     ? activity.event.type === 'closeButtonClick'
-    : activity.command.name === 'CallCardClose';
+    : activity.kind === 'command' && activity.command.name === 'CallCardClose';
 }

@@ -1,7 +1,8 @@
-import { Observable, asyncScheduler } from 'rxjs';
+import { Observable, asyncScheduler, isObservable } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
 import type { DialpadKey } from '../model/events';
+import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
 /** Options of {@link dialpadDigits}. */
 export interface DialpadDigitsOptions {
@@ -56,17 +57,22 @@ export interface DialpadDigitsOptions {
  * @returns An operator from dialpad keys to the dialled string.
  */
 export function dialpadDigits(
-  options: DialpadDigitsOptions = {},
+  options?: DialpadDigitsOptions,
 ): OperatorFunction<DialpadKey, string> {
-  const { resetOn, idleMs } = options;
-  const scheduler = options.scheduler ?? asyncScheduler;
-  if (
-    idleMs !== undefined &&
-    (typeof idleMs !== 'number' || !Number.isFinite(idleMs) || idleMs <= 0)
-  )
-    throw new CallCardInputError('dialpadDigits', 'idleMs', idleMs, 'a positive number of ms');
-  if (typeof scheduler?.now !== 'function')
-    throw new CallCardInputError('dialpadDigits', 'scheduler', scheduler, 'a SchedulerLike');
+  const given = checkOptions('dialpadDigits', options, ['resetOn', 'idleMs', 'scheduler']);
+  const resetOn = given['resetOn'] as DialpadDigitsOptions['resetOn'];
+  if (resetOn !== undefined && !isObservable(resetOn))
+    throw new CallCardInputError('dialpadDigits', 'options.resetOn', resetOn, 'an Observable');
+  const idleMs =
+    given['idleMs'] === undefined
+      ? undefined
+      : checkDuration('dialpadDigits', 'options.idleMs', given['idleMs'], 0);
+  const scheduler = checkScheduler(
+    'dialpadDigits',
+    'options.scheduler',
+    given['scheduler'],
+    asyncScheduler,
+  );
 
   return (source) =>
     new Observable<string>((subscriber) => {

@@ -1,8 +1,7 @@
 import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
-import { CallCardInputError } from '../model/errors';
-import { sameData } from './call-card-snapshot';
-import type { CallCardSnapshot, CallCardTimerState } from './call-card-snapshot';
+import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
+import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
 /**
  * What the card's call timer shows:
@@ -40,7 +39,8 @@ export interface TimerStatusOptions {
  * 5. `elapsedMs` is never negative; consecutive equal values are not repeated.
  * 6. Errors and completion of the source pass through and cancel the pending tick: after the
  *    source ends, or after unsubscribing, nothing stays scheduled.
- * 7. A `tickMs` that is not a positive finite number throws `CallCardInputError` at once.
+ * 7. A `tickMs` that is not a whole number of ms from 1 to 2^31 - 1 throws `CallCardInputError`
+ *    at once.
  *
  * ## Examples
  *
@@ -92,14 +92,18 @@ export interface TimerStatusOptions {
  * @returns An operator from snapshots to the timer's status.
  */
 export function timerStatus(
-  options: TimerStatusOptions = {},
+  options?: TimerStatusOptions,
 ): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
-  const scheduler = options.scheduler ?? asyncScheduler;
-  const tickMs = options.tickMs ?? 1000;
-  if (typeof scheduler?.now !== 'function' || typeof scheduler.schedule !== 'function')
-    throw new CallCardInputError('timerStatus', 'scheduler', scheduler, 'a SchedulerLike');
-  if (typeof tickMs !== 'number' || !Number.isFinite(tickMs) || tickMs <= 0)
-    throw new CallCardInputError('timerStatus', 'tickMs', tickMs, 'a positive number of ms');
+  const given = checkOptions('timerStatus', options, ['scheduler', 'tickMs']);
+  const scheduler = checkScheduler(
+    'timerStatus',
+    'options.scheduler',
+    given['scheduler'],
+    asyncScheduler,
+  );
+  const tickMs = checkDuration('timerStatus', 'options.tickMs', given['tickMs'], 1000, {
+    whole: true,
+  });
 
   return (source) =>
     new Observable<TimerStatus>((subscriber) => {
@@ -136,7 +140,7 @@ export function timerStatus(
       };
 
       const onTimer = (timer: CallCardTimerState): void => {
-        if (current !== undefined && sameData(current, timer)) return;
+        if (current !== undefined && sameTimer(current, timer)) return;
         current = timer;
         cancelTick();
         if (!timer.visible) return emit('hidden', 0);
@@ -168,4 +172,14 @@ export function timerStatus(
         subscription.unsubscribe();
       };
     });
+}
+
+function sameTimer(a: CallCardTimerState, b: CallCardTimerState): boolean {
+  return (
+    a === b ||
+    (a.running === b.running &&
+      a.visible === b.visible &&
+      a.startedAt === b.startedAt &&
+      a.stoppedAt === b.stoppedAt)
+  );
 }

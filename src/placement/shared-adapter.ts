@@ -1,4 +1,4 @@
-import { pageShared } from './page-registry';
+import { pageShared } from '../internal/page-registry';
 import type { PlacementPort } from './placement-port';
 
 /**

@@ -1,11 +1,13 @@
-import type { Observable } from 'rxjs';
-import { map, merge, share } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, eventShortName } from '../model/events';
+import { sessionOf } from '../internal/session';
+import type { Session } from '../internal/session';
+import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { eventHub } from './event-hub';
-import { readEventType, readPlacement } from './stream-arguments';
+import { bindHostEvent, hostEvent, malformedEvents } from './event-hub';
+import { checkEventType } from './stream-arguments';
 
 /**
  * The call card's events as hot Observables, one per event type, plus `all$` and `malformed$`.
@@ -18,9 +20,11 @@ import { readEventType, readPlacement } from './stream-arguments';
  *    payload to late subscribers (`entityChanged` may come before `initialized`);
  * 3. delivers synchronously within the host callback, in host order, even when a subscriber
  *    makes the host raise another event synchronously;
- * 4. never completes and never errors: a malformed payload goes to `malformed$` and is dropped,
- *    a throwing subscriber is reported to rxjs's `config.onUnhandledError` and the others still
- *    receive this and later events.
+ * 4. never completes and never errors, but for a host event the placement cannot bind (its
+ *    `bindEvent` throws): then the subscriber errors with `CallCardUnavailableError` naming the
+ *    event. A malformed payload goes to `malformed$` and is dropped; a throwing subscriber is
+ *    reported to rxjs's `config.onUnhandledError` and the others still receive this and later
+ *    events.
  *
  * No-data clicks carry `undefined` (`Observable<undefined>`, as in `CallCardEventMap`), whatever
  * the transport sent (`""` from the SDK, `[]` from classic `BX24`).
@@ -77,7 +81,9 @@ const cache = new WeakMap<PlacementPort, CallCardEvents>();
  *    library in the page, such as the ESM and CJS builds loaded side by side).
  * 2. It binds `initialized` and `entityChanged` at once, so their latest payloads are there for
  *    components that subscribe later; every other event is bound on its first subscription.
- * 3. Throws `CallCardInputError` when `placement` cannot bind events.
+ * 3. Throws `CallCardInputError` when `placement` is not a `PlacementPort`, and
+ *    `CallCardUnavailableError` naming the event when its `bindEvent` throws for `initialized` or
+ *    `entityChanged` (the events bound at once).
  *
  * @example
  * ```ts
@@ -106,40 +112,54 @@ const cache = new WeakMap<PlacementPort, CallCardEvents>();
  * ```
  */
 export function callCardEvents(placement: PlacementPort): CallCardEvents {
-  const port = readPlacement('callCardEvents', placement);
+  const port = checkPlacement('callCardEvents', placement);
   const existing = cache.get(port);
   if (existing) return existing;
-  const hub = eventHub(port);
+  const session = sessionOf(port);
 
   const streams = Object.fromEntries(
-    CALL_CARD_EVENT_TYPES.map((type) => [type, hub.on(type)]),
+    CALL_CARD_EVENT_TYPES.map((type) => [type, hostEvent(session, port, type)]),
   ) as unknown as Streams;
 
-  const all$: Observable<CallCardEvent> = merge(
-    ...CALL_CARD_EVENT_TYPES.map((type) =>
-      hub.on(type, { replay: false }).pipe(map((payload) => ({ type, payload }) as CallCardEvent)),
-    ),
-  ).pipe(
-    // One set of 17 hub listeners however many subscribe; a late subscriber starts fresh.
-    share(),
-  );
-
   const events: CallCardEvents = Object.freeze({
-    all$,
+    all$: allEvents(session, port),
     on: <T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]> =>
-      streams[readEventType('callCardEvents.on', type) as T],
+      streams[checkEventType('callCardEvents.on', type) as T],
     // One field per type, named by the type without its `ButtonClick` / `Click` suffix:
     // `initialized$`, `entityChanged$`, `answer$`, ..., `qualityMeter$`, ..., `next$`.
     ...(Object.fromEntries(
       CALL_CARD_EVENT_TYPES.map((type) => [`${eventShortName(type)}$`, streams[type]]),
     ) as Omit<CallCardEvents, 'all$' | 'on' | 'malformed$'>),
-    malformed$: hub.malformed$,
+    malformed$: malformedEvents(session),
   });
 
   // Bound now, not on first subscription: a component that mounts after the card appeared
   // still gets the call. (Cached first: a host that delivers inside bindEvent may re-enter.)
   cache.set(port, events);
-  hub.bind('initialized');
-  hub.bind('entityChanged');
+  try {
+    bindHostEvent(session, port, 'initialized');
+    bindHostEvent(session, port, 'entityChanged');
+  } catch (error) {
+    cache.delete(port);
+    throw error;
+  }
   return events;
+}
+
+/**
+ * Every readable event as `{type, payload}`; binds all 17. Each subscriber listens on every
+ * event's own channel, so it receives each event in its subscription order among that event's
+ * subscribers, like any other stream of the library.
+ */
+export function allEvents(session: Session, placement: PlacementPort): Observable<CallCardEvent> {
+  return new Observable<CallCardEvent>((subscriber) => {
+    const subscriptions = CALL_CARD_EVENT_TYPES.map((type) =>
+      hostEvent(session, placement, type, false).subscribe((payload) =>
+        subscriber.next({ type, payload } as CallCardEvent),
+      ),
+    );
+    return () => {
+      for (const subscription of subscriptions) subscription.unsubscribe();
+    };
+  });
 }

@@ -1,8 +1,10 @@
 import type { Observable } from 'rxjs';
 import type { CallCardEventMap, CallCardEventType } from '../model/events';
+import { sessionOf } from '../internal/session';
+import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { eventHub } from './event-hub';
-import { readEventType, readPlacement } from './stream-arguments';
+import { hostEvent } from './event-hub';
+import { checkEventType } from './stream-arguments';
 
 /**
  * One call-card event of `placement` as a hot Observable of its typed payload, like rxjs
@@ -13,9 +15,13 @@ import { readEventType, readPlacement } from './stream-arguments';
  *    other copy of the library in the page. Unsubscribing mutes delivery.
  * 2. Hot: clicks are not replayed; `initialized` and `entityChanged` replay their latest payload
  *    (only what arrived after the event was first bound: bind early with `callCardEvents`).
- * 3. Delivered synchronously within the host callback, in host order. Never completes or
- *    errors: malformed payloads are dropped and reported on `callCardEvents(placement).malformed$`.
- * 4. Throws `CallCardInputError` at once for an unknown `type` or a `placement` that cannot bind.
+ * 3. Delivered synchronously within the host callback, in host order. Never completes, and errors
+ *    only as rule 4 says: malformed payloads are dropped and reported on
+ *    `callCardEvents(placement).malformed$`.
+ * 4. Throws `CallCardInputError` at once for an unknown `type` or a `placement` that is not a
+ *    `PlacementPort`. If the placement's `bindEvent` throws, the subscriber errors with a
+ *    `CallCardUnavailableError` naming the event (nothing was bound; a later subscription tries
+ *    again).
  *
  * @example
  * ```ts
@@ -34,6 +40,6 @@ export function fromCallCardEvent<T extends CallCardEventType>(
   placement: PlacementPort,
   type: T,
 ): Observable<CallCardEventMap[T]> {
-  const port = readPlacement('fromCallCardEvent', placement);
-  return eventHub(port).on(readEventType('fromCallCardEvent', type) as T);
+  const port = checkPlacement('fromCallCardEvent', placement);
+  return hostEvent(sessionOf(port), port, checkEventType('fromCallCardEvent', type) as T);
 }

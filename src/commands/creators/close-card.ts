@@ -3,8 +3,8 @@ import { makeCommand } from '../make-command';
 
 /**
  * Makes the `CallCardClose` command: closes the card. Afterwards the host answers every command
- * with `Call card is undefined`, and `applyCommands` fails them fast until the next
- * `initialized`.
+ * with `Call card is undefined`; through `applyCommands`, the closed card's unsent commands fail
+ * with `CallCardUnavailableError`, and commands queued afterwards wait for the next card.
  *
  * @example
  * ```ts

@@ -1,8 +1,7 @@
 import type { CallCardCommand } from '../../model/commands';
-import { CallCardInputError } from '../../model/errors';
 import type { HostUiState } from '../../model/ui-states';
 import { makeCommand } from '../make-command';
-import { isRecord } from '../../model/is-record';
+import { checkOptions } from '../../internal/check-arguments';
 
 /** Options of `setUiState`. */
 export interface SetUiStateOptions {
@@ -42,24 +41,9 @@ export function setUiState(
   options?: SetUiStateOptions,
 ): CallCardCommand<'CallCardSetUiState'> {
   if (options === undefined) return makeCommand(COMMAND, { uiState: state });
-  if (!isRecord(options))
-    throw new CallCardInputError(
-      COMMAND,
-      'options',
-      options,
-      'an object {disableAutoStartTimer?: boolean}',
-    );
-  for (const key of Object.keys(options)) {
-    if (key !== 'disableAutoStartTimer')
-      throw new CallCardInputError(
-        COMMAND,
-        'options',
-        options,
-        `only the option disableAutoStartTimer (unknown option "${key}")`,
-      );
-  }
+  const checked = checkOptions(COMMAND, options, ['disableAutoStartTimer']);
   return makeCommand(COMMAND, {
     uiState: state,
-    disableAutoStartTimer: options.disableAutoStartTimer,
+    disableAutoStartTimer: checked['disableAutoStartTimer'],
   });
 }

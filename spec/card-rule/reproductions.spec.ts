@@ -1,0 +1,154 @@
+import { asyncScheduler, of } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  CallCardUnavailableError,
+  applyCommands,
+  closeCard,
+  connectCallCard,
+  sendCommand,
+  setCardTitle,
+  setMute,
+  setStatusText,
+  setUiState,
+} from 'b24-call-card-rx';
+import type { CallInfo, CommandOutcome } from 'b24-call-card-rx';
+import { createTestPlacement } from 'b24-call-card-rx/testing';
+
+// The four reproductions of "one card, one truth": a host that answers every command after
+// 300 ms, an operator who closes one call and takes the next.
+
+const call = (id: string): CallInfo => ({
+  CALL_ID: id,
+  CRM_ENTITY_TYPE: '',
+  CRM_ENTITY_ID: 0,
+  CRM_BINDINGS: [],
+  CALL_DIRECTION: 'incoming',
+  CALL_STATE: 'idle',
+  CALL_LIST_MODE: false,
+});
+
+const testScheduler = (): TestScheduler =>
+  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+/** Runs `work` at `ms` of (virtual) time. */
+const at = (ms: number, work: () => void): void => {
+  asyncScheduler.schedule(work, ms);
+};
+
+const slowHost = () => createTestPlacement({ policy: { delayMs: 300 } });
+
+describe('one card, one truth: the reproductions', () => {
+  it('never sends the commands of a card the user closed to the next card', () => {
+    testScheduler().run(({ flush }) => {
+      const placement = slowHost();
+      const card = connectCallCard(placement);
+      const failures: string[] = [];
+      card.errors$.subscribe((e) => failures.push(`${e.constructor.name}: ${e.message}`));
+      placement.emit('initialized', call('call-1'));
+      card.apply(of(setStatusText('Call failed'), setUiState('error'), closeCard()));
+      at(100, () => {
+        placement.emit('closeButtonClick');
+        placement.emit('initialized', call('call-2'));
+      });
+      flush();
+      expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([
+        '0 CallCardSetStatusText',
+      ]);
+      expect(failures).toEqual([
+        expect.stringMatching(/^CallCardUnavailableError: CallCardSetUiState: .*closed/),
+        expect.stringMatching(/^CallCardUnavailableError: CallCardClose: .*closed/),
+      ]);
+      expect(card.snapshot()).toMatchObject({
+        uiState: 'externalCard',
+        closed: false,
+        statusText: '',
+        call: { CALL_ID: 'call-2' },
+      });
+      card.dispose();
+    });
+  });
+
+  it('does not let a late closeCard() acknowledgement close the next card', () => {
+    testScheduler().run(({ flush }) => {
+      const placement = slowHost();
+      const card = connectCallCard(placement);
+      placement.emit('initialized', call('call-1'));
+      card.send(closeCard());
+      at(100, () => placement.emit('initialized', call('call-2')));
+      const results: unknown[] = [];
+      at(400, () => {
+        card.send(setStatusText('Talking')).subscribe({
+          next: () => results.push('ok'),
+          error: (e: unknown) => results.push(e),
+        });
+      });
+      flush();
+      expect(card.snapshot()).toMatchObject({ closed: false, statusText: 'Talking' });
+      expect(results).toEqual(['ok']);
+      expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([
+        '0 CallCardClose',
+        '400 CallCardSetStatusText',
+      ]);
+      card.dispose();
+    });
+  });
+
+  it('does not let a late setMute acknowledgement of the first card mute the next one', () => {
+    testScheduler().run(({ flush }) => {
+      const placement = slowHost();
+      const card = connectCallCard(placement);
+      placement.emit('initialized', call('call-1'));
+      card.send(setMute(true));
+      at(100, () => placement.emit('initialized', call('call-2')));
+      flush();
+      expect(card.snapshot()).toMatchObject({ muted: false, call: { CALL_ID: 'call-2' } });
+      card.dispose();
+    });
+  });
+
+  it('does not skip a value on the next card because the first card acknowledged it late', () => {
+    testScheduler().run(({ flush }) => {
+      const placement = slowHost();
+      const outcomes: CommandOutcome[] = [];
+      const card = connectCallCard(placement);
+      placement.emit('initialized', call('call-1'));
+      sendCommand(placement, setCardTitle('Ann Lee')).subscribe();
+      at(100, () => {
+        placement.emit('initialized', call('call-2'));
+        card.apply(of(setStatusText('Ringing')));
+      });
+      at(500, () => {
+        of(setCardTitle('Ann Lee'))
+          .pipe(applyCommands(placement))
+          .subscribe((o) => outcomes.push(o));
+      });
+      flush();
+      expect(outcomes).toEqual([{ command: setCardTitle('Ann Lee'), ok: true, result: undefined }]);
+      expect(outcomes[0]).not.toHaveProperty('skipped');
+      expect(placement.callsOf('CallCardSetCardTitle').map((c) => c.time)).toEqual([0, 500]);
+      expect(card.snapshot().title).toBe('Ann Lee');
+      card.dispose();
+    });
+  });
+
+  it('names the command and the reason when a command of an ended card fails', () => {
+    testScheduler().run(({ flush }) => {
+      const placement = slowHost();
+      const card = connectCallCard(placement);
+      placement.emit('initialized', call('call-1'));
+      const outcomes: CommandOutcome[] = [];
+      of(setStatusText('a'), setCardTitle('b'))
+        .pipe(applyCommands(placement))
+        .subscribe((o) => outcomes.push(o));
+      at(100, () => placement.emit('initialized', call('call-2')));
+      flush();
+      const failed = outcomes.find((o) => !o.ok);
+      expect(failed).toBeDefined();
+      if (failed && !failed.ok) {
+        expect(failed.error).toBeInstanceOf(CallCardUnavailableError);
+        expect(failed.error.message).toMatch(/^CallCardSetCardTitle: .*next card/);
+      }
+      card.dispose();
+    });
+  });
+});

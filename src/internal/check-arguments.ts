@@ -1,0 +1,115 @@
+import type { SchedulerLike } from 'rxjs';
+import { CallCardInputError } from '../model/errors';
+import { isRecord } from '../model/is-record';
+
+// The checks of what users hand the library (options, schedulers, durations): one
+// copy each, every public function uses them. Each throws a `CallCardInputError` that names the
+// function (`where`), the argument, the bad value and what was expected; each returns the value
+// it checked, narrowed.
+
+/** The longest delay a timer of the platform can wait: longer ones fire after 1 ms. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * Checks that `options` is an object with no key but `allowed`, and returns it. `undefined` is
+ * an empty object.
+ */
+export function checkOptions(
+  where: string,
+  options: unknown,
+  allowed: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (options === undefined) return {};
+  if (!isRecord(options))
+    throw new CallCardInputError(where, 'options', options, `an object with ${allowed.join(', ')}`);
+  // Read once, into a plain object: a getter or Proxy that throws is bad input, not a TypeError.
+  const copy: Record<string, unknown> = {};
+  let unknownKey: string | undefined;
+  try {
+    for (const key of Object.keys(options)) {
+      if (allowed.includes(key)) copy[key] = options[key];
+      else unknownKey ??= key;
+    }
+  } catch (cause) {
+    throw new CallCardInputError(
+      where,
+      'options',
+      '[unreadable value]',
+      `a readable object (${String(cause)})`,
+    );
+  }
+  if (unknownKey !== undefined)
+    throw new CallCardInputError(
+      where,
+      'options',
+      options,
+      `only the option${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')} (unknown option "${unknownKey}")`,
+    );
+  return copy;
+}
+
+/** Checks an rxjs `SchedulerLike` (`now()` and `schedule()`); `undefined` gives `fallback`. */
+export function checkScheduler(
+  where: string,
+  field: string,
+  value: unknown,
+  fallback: SchedulerLike,
+): SchedulerLike {
+  if (value === undefined) return fallback;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as Partial<SchedulerLike>).now !== 'function' ||
+    typeof (value as Partial<SchedulerLike>).schedule !== 'function'
+  )
+    throw new CallCardInputError(
+      where,
+      field,
+      value,
+      'an rxjs SchedulerLike (with now() and schedule())',
+    );
+  return value as SchedulerLike;
+}
+
+/**
+ * Checks a duration in ms that a timer will wait: more than 0 and at most `MAX_DELAY_MS` (longer
+ * ones would fire at once), a whole number when `whole`, or `Infinity` when `infinite` allows it.
+ * `undefined` gives `fallback`.
+ */
+export function checkDuration(
+  where: string,
+  field: string,
+  value: unknown,
+  fallback: number,
+  rules: { readonly whole?: boolean; readonly infinite?: boolean } = {},
+): number {
+  if (value === undefined) return fallback;
+  if (value === Infinity && rules.infinite) return value;
+  if (
+    typeof value !== 'number' ||
+    !(value > 0 && value <= MAX_DELAY_MS) ||
+    (rules.whole === true && !Number.isInteger(value))
+  )
+    throw new CallCardInputError(
+      where,
+      field,
+      value,
+      (rules.whole
+        ? `a whole number of ms from 1 to ${MAX_DELAY_MS}`
+        : `a number of ms above 0 and at most ${MAX_DELAY_MS}`) +
+        (rules.infinite ? ', or Infinity (no limit)' : ''),
+    );
+  return value;
+}
+
+/** Checks a boolean option; `undefined` gives `fallback`. */
+export function checkBoolean(
+  where: string,
+  field: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new CallCardInputError(where, field, value, 'a boolean');
+  return value;
+}

@@ -1,0 +1,61 @@
+import { reportError } from './report-error';
+
+/**
+ * Runs work in order under re-entrancy (internal): the one runner every ordered delivery of the
+ * library uses (host events, applied commands, snapshots, the command queue).
+ */
+export interface Runner {
+  /**
+   * Runs `work(a, b)` now; or, when called from inside a work of this runner, right after that
+   * one (and any queued before it), still synchronously inside the outermost call.
+   */
+  run<A, B>(work: (a: A, b: B) => void, a: A, b: B): void;
+}
+
+/**
+ * A new runner.
+ *
+ * Why: a listener may cause the next value while it handles one (a command the host
+ * acknowledges synchronously, a host event raised from a handler). Delivered at once, that value
+ * would reach the listeners after this one before they saw the current value, so different
+ * listeners would see different orders. Queued, every listener sees every value in the same
+ * order, with no artificial asynchrony.
+ *
+ * Rules:
+ * 1. Idle, `run` calls `work` directly: nothing is allocated.
+ * 2. A work that throws is reported (`reportError`) and the next one still runs: nothing is left
+ *    behind in the queue.
+ * 3. The runner holds plain data and functions only, so the ESM and CJS builds may share one.
+ */
+export function createRunner(): Runner {
+  // Flat triples (work, a, b): one array for the life of the runner.
+  const pending: unknown[] = [];
+  let running = false;
+  return {
+    run(work, a, b) {
+      if (running) {
+        pending.push(work, a, b);
+        return;
+      }
+      running = true;
+      try {
+        try {
+          work(a, b);
+        } catch (error) {
+          reportError(error);
+        }
+        // `pending` grows while we walk it: each work may queue more.
+        for (let i = 0; i < pending.length; i += 3) {
+          try {
+            (pending[i] as (a: unknown, b: unknown) => void)(pending[i + 1], pending[i + 2]);
+          } catch (error) {
+            reportError(error);
+          }
+        }
+      } finally {
+        pending.length = 0;
+        running = false;
+      }
+    },
+  };
+}

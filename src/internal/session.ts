@@ -1,0 +1,94 @@
+import type { CallCardCommand } from '../model/commands';
+import type { CallCardPayloadError } from '../model/errors';
+import type { CallCardEventType } from '../model/events';
+import type { PayloadResult } from '../model/validate';
+import { pageShared } from './page-registry';
+import { createRunner } from './runner';
+import type { Runner } from './runner';
+
+/**
+ * Where the placement's current card is in its life:
+ * - `waiting`: no `initialized` nor Close click seen yet (a card may exist that this frame did
+ *   not see raised);
+ * - `open`: card `card` was `initialized` and has not ended;
+ * - `closed`: card `card` ended (Close clicked, or `closeCard()` acknowledged).
+ */
+export type CardLifecycle = 'waiting' | 'open' | 'closed';
+
+/** One host event's listeners and replay memory. */
+export interface EventChannel {
+  readonly listeners: Set<(payload: unknown) => void>;
+  /**
+   * The listeners as an array, made on the first dispatch after a change and reused until the
+   * next one: a listener added or removed during a delivery does not disturb it, and a steady
+   * stream of events allocates nothing for it.
+   */
+  copy: Array<(payload: unknown) => void> | undefined;
+  /** Whether `bindEvent` was called (successfully) for this event. */
+  bound: boolean;
+  /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */
+  has: boolean;
+  last: unknown;
+}
+
+/** A listener that sees every host event first, read or not (the facades' stores). */
+export type EventTap = (type: CallCardEventType, read: PayloadResult<unknown>) => void;
+
+/** A listener on every command the host applied, with the card it was sent to. */
+export type AppliedTap = (command: CallCardCommand, card: number) => void;
+
+/**
+ * Everything the library keeps once per host placement (internal), shared by every build of the
+ * library in the page: the event bindings and their listeners, which card is open, the applied
+ * commands' listeners and the serial command queue. Every public function looks the session up
+ * once (`sessionOf`) and works on it; the layers own their parts (the streams layer the events
+ * and the card, the commands layer the queue and the applied commands), and no part keeps a
+ * second view of another's.
+ *
+ * Plain data and functions only, no rxjs objects: each build may bring its own rxjs.
+ */
+export interface Session {
+  // --- host events (streams layer) ---
+  readonly channels: Map<CallCardEventType, EventChannel>;
+  /** Run first for every event, before its own listeners. */
+  readonly taps: Set<EventTap>;
+  readonly malformed: Set<(error: CallCardPayloadError) => void>;
+  /** Keeps host events in host order for every listener, across both builds. */
+  readonly dispatch: Runner;
+
+  // --- the card (streams layer writes, everyone else reads) ---
+  /** How many `initialized` the host raised, readable or not: the number of the current card. */
+  card: number;
+  lifecycle: CardLifecycle;
+  /** Why the current card is `closed`, in words for error messages. */
+  closedBy: string;
+  /** Told after every change of `card` or `lifecycle`, once the event's listeners ran. */
+  readonly cardListeners: Set<() => void>;
+
+  // --- applied commands (commands layer) ---
+  /** Run synchronously when the host applied a command: the library's own bookkeeping. */
+  readonly appliedTaps: Set<AppliedTap>;
+  /** Public listeners (`appliedCommands`), run in order after the taps. */
+  readonly appliedListeners: Set<(command: CallCardCommand) => void>;
+  readonly appliedRunner: Runner;
+  /** The serial command queue, made on first use by the commands layer. */
+  queue: object | undefined;
+}
+
+/** The session of `placement`, made on first use; the same for every build in the page. */
+export function sessionOf(placement: object): Session {
+  return pageShared<Session>('session@1', placement, () => ({
+    channels: new Map(),
+    taps: new Set(),
+    malformed: new Set(),
+    dispatch: createRunner(),
+    card: 0,
+    lifecycle: 'waiting',
+    closedBy: '',
+    cardListeners: new Set(),
+    appliedTaps: new Set(),
+    appliedListeners: new Set(),
+    appliedRunner: createRunner(),
+    queue: undefined,
+  }));
+}

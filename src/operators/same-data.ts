@@ -1,0 +1,16 @@
+/**
+ * Whether two values hold the same data (internal): equal primitives, or
+ * arrays / plain objects with the same keys and equal values, compared deeply. Used on timer
+ * states and host payloads, which are small JSON-like data.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) =>
+      sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}

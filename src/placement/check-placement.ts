@@ -1,0 +1,28 @@
+import { CallCardInputError } from '../model/errors';
+import type { PlacementPort } from './placement-port';
+
+/**
+ * Checks that `value`, handed to `where`, is a `PlacementPort` (`call` and `bindEvent`
+ * functions), and throws `CallCardInputError` otherwise (internal).
+ */
+export function checkPlacement(where: string, value: unknown): PlacementPort {
+  if (!isPort(value))
+    throw new CallCardInputError(
+      where,
+      'placement',
+      value,
+      'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)',
+    );
+  return value as PlacementPort;
+}
+
+function isPort(value: unknown): value is PlacementPort {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    const { call, bindEvent } = value as Partial<PlacementPort>;
+    return typeof call === 'function' && typeof bindEvent === 'function';
+  } catch {
+    // A Proxy or getter that throws is no port.
+    return false;
+  }
+}
