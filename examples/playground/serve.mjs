@@ -70,10 +70,21 @@ function listen(server, port) {
   });
 }
 
-/** A request handler serving exactly `routes` (path -> [content type, body]), 404 otherwise. */
+/**
+ * A request handler serving exactly `routes` (path -> [content type, body]), 404 otherwise. Any
+ * request it cannot read (a target that is no URL path, such as `//[`) gets a 400: the server
+ * answers every request and never stops because of one.
+ */
 function handler(routes, onRequest) {
   return (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    let path;
+    try {
+      path = new URL(request.url ?? '/', 'http://x').pathname;
+    } catch {
+      onRequest?.(`${request.method} ${request.headers.host}${request.url} 400`);
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     const route = routes().get(path);
     onRequest?.(`${request.method} ${request.headers.host}${path} ${route ? 200 : 404}`);
     if (!route || (request.method !== 'GET' && request.method !== 'HEAD')) {
