@@ -134,31 +134,39 @@ function createStore(
 
   const onEvent = (type: CallCardEventType, read: PayloadResult<unknown>): void => {
     if (read.ok) {
-      const event = { type, payload: read.value } as CallCardEvent;
-      accept(reduceEvent(reduction, type, read.value as never, scheduler), {
-        kind: 'event',
-        event,
-      });
+      const event = Object.freeze({ type, payload: read.value }) as CallCardEvent;
+      accept(
+        reduceEvent(reduction, type, read.value as never, scheduler),
+        Object.freeze({ kind: 'event', event }),
+      );
     } else {
       // An unreadable `initialized` still raised a card: the state shows it before the report.
-      accept(reduceMalformed(reduction, read.error), { kind: 'malformed', error: read.error });
+      accept(
+        reduceMalformed(reduction, read.error),
+        Object.freeze({ kind: 'malformed', error: read.error }),
+      );
       runner.run((error) => malformed$.next(error), read.error, undefined);
     }
   };
   const onCommand = (command: CallCardCommand, card: number): void => {
-    accept(reduceCommand(reduction, command, card, scheduler), { kind: 'command', command, card });
+    accept(
+      reduceCommand(reduction, command, card, scheduler),
+      Object.freeze({ kind: 'command', command, card }),
+    );
   };
   const untapEvents = tapEvents(session, onEvent);
   const untapApplied = tapApplied(session, onCommand);
 
   return {
     activity$: new Observable<CallCardActivity>((subscriber) => {
-      subscriber.next({
-        kind: 'sync',
-        snapshot: delivered.snapshot,
-        card: delivered.card,
-        entityKept: delivered.entityKept,
-      });
+      subscriber.next(
+        Object.freeze({
+          kind: 'sync',
+          snapshot: delivered.snapshot,
+          card: delivered.card,
+          entityKept: delivered.entityKept,
+        }),
+      );
       return activities.subscribe(subscriber);
     }),
     state$,

@@ -223,7 +223,7 @@ export function connectCallCard(
     snapshot: () => last ?? store.current(),
     apply(command$) {
       assertLive('apply');
-      if (!isObservable(command$))
+      if (!isObservableOf(command$))
         throw new CallCardInputError(
           'callCard.apply',
           'command$',
@@ -278,6 +278,15 @@ export function connectCallCard(
       store.release();
     },
   };
+}
+
+/** `isObservable`, false for a value whose inspection throws (a hostile Proxy). */
+function isObservableOf(value: unknown): value is Observable<CallCardCommand> {
+  try {
+    return isObservable(value);
+  } catch {
+    return false;
+  }
 }
 
 function toCallCardError(error: unknown): CallCardError {

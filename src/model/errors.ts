@@ -43,7 +43,12 @@ export function describeValue(value: unknown): string {
     const text = quote(value, { left: QUOTE_LIMIT + 1 }, []);
     return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
   } catch {
-    return Object.prototype.toString.call(value);
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      // A Proxy whose every inspection throws.
+      return 'an unreadable value';
+    }
   }
 }
 

@@ -59,19 +59,25 @@ type FieldReader = (raw: unknown) => unknown;
 type FieldRule = readonly [key: string, read: FieldReader, expected: string];
 
 /**
- * A reader of a host object made of `fields`: a plain object with the fields read, in the
- * order given. `expected` says what the whole payload should be when it is not an object.
+ * A reader of a host object made of `fields`: a frozen plain object with the fields read, in the
+ * order given. `expected` says what the whole payload should be when it is not an object, or
+ * when it carries none of the fields (`{}`, a `Date`, a `Map`): such a value is no payload of this
+ * event, whatever defaults its missing fields would have.
  */
 function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T> {
   return (raw, event) => {
     if (!isRecord(raw)) return bad(event, raw, expected);
     const out: Record<string, unknown> = {};
+    let present = 0;
     for (const [key, read, fieldExpected] of fields) {
-      const value = read(own(raw, key));
+      const given = own(raw, key);
+      if (given !== undefined) present += 1;
+      const value = read(given);
       if (value === INVALID) return bad(event, raw, `${key} to be ${fieldExpected}`);
       if (value !== undefined) out[key] = value;
     }
-    return ok(out as T);
+    if (present === 0) return bad(event, raw, expected);
+    return ok(Object.freeze(out) as T);
   };
 }
 
@@ -134,14 +140,16 @@ function readBinding(item: unknown): CrmBinding | undefined {
   const type = own(item, 'ENTITY_TYPE');
   const id = toId(own(item, 'ENTITY_ID'));
   return typeof type === 'string' && id !== undefined
-    ? { ENTITY_TYPE: type, ENTITY_ID: id }
+    ? Object.freeze({ ENTITY_TYPE: type, ENTITY_ID: id })
     : undefined;
 }
+
+const NO_BINDINGS: readonly CrmBinding[] = /* @__PURE__ */ Object.freeze([]);
 
 const CRM_BINDINGS: FieldRule = [
   'CRM_BINDINGS',
   (raw) => {
-    if (raw === undefined || raw === null || raw === '') return [];
+    if (raw === undefined || raw === null || raw === '') return NO_BINDINGS;
     if (!Array.isArray(raw)) return INVALID;
     const bindings: CrmBinding[] = [];
     for (const item of raw) {
@@ -149,7 +157,7 @@ const CRM_BINDINGS: FieldRule = [
       if (!binding) return INVALID;
       bindings.push(binding);
     }
-    return bindings;
+    return Object.freeze(bindings);
   },
   'an array of {ENTITY_TYPE, ENTITY_ID}',
 ];
@@ -241,7 +249,10 @@ const READERS: {
 
 /**
  * Turns a raw host payload into the typed payload of `type`, or a `CallCardPayloadError` that
- * names the event, the value and what was expected. Never throws.
+ * names the event, the value and what was expected. Never throws. A payload object is a fresh,
+ * deeply frozen copy of the fields the host documents, so no subscriber can change what another
+ * one (or the card's state) sees; an object with none of those fields (`{}`, a `Date`) is
+ * refused.
  *
  * @example
  * ```ts

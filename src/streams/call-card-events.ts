@@ -155,7 +155,7 @@ export function allEvents(session: Session, placement: PlacementPort): Observabl
   return new Observable<CallCardEvent>((subscriber) => {
     const subscriptions = CALL_CARD_EVENT_TYPES.map((type) =>
       hostEvent(session, placement, type, false).subscribe((payload) =>
-        subscriber.next({ type, payload } as CallCardEvent),
+        subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
       ),
     );
     return () => {
