@@ -9,7 +9,12 @@ import { sharedAdapter } from './shared-adapter';
  * structurally: the library never imports the SDK.
  */
 export interface B24PlacementLike {
+  /** Sends a command; resolves with the host's reply, or `{isSafely: true}` after 900 ms of silence. */
   call(command: string, params: Record<string, unknown>): PromiseLike<unknown>;
+  /**
+   * Binds a host event for good; `callback` receives each payload (`""` for no data). The promise
+   * stays pending for 900 ms and may resolve with the first event instead of the callback.
+   */
   bindEvent(eventName: string, callback: (payload: unknown) => void): PromiseLike<unknown>;
   /** Not used by the adapter; part of the SDK's shape. */
   getInterface?(): PromiseLike<unknown>;
