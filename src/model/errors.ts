@@ -21,7 +21,11 @@ export class CallCardError extends Error {
   }
 }
 
-/** Renders a value for an error message, briefly and without throwing. */
+/**
+ * Renders a value for an error message, briefly and without throwing.
+ *
+ * @internal
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'string')

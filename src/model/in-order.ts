@@ -8,6 +8,8 @@
  * would reach the subscribers after this one before the subscribers after this one saw the
  * current value, so different subscribers would see different orders. Queued, every subscriber
  * sees every value in the same order, with no artificial asynchrony.
+ *
+ * @internal
  */
 export function inOrder(): (work: () => void) => void {
   const pending: Array<() => void> = [];

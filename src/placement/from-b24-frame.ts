@@ -28,7 +28,11 @@ export type B24FrameLike = { readonly placement: B24PlacementLike } | B24Placeme
 
 const SUBJECT = 'fromB24Frame';
 
-/** How long the SDK waits for a reply before it resolves `{isSafely: true}` and forgets it. */
+/**
+ * How long the SDK waits for a reply before it resolves `{isSafely: true}` and forgets it.
+ *
+ * @internal
+ */
 export const SDK_SAFE_WINDOW_MS = 900;
 
 /** Whether the host answers `command` at all (the timer commands and unknown ones never do). */

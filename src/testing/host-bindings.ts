@@ -9,6 +9,8 @@ export interface TestPlacementBinding {
 /**
  * What one delivery did: how many handlers ran, which bindings lost the event, and what the
  * handlers threw (the caller rethrows the first once it has recorded the delivery).
+ *
+ * @internal
  */
 export interface Delivery {
   readonly delivered: number;
@@ -16,7 +18,11 @@ export interface Delivery {
   readonly errors: readonly unknown[];
 }
 
-/** The bindings of a fake host: kept forever, delivered in binding order, duplicates included. */
+/**
+ * The bindings of a fake host: kept forever, delivered in binding order, duplicates included.
+ *
+ * @internal
+ */
 export interface BindingTable {
   readonly records: readonly TestPlacementBinding[];
   bind(hostEventName: string, handler: (payload: unknown) => void): TestPlacementBinding;
@@ -38,6 +44,8 @@ interface Live {
  * `lostWindowMs` reproduces the official SDK's lost first event: for that long after each
  * `bindEvent`, the first event under it resolves the SDK's pending promise instead of reaching
  * the handler. `null` turns the quirk off.
+ *
+ * @internal
  */
 export function createBindingTable(now: () => number, lostWindowMs: number | null): BindingTable {
   const records: TestPlacementBinding[] = [];
