@@ -1,16 +1,18 @@
 // Typechecks every TypeScript example a user reads, against the library's SOURCE:
-// the ```ts blocks of README.md and the ```ts blocks inside the JSDoc of src/**/*.ts.
+// the ```ts blocks of README.md and of the guides (docs/**/*.md), and the ```ts blocks inside the
+// JSDoc of src/**/*.ts.
 //
 // Each block becomes its own module in a scratch folder (under node_modules/.cache, so `rxjs`,
 // `@bitrix24/b24jssdk` and @types/jest resolve as they do for the project) and the whole set is
-// checked in one TypeScript program, with `b24-call-card-rx` mapped to src/index.ts and
-// `b24-call-card-rx/testing` to src/testing/index.ts.
+// checked in one TypeScript program, with `b24-call-card-rx` mapped to src/index.ts,
+// `b24-call-card-rx/testing` to src/testing/index.ts and, once it exists,
+// `b24-call-card-rx/angular` to src/angular/index.ts.
 //
 // Context an example uses but does not define comes from one small ambient prelude (PRELUDE
 // below): `placement`, `card` and the classic `BX24` global. An example's own declarations shadow
 // it. Anything else an example needs, it must define (or declare) itself.
 //
-// Markers: in README.md, an HTML comment right above the opening fence; in JSDoc (where an HTML
+// Markers: in Markdown, an HTML comment right above the opening fence; in JSDoc (where an HTML
 // comment would show in editors' hovers), a line comment inside the block,
 // `// check-examples: skip REASON` (a reason may go on over the next `//` lines).
 //   <!-- check-examples: skip REASON -->      not checked; REASON is printed in the report
@@ -24,7 +26,8 @@
 // Usage: node scripts/check-examples.mjs [--list] [--keep] [FILE...]
 //   --list  print every block found (file:line, marker) before checking
 //   --keep  keep the generated modules (in node_modules/.cache/check-examples/run-*) to inspect
-//   FILE    check these files (.md, or .ts for their JSDoc) instead of README.md and src/**/*.ts
+//   FILE    check these files (.md, or .ts for their JSDoc) instead of README.md, docs/**/*.md
+//           and src/**/*.ts
 // Exit 0 when every block typechecks, 1 otherwise (2 on a bad argument).
 import {
   existsSync,
@@ -153,14 +156,23 @@ function sourceBlocks(path) {
   );
 }
 
-function tsFiles(dir) {
+/** The files under `dir` (recursively, sorted) whose names pass `keep`; none if it is missing. */
+function filesUnder(dir, keep) {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : [join(dir, e.name)]))
-    .filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), keep) : [join(dir, e.name)]))
+    .filter(keep)
     .sort();
 }
 
-const inputs = FILES.length > 0 ? FILES : [join(ROOT, 'README.md'), ...tsFiles(join(ROOT, 'src'))];
+const inputs =
+  FILES.length > 0
+    ? FILES
+    : [
+        join(ROOT, 'README.md'),
+        ...filesUnder(join(ROOT, 'docs'), (p) => p.endsWith('.md')),
+        ...filesUnder(join(ROOT, 'src'), (p) => p.endsWith('.ts') && !p.endsWith('.d.ts')),
+      ];
 const blocks = inputs.flatMap((f) => (f.endsWith('.md') ? markdownBlocks(f) : sourceBlocks(f)));
 const checked = blocks.filter((b) => b.skip === undefined);
 const skipped = blocks.filter((b) => b.skip !== undefined);
@@ -306,10 +318,16 @@ const options = {
   noEmit: true,
   types: ['jest', 'node'],
   typeRoots: [join(ROOT, 'node_modules', '@types')],
-  paths: {
-    'b24-call-card-rx': [join(ROOT, 'src', 'index.ts')],
-    'b24-call-card-rx/testing': [join(ROOT, 'src', 'testing', 'index.ts')],
-  },
+  paths: Object.fromEntries(
+    Object.entries({
+      'b24-call-card-rx': join(ROOT, 'src', 'index.ts'),
+      'b24-call-card-rx/testing': join(ROOT, 'src', 'testing', 'index.ts'),
+      // The Angular entry, once its source exists.
+      'b24-call-card-rx/angular': join(ROOT, 'src', 'angular', 'index.ts'),
+    })
+      .filter(([, source]) => existsSync(source))
+      .map(([name, source]) => [name, [source]]),
+  ),
 };
 const program = ts.createProgram([preludePath, ...origins.keys()], options);
 
@@ -334,12 +352,14 @@ for (const d of program.getSemanticDiagnostics(program.getSourceFile(preludePath
   problems.push(`(prelude) TS${d.code}: ${describe(d)}`);
 
 const inMarkdown = checked.filter((b) => b.file.endsWith('.md')).length;
+const markdownFiles = new Set(checked.filter((b) => b.file.endsWith('.md')).map((b) => b.file));
 // Marble diagrams written as ```ts comments: counted, but there is nothing in them to check.
 const commentOnly = checked.filter((b) =>
   b.code.every((line) => line.trim() === '' || line.trim().startsWith('//')),
 ).length;
 console.log(
-  `check-examples: ${checked.length} examples checked (${inMarkdown} in Markdown, ` +
+  `check-examples: ${checked.length} examples checked (${inMarkdown} in ${markdownFiles.size} ` +
+    `Markdown files, ` +
     `${checked.length - inMarkdown} in JSDoc; ${commentOnly} of them comments only, e.g. marble ` +
     `diagrams) as ${units.length} modules; ${skipped.length} skipped`,
 );

@@ -1,3 +1,11 @@
+/**
+ * The core entry: the call card's vocabulary and errors, the adapters over the two client
+ * libraries, the event streams, the command creators and the serial sink, the pure operators,
+ * and the `connectCallCard` facade that wires them for one placement.
+ *
+ * @module b24-call-card-rx
+ */
+
 // Model: the call card's vocabulary.
 export { UI_STATES, INTERNAL_UI_STATES, isUiState, isHostUiState } from './model/ui-states';
 export type { UiState, InternalUiState, HostUiState } from './model/ui-states';

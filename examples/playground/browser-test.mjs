@@ -194,8 +194,21 @@ async function callScenario(context, playground, problems, screenshot) {
       `(c) => c.timer.status === 'running' && c.timer.elapsedMs >= 2000`,
       'a running timer past 00:01',
     );
+    // The page redraws the card every 250 ms, so its text may trail the card's model: wait for
+    // it rather than read it once.
+    const timerShown = await page
+      .waitForFunction(
+        () =>
+          /^Conversation length: 00:0[2-9]$/.test(
+            document.querySelector('#card-timer')?.textContent ?? '',
+          ),
+        undefined,
+        { timeout: STEP_TIMEOUT_MS, polling: 50 },
+      )
+      .then(() => true)
+      .catch(() => false);
     const timerText = await page.textContent('#card-timer');
-    check(/^Conversation length: 00:0[2-9]$/.test(timerText), 'the timer reads 00:02+', timerText);
+    check(timerShown, 'the timer reads 00:02+', timerText);
     // The library's own timer, mirrored into the status line by the app, keeps up with the host.
     await waitForCard(
       page,

@@ -151,4 +151,42 @@ describe('one card, one truth: the reproductions', () => {
       card.dispose();
     });
   });
+
+  it('behaves as the marble diagram of docs/driving-the-card.md shows', () => {
+    testScheduler().run(({ hot, expectObservable, flush }) => {
+      const placement = createTestPlacement({ policy: { delayMs: 5 } });
+      const card = connectCallCard(placement);
+      const host = hot('i---xi--------', {
+        i: { type: 'initialized', payload: call('call') },
+        x: { type: 'closeButtonClick', payload: undefined },
+      } as const);
+      placement.emitFrom(host);
+      const a = setStatusText('a');
+      const b = setCardTitle('b');
+      const d = setStatusText('d');
+      const commands = hot('-ab----d------', { a, b, d });
+      expectObservable(commands.pipe(applyCommands(placement)), '^-------------!').toBe(
+        '----B-A-----D-',
+        {
+          A: { command: a, ok: true, result: undefined },
+          B: {
+            command: b,
+            ok: false,
+            error: expect.objectContaining({
+              name: 'CallCardUnavailableError',
+              message: expect.stringMatching(/^CallCardSetCardTitle: not sent/),
+            }),
+          },
+          D: { command: d, ok: true, result: undefined },
+        },
+      );
+      flush();
+      expect(placement.calls.map((c) => `${c.time} ${String(Object.values(c.params)[0])}`)).toEqual(
+        ['1 a', '7 d'],
+      );
+      // The first card's late reply changed nothing of the second card.
+      expect(card.snapshot()).toMatchObject({ statusText: 'd', title: '', closed: false });
+      card.dispose();
+    });
+  });
 });

@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// The docs' TypeScript examples (README.md and the JSDoc `@example` blocks of src/) are checked by
-// scripts/check-examples.mjs against the library's source, so `npm test` fails when an example no
-// longer compiles. The checker runs as a child process, as in CI; it takes a few seconds.
+// The docs' TypeScript examples (README.md, the guides in docs/ and the JSDoc `@example` blocks of
+// src/) are checked by scripts/check-examples.mjs against the library's source, so `npm test`
+// fails when an example no longer compiles. The checker runs as a child process, as in CI; it takes a few seconds.
 const root = resolve(__dirname, '../..');
 const CHECKER = 'scripts/check-examples.mjs';
 const TIMEOUT_MS = 120_000;
@@ -23,7 +23,7 @@ const fence = (code: string): string => ['```ts', code.trim(), '```'].join('\n')
 
 describe('the examples in the docs', () => {
   it(
-    'all typecheck against the current API (README.md and every JSDoc example in src/)',
+    'all typecheck against the current API (README.md, docs/ and every JSDoc example in src/)',
     () => {
       // Throws, with the checker's report as the message, on any exit code but 0.
       const report = execFileSync(process.execPath, [CHECKER], {
@@ -39,6 +39,20 @@ describe('the examples in the docs', () => {
 });
 
 describe('scripts/check-examples.mjs', () => {
+  it(
+    'finds the ```ts blocks of every guide in docs/ by default',
+    () => {
+      const guides = readdirSync(join(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .filter((name) => readFileSync(join(root, 'docs', name), 'utf8').includes('```ts'));
+      expect(guides.length).toBeGreaterThan(0);
+      const { status, stdout } = check('--list');
+      expect(status).toBe(0);
+      for (const name of guides) expect(stdout).toMatch(new RegExp(`^docs/${name}:\\d+`, 'm'));
+    },
+    TIMEOUT_MS,
+  );
+
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'check-examples-spec-'));

@@ -1,6 +1,6 @@
-// The README recipes "Marble-testing your call logic": three effects written the way an app
+// The recipes of docs/testing.md, "Marble recipes": three effects written the way an app
 // should write them (pure functions from streams to call-card commands, dependencies passed in),
-// and their marble tests. The README copies this file; keep them in step.
+// and their marble tests. docs/testing.md copies this file; keep them in step.
 import {
   EMPTY,
   asyncScheduler,

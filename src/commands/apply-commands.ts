@@ -95,6 +95,17 @@ export interface ApplyCommandsOptions {
  * // Many sinks share one queue: order is kept across them.
  * sipStatus$.pipe(map(setStatusText), applyCommands(placement)).subscribe();
  * ```
+ *
+ * @example
+ * One card, one truth, in marbles: the host answers 5 frames late; `i` is a new card, `x` the
+ * user's Close click; `a` and `b` are queued for the first card, `d` for the second.
+ * ```ts
+ * // host:      i---xi--------
+ * // commands:  -ab----d------
+ * // sent:      -a-----d------   b never reaches the host
+ * // outcomes:  ----B-A-----D-   B: CallCardUnavailableError when x ends the first card;
+ * //                             A: ok, its late reply changes the first card only
+ * ```
  */
 export function applyCommands(
   placement: PlacementPort,

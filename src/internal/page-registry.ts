@@ -9,6 +9,8 @@
  * hold plain data and functions only, no rxjs objects, since each build may bring its own rxjs.
  * `name` carries a version (`event-registry@1`): bump it whenever the shape of the value changes,
  * so two versions of the library never misread each other's data.
+ *
+ * @internal
  */
 export function pageShared<V>(name: string, owner: object, create: () => V): V {
   const key = Symbol.for(`b24-call-card-rx/${name}`);

@@ -88,6 +88,8 @@ export const INVALID_UI_STATE_ERROR_CODE = 'Invalid ui state';
 /**
  * Setters: commands whose effect is a value that replaces the previous one, so a newer setter of
  * the same command makes an older, unsent one pointless.
+ *
+ * @internal
  */
 export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> = new Set<CallCardCommandName>([
   'CallCardSetCardTitle',

@@ -27,9 +27,10 @@ export class CallCardError extends Error {
 const QUOTE_LIMIT = 80;
 
 /**
- * Renders a value for an error message, briefly and without throwing (internal). It reads only
- * as much of the value as the message quotes, so reporting a huge payload costs no more than a
- * small one.
+ * Renders a value for an error message, briefly and without throwing. It reads only as much of
+ * the value as the message quotes, so reporting a huge payload costs no more than a small one.
+ *
+ * @internal
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';

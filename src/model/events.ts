@@ -161,6 +161,8 @@ export function hostEventName<T extends CallCardEventType>(type: T): HostEventNa
  * The short name of an event type, without its `ButtonClick` / `Click` suffix (internal): the
  * button's name (`'hangup'`, `'qualityMeter'`) and, with a `$`, the field of its stream in
  * `callCardEvents` (`hangup$`, `initialized$`).
+ *
+ * @internal
  */
 export function eventShortName(type: CallCardEventType): string {
   return type.replace(/(Button)?Click$/, '');

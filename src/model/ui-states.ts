@@ -71,6 +71,8 @@ export function isHostUiState(value: unknown): value is HostUiState {
 /**
  * States in which a running timer keeps counting (docs/host-behaviour.md, section 4): entering one of these
  * while the timer runs changes nothing; while it is not running, the timer is hidden and reset.
+ *
+ * @internal
  */
 export const TIMER_KEEPING_STATES: readonly HostUiState[] = [
   'transferring',

@@ -39,6 +39,8 @@ function toId(raw: unknown): number | undefined {
 
 /**
  * Whether a raw host value means "no data": the SDK sends `""`, classic `BX24` sends `[]`.
+ *
+ * @internal
  */
 export function isNoData(raw: unknown): boolean {
   return (

@@ -9,7 +9,12 @@ import { sharedAdapter } from './shared-adapter';
  * structurally: the library never imports the SDK.
  */
 export interface B24PlacementLike {
+  /** Sends a command; resolves with the host's reply, or `{isSafely: true}` after 900 ms of silence. */
   call(command: string, params: Record<string, unknown>): PromiseLike<unknown>;
+  /**
+   * Binds a host event for good; `callback` receives each payload (`""` for no data). The promise
+   * stays pending for 900 ms and may resolve with the first event instead of the callback.
+   */
   bindEvent(eventName: string, callback: (payload: unknown) => void): PromiseLike<unknown>;
   /** Not used by the adapter; part of the SDK's shape. */
   getInterface?(): PromiseLike<unknown>;
@@ -23,7 +28,11 @@ export type B24FrameLike = { readonly placement: B24PlacementLike } | B24Placeme
 
 const SUBJECT = 'fromB24Frame';
 
-/** How long the SDK waits for a reply before it resolves `{isSafely: true}` and forgets it. */
+/**
+ * How long the SDK waits for a reply before it resolves `{isSafely: true}` and forgets it.
+ *
+ * @internal
+ */
 export const SDK_SAFE_WINDOW_MS = 900;
 
 /** Whether the host answers `command` at all (the timer commands and unknown ones never do). */

@@ -7,12 +7,15 @@ import { sharedAdapter } from './shared-adapter';
  * `placement`. Typed structurally, so any `BX24` typing (or none) fits.
  */
 export interface Bx24Like {
+  /** `BX24.placement`: the two functions the adapter calls. */
   readonly placement: {
+    /** Sends a command; `callback` receives the host's reply (`[]` for a bare acknowledgement). */
     call(
       command: string,
       params: Record<string, unknown>,
       callback: (reply: unknown) => void,
     ): unknown;
+    /** Binds a host event for good; `callback` receives each payload (`[]` for no data). */
     bindEvent(eventName: string, callback: (payload: unknown) => void): unknown;
   };
 }

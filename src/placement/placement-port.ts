@@ -25,11 +25,13 @@
  * ```
  */
 export interface PlacementPort {
+  /** Sends one command; see rules 1 and 2 above. */
   call(
     command: string,
     params: Readonly<Record<string, unknown>>,
     onReply: (reply: unknown) => void,
     onError?: (error: unknown) => void,
   ): void;
+  /** Binds a host event name for good; see rule 3 above. */
   bindEvent(hostEventName: string, handler: (payload: unknown) => void): void;
 }

@@ -10,6 +10,8 @@ import type { PlacementPort } from './placement-port';
  * bind every event twice on the same host placement. Returning the same port for the same host
  * keeps "bind once" true. The cache lives on `globalThis` under a `Symbol.for` key, so the ESM and
  * CJS builds of the library loaded side by side hand out the same port too.
+ *
+ * @internal
  */
 export function sharedAdapter(
   kind: 'bx24' | 'b24-frame',

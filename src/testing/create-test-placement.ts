@@ -6,7 +6,7 @@ import { CallCardInputError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
 import { hostEventName, isCallCardEventType } from '../model/events';
 import type { PlacementPort } from '../placement/placement-port';
-import type { HostBinding } from './host-bindings';
+import type { TestPlacementBinding } from './host-bindings';
 import { createBindingTable } from './host-bindings';
 import { errorReply, uiStatesReply } from './host-replies';
 import type { NoDataStyle } from './raw-payload';
@@ -61,8 +61,7 @@ export interface TestPlacementCall {
   fail(error: unknown): void;
 }
 
-/** One `bindEvent` the test placement received. */
-export type TestPlacementBinding = HostBinding;
+export type { TestPlacementBinding };
 
 /** One event the test drove into the placement, and what became of it. */
 export interface TestPlacementEmission {

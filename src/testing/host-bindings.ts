@@ -1,5 +1,5 @@
-/** One `bindEvent` a fake host received. */
-export interface HostBinding {
+/** One `bindEvent` a fake host received (`TestPlacement.bindings`). */
+export interface TestPlacementBinding {
   /** The name as the app passed it, e.g. `'BackgroundCallCard::hangupButtonClick'`. */
   readonly hostEventName: string;
   /** Scheduler time of the `bindEvent` call. */
@@ -9,24 +9,30 @@ export interface HostBinding {
 /**
  * What one delivery did: how many handlers ran, which bindings lost the event, and what the
  * handlers threw (the caller rethrows the first once it has recorded the delivery).
+ *
+ * @internal
  */
 export interface Delivery {
   readonly delivered: number;
-  readonly lost: readonly HostBinding[];
+  readonly lost: readonly TestPlacementBinding[];
   readonly errors: readonly unknown[];
 }
 
-/** The bindings of a fake host: kept forever, delivered in binding order, duplicates included. */
+/**
+ * The bindings of a fake host: kept forever, delivered in binding order, duplicates included.
+ *
+ * @internal
+ */
 export interface BindingTable {
-  readonly records: readonly HostBinding[];
-  bind(hostEventName: string, handler: (payload: unknown) => void): HostBinding;
+  readonly records: readonly TestPlacementBinding[];
+  bind(hostEventName: string, handler: (payload: unknown) => void): TestPlacementBinding;
   /** Runs every handler bound to the name with a fresh raw value from `raw()`. */
   deliver(hostEventName: string, raw: () => unknown): Delivery;
   count(hostEventName: string): number;
 }
 
 interface Live {
-  readonly record: HostBinding;
+  readonly record: TestPlacementBinding;
   readonly handler: (payload: unknown) => void;
   /** Whether the SDK's pending `bindEvent` promise would still swallow the next event. */
   armed: boolean;
@@ -38,14 +44,16 @@ interface Live {
  * `lostWindowMs` reproduces the official SDK's lost first event: for that long after each
  * `bindEvent`, the first event under it resolves the SDK's pending promise instead of reaching
  * the handler. `null` turns the quirk off.
+ *
+ * @internal
  */
 export function createBindingTable(now: () => number, lostWindowMs: number | null): BindingTable {
-  const records: HostBinding[] = [];
+  const records: TestPlacementBinding[] = [];
   const byName = new Map<string, Live[]>();
   return {
     records,
     bind(hostEventName, handler) {
-      const record: HostBinding = { hostEventName, time: now() };
+      const record: TestPlacementBinding = { hostEventName, time: now() };
       records.push(record);
       const list = byName.get(hostEventName) ?? [];
       list.push({ record, handler, armed: lostWindowMs !== null });
@@ -55,7 +63,7 @@ export function createBindingTable(now: () => number, lostWindowMs: number | nul
     deliver(hostEventName, raw) {
       // A snapshot: a handler that binds again must not receive the event it is handling.
       const list = [...(byName.get(hostEventName) ?? [])];
-      const lost: HostBinding[] = [];
+      const lost: TestPlacementBinding[] = [];
       const errors: unknown[] = [];
       let delivered = 0;
       const time = now();

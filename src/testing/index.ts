@@ -1,4 +1,10 @@
-// The `b24-call-card-rx/testing` entry: fakes for users' specs and demos.
+/**
+ * The testing entry: two fakes of the Bitrix24 host for specs and demos, both a `PlacementPort`.
+ * `createTestPlacement` is a recorder a test drives (from marbles, too); `createCallCardSimulator`
+ * is a faithful in-memory card with states, buttons, a timer and the host's replies.
+ *
+ * @module b24-call-card-rx/testing
+ */
 
 // Port: what both fakes implement.
 export type { PlacementPort } from '../placement/placement-port';

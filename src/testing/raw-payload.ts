@@ -7,14 +7,22 @@ import { CallCardInputError } from '../model/errors';
  */
 export type NoDataStyle = '' | '[]';
 
-/** The raw value a host callback receives for `payload`: no data becomes `''` or `[]`. */
+/**
+ * The raw value a host callback receives for `payload`: no data becomes `''` or `[]`.
+ *
+ * @internal
+ */
 export function toRawPayload(payload: unknown, style: NoDataStyle): unknown {
   if (payload !== undefined) return payload;
   // A fresh array each time: a handler that mutates it must not change the next delivery.
   return style === '[]' ? [] : '';
 }
 
-/** Reads the `noDataAs` option of `factory`, throwing a readable error for anything else. */
+/**
+ * Reads the `noDataAs` option of `factory`, throwing a readable error for anything else.
+ *
+ * @internal
+ */
 export function checkNoDataStyle(factory: string, value: unknown): NoDataStyle {
   if (value === undefined || value === '') return '';
   if (value === '[]') return '[]';

@@ -40,6 +40,8 @@ const EXPECTED =
 /**
  * Throws a `CallCardInputError` naming `where` unless `policy` is a `ReplyPolicy`; checked when a
  * policy is set, so a typo fails at the line that made it, not at the first command.
+ *
+ * @internal
  */
 export function checkReplyPolicy(where: string, field: string, policy: unknown): ReplyPolicy {
   if (policy === 'ack' || policy === 'silent' || policy === 'twice') return policy;

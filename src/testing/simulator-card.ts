@@ -44,6 +44,8 @@ function describeCall(call: CallInfo, crm: SimulatorCrm | null): string {
  * The card as text, one fact per line: state, call, title, status, buttons, flags, and the
  * timer line the host shows ("Conversation length: MM:SS", "(stopped)" when frozen; no line when
  * hidden). `(no card)` when there is none.
+ *
+ * @internal
  */
 export function renderCard(card: SimulatorCard): string {
   if (!card.exists || card.state === null) return '(no card)';
