@@ -121,29 +121,36 @@ function createStore(
   // A subscriber that causes more activity (a command acknowledged synchronously) gets it after
   // this delivery ends, so every subscriber sees activities and snapshots in the same order.
   const runner = createRunner();
-  const deliver = (r: Reduction, activity: CallCardActivity): void => {
+  const deliver = (r: Reduction, activity: CallCardActivity | undefined): void => {
     delivered = r;
-    activities.next(activity);
+    if (activity) activities.next(activity);
     if (state$.value !== r.snapshot) state$.next(r.snapshot);
   };
-  const accept = (next: Reduction, activity: CallCardActivity): void => {
+  const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
     // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
     reduction = next;
     runner.run(deliver, next, activity);
   };
+  // An activity is made only for someone: a subscriber now, or one that may subscribe before a
+  // queued delivery runs (an idle runner delivers at once, so nobody can come in between).
+  const wanted = (): boolean => activities.observed || runner.busy();
 
   const onEvent = (type: CallCardEventType, read: PayloadResult<unknown>): void => {
     if (read.ok) {
-      const event = Object.freeze({ type, payload: read.value }) as CallCardEvent;
       accept(
         reduceEvent(reduction, type, read.value as never, scheduler),
-        Object.freeze({ kind: 'event', event }),
+        wanted()
+          ? Object.freeze({
+              kind: 'event',
+              event: Object.freeze({ type, payload: read.value }) as CallCardEvent,
+            })
+          : undefined,
       );
     } else {
       // An unreadable `initialized` still raised a card: the state shows it before the report.
       accept(
         reduceMalformed(reduction, read.error),
-        Object.freeze({ kind: 'malformed', error: read.error }),
+        wanted() ? Object.freeze({ kind: 'malformed', error: read.error }) : undefined,
       );
       runner.run((error) => malformed$.next(error), read.error, undefined);
     }
@@ -151,7 +158,7 @@ function createStore(
   const onCommand = (command: CallCardCommand, card: number): void => {
     accept(
       reduceCommand(reduction, command, card, scheduler),
-      Object.freeze({ kind: 'command', command, card }),
+      wanted() ? Object.freeze({ kind: 'command', command, card }) : undefined,
     );
   };
   const untapEvents = tapEvents(session, onEvent);

@@ -5,6 +5,8 @@ import { reportError } from './report-error';
  * library uses (host events, applied commands, snapshots, the command queue).
  */
 export interface Runner {
+  /** Whether a work of this runner is running (a `run` now would queue its work). */
+  busy(): boolean;
   /**
    * Runs `work(a, b)` now; or, when called from inside a work of this runner, right after that
    * one (and any queued before it), still synchronously inside the outermost call.
@@ -32,6 +34,7 @@ export function createRunner(): Runner {
   const pending: unknown[] = [];
   let running = false;
   return {
+    busy: () => running,
     run(work, a, b) {
       if (running) {
         pending.push(work, a, b);
@@ -53,7 +56,7 @@ export function createRunner(): Runner {
           }
         }
       } finally {
-        pending.length = 0;
+        if (pending.length > 0) pending.length = 0;
         running = false;
       }
     },

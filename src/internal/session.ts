@@ -52,6 +52,8 @@ export interface Session {
   readonly channels: Map<CallCardEventType, EventChannel>;
   /** Run first for every event, before its own listeners. */
   readonly taps: Set<EventTap>;
+  /** `taps` as an array, made on the first event after a change (see `EventChannel.copy`). */
+  tapsCopy: EventTap[] | undefined;
   readonly malformed: Set<(error: CallCardPayloadError) => void>;
   /** Keeps host events in host order for every listener, across both builds. */
   readonly dispatch: Runner;
@@ -80,6 +82,7 @@ export function sessionOf(placement: object): Session {
   return pageShared<Session>('session@1', placement, () => ({
     channels: new Map(),
     taps: new Set(),
+    tapsCopy: undefined,
     malformed: new Set(),
     dispatch: createRunner(),
     card: 0,

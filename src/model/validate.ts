@@ -270,6 +270,19 @@ export function readEventPayload<T extends CallCardEventType>(
   // A JavaScript caller may pass any string: only the 17 types have a reader (or none: no data).
   if (!isCallCardEventType(type))
     return bad(type, raw, 'an event of one of the 17 call-card types');
+  return readPayload(type, raw);
+}
+
+/**
+ * `readEventPayload` for a `type` known to be one of the 17 (internal: the event hub's, which
+ * checked the type when it bound the event).
+ *
+ * @internal
+ */
+export function readPayload<T extends CallCardEventType>(
+  type: T,
+  raw: unknown,
+): PayloadResult<CallCardEventMap[T]> {
   try {
     return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {

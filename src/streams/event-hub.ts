@@ -3,8 +3,7 @@ import type { CallCardPayloadError } from '../model/errors';
 import { CallCardUnavailableError } from '../model/errors';
 import type { CallCardEventMap, CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
-import { readEventPayload } from '../model/validate';
-import type { PayloadResult } from '../model/validate';
+import { readPayload } from '../model/validate';
 import { reportError } from '../internal/report-error';
 import type { EventChannel, EventTap, Session } from '../internal/session';
 import type { PlacementPort } from '../placement/placement-port';
@@ -62,8 +61,13 @@ function announceCard(session: Session): void {
  * listeners: the state must know of a new card before the queue sends the commands that waited
  * for it.
  */
-function dispatch(session: Session, type: CallCardEventType, raw: unknown): void {
-  const read = readEventPayload(type, raw);
+function dispatch(
+  session: Session,
+  channel: EventChannel,
+  type: CallCardEventType,
+  raw: unknown,
+): void {
+  const read = readPayload(type, raw);
   // The card follows the host event, not its payload: a card whose `initialized` payload cannot
   // be read exists all the same, and its commands work.
   let cardChanged = false;
@@ -77,8 +81,16 @@ function dispatch(session: Session, type: CallCardEventType, raw: unknown): void
     forget(session.channels.get('entityChanged'));
     cardChanged = true;
   }
-  if (session.taps.size > 0) deliverTaps(session.taps, type, read);
-  const channel = channelOf(session, type);
+  if (session.taps.size > 0) {
+    const taps = (session.tapsCopy ??= [...session.taps]);
+    for (let i = 0; i < taps.length; i++) {
+      try {
+        (taps[i] as EventTap)(type, read);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  }
   if (read.ok) {
     if (REPLAYED.has(type)) {
       channel.has = true;
@@ -100,16 +112,6 @@ function dispatch(session: Session, type: CallCardEventType, raw: unknown): void
   if (cardChanged) announceCard(session);
 }
 
-function deliverTaps(taps: Set<EventTap>, type: CallCardEventType, read: PayloadResult<unknown>) {
-  for (const tap of [...taps]) {
-    try {
-      tap(type, read);
-    } catch (error) {
-      reportError(error);
-    }
-  }
-}
-
 /**
  * Binds the host event of `type` on `placement` unless some build of the library already did:
  * once per placement, for the life of the page. A placement whose `bindEvent` throws leaves the
@@ -125,7 +127,7 @@ export function bindHostEvent(
   // Marked first: a host that delivers synchronously inside bindEvent re-enters here.
   channel.bound = true;
   const name = hostEventName(type);
-  const work = (raw: unknown): void => dispatch(session, type, raw);
+  const work = (raw: unknown): void => dispatch(session, channel, type, raw);
   try {
     placement.bindEvent(name, (raw: unknown) => {
       session.dispatch.run(work, raw, undefined);
@@ -197,8 +199,9 @@ export function malformedEvents(session: Session): Observable<CallCardPayloadErr
 /** Listens to every host event first, read or not (the facades' stores). */
 export function tapEvents(session: Session, tap: EventTap): () => void {
   session.taps.add(tap);
+  session.tapsCopy = undefined;
   return () => {
-    session.taps.delete(tap);
+    if (session.taps.delete(tap)) session.tapsCopy = undefined;
   };
 }
 
