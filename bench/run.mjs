@@ -1,4 +1,6 @@
-// The benchmarks of b24-call-card-rx, against the BUILT package (run `npm run build` first).
+// The benchmarks of b24-call-card-rx, against the BUILT package (run `npm run build` first), on
+// rxjs's ES2015 build for the library and every baseline alike (bench/lib/rxjs-es2015.mjs; the run
+// stops if that build is not the one in use).
 //
 //   npm run bench          full run (about two minutes), writes .bench-out/results.json
 //   npm run bench:smoke    reduced counts (seconds): the correctness checks only decide the exit
@@ -10,9 +12,10 @@
 // heap growth, timer error, baseline equivalence) or a suite throws; 0 otherwise.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderTable, writeResults } from './lib/report.mjs';
+import { useRxjsEs2015 } from './lib/rxjs-es2015.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,6 +35,16 @@ const newestSource = readdirSync(join(root, 'src'), { recursive: true })
   .reduce((newest, file) => Math.max(newest, statSync(join(root, 'src', file)).mtimeMs), 0);
 if (newestSource > statSync(built).mtimeMs)
   console.warn('warning: src/ changed after the last build; run `npm run build` to bench it.');
+
+// Every suite, and the library they import, must run on rxjs's ES2015 build: registered here,
+// before the first suite is imported (the suites are loaded with `import()` for that reason).
+let rxjsBuild;
+try {
+  rxjsBuild = await useRxjsEs2015();
+} catch (error) {
+  console.error(`rxjs: ${error.message}`);
+  process.exit(1);
+}
 
 // The timer's real-time run goes last: nothing else may block the event loop while it ticks.
 const SUITES = [
@@ -62,6 +75,7 @@ const meta = {
   cores: cpus().length,
   platform: `${process.platform} ${process.arch}`,
   rxjs: JSON.parse(readFileSync(join(root, 'node_modules/rxjs/package.json'), 'utf8')).version,
+  rxjsBuild: `${rxjsBuild.build}, ${relative(root, rxjsBuild.path)}`,
   date: new Date().toISOString(),
 };
 
@@ -69,6 +83,7 @@ console.log(
   `b24-call-card-rx benchmarks (${meta.mode}) — node ${meta.node}, ${meta.cpu}, ` +
     `${meta.cores} cores, rxjs ${meta.rxjs}`,
 );
+console.log(`rxjs build in use (benchmarks and library alike): ${meta.rxjsBuild}`);
 
 const rows = [];
 const notes = [];
