@@ -47,6 +47,8 @@ export function handPlacement(options = {}) {
     /** The params of the last command the host answered (what the card now shows). */
     /** @type {Record<string, unknown> | undefined} */
     lastApplied: undefined,
+    /** With `replyAfterMs`: ms spent inside `onReply` callbacks, all replies together. */
+    replyMs: 0,
   };
 
   const answer = (command, params, onReply) => {
@@ -71,7 +73,13 @@ export function handPlacement(options = {}) {
       const wait = () => {
         const left = due - performance.now();
         if (left > 0) setTimeout(wait, Math.ceil(left));
-        else answer(command, params, onReply);
+        else {
+          // Time the app's thread spends on the reply (what the sink does with it), for the
+          // coalescing benchmark's CPU per update.
+          const t0 = performance.now();
+          answer(command, params, onReply);
+          state.replyMs += performance.now() - t0;
+        }
       };
       setTimeout(wait, replyAfterMs);
     },
