@@ -13,7 +13,7 @@
 // last text applied, heap growth under churn, virtual timer error, baseline equivalence) or a
 // suite throws; 0 otherwise, whatever the targets say.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderTable, writeResults } from './lib/report.mjs';
@@ -80,11 +80,13 @@ const meta = {
   rxjs: JSON.parse(readFileSync(join(root, 'node_modules/rxjs/package.json'), 'utf8')).version,
   rxjsBuild: `${rxjsBuild.build}, ${relative(root, rxjsBuild.path)}`,
   date: new Date().toISOString(),
+  // The machine may be shared: the 1-minute load average when the run started.
+  loadAverage: Number(loadavg()[0].toFixed(2)),
 };
 
 console.log(
   `b24-call-card-rx benchmarks (${meta.mode}) — node ${meta.node}, ${meta.cpu}, ` +
-    `${meta.cores} cores, rxjs ${meta.rxjs}`,
+    `${meta.cores} cores (load average ${meta.loadAverage}), rxjs ${meta.rxjs}`,
 );
 console.log(`rxjs build in use (benchmarks and library alike): ${meta.rxjsBuild}`);
 
