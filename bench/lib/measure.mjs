@@ -1,6 +1,6 @@
 // Interleaved timing: the contenders of one comparison run in alternating rounds (A B, then B A,
-// ...), each round timing one batch of operations per contender, so a noisy neighbour, a CPU
-// frequency change or a GC pause hits both sides alike. Every figure reported is per operation;
+// ...), each round timing one batch of operations per contender (a few ms each), so a noisy
+// neighbour, a CPU frequency change or a GC pause hits both sides alike. Every figure reported is per operation;
 // the ratio is the median of the per-round ratios (each round pairs samples taken milliseconds
 // apart), with its quartiles as the spread.
 import { performance } from 'node:perf_hooks';
@@ -27,27 +27,43 @@ export function medianOf(values) {
 }
 
 /**
- * Times `tasks` (name -> function running `batch` operations) in interleaved rounds: rounds for
- * `warmup` ms (at least `warmupRounds`) thrown away (JIT, inline caches), then rounds for at
- * least `time` ms and at least `rounds` rounds.
- * @param {Record<string, () => void>} tasks
- * @param {{ batch: number, time: number, warmup: number, rounds?: number,
+ * Times `tasks` (name -> function running `n` operations) in interleaved rounds, one sample per
+ * task per round. Each task runs as many operations per sample as make `sampleMs` (an even
+ * number, found by doubling, after a first warm-up), unless `batch` fixes it; so a fast baseline
+ * and a slow library are both exposed to the machine's noise for about as long in each round.
+ * Rounds for `warmup` ms (at least `warmupRounds`) are thrown away (JIT, inline caches), then
+ * rounds run for at least `time` ms and at least `rounds` rounds.
+ * @param {Record<string, (n: number) => void>} tasks
+ * @param {{ time: number, warmup: number, sampleMs?: number, batch?: number, rounds?: number,
  *   warmupRounds?: number }} options
  * @returns {{ tasks: Record<string, { nsPerOp: number, meanNsPerOp: number, p90NsPerOp: number,
  *   samples: number, batch: number }>, ratio: (a: string, b: string) => { median: number,
- *   q1: number, q3: number } }} `ratio(a, b)`: a ÷ b, per round
+ *   q1: number, q3: number } }} `ratio(a, b)`: a ÷ b per operation, per round
  */
-export function timeInterleaved(tasks, { batch, time, warmup, rounds = 10, warmupRounds = 2 }) {
+export function timeInterleaved(
+  tasks,
+  { time, warmup, sampleMs = 2, batch, rounds = 10, warmupRounds = 2 },
+) {
   const names = Object.keys(tasks);
   const fns = names.map((name) => tasks[name]);
   const samples = names.map(() => []);
+  const timed = (i, n) => {
+    const t0 = performance.now();
+    fns[i](n);
+    return performance.now() - t0;
+  };
+  const calibrate = (i) => {
+    if (batch !== undefined) return batch;
+    let n = 2;
+    while (n < 1 << 24 && timed(i, n) < sampleMs) n *= 2;
+    return n;
+  };
+  let sizes = fns.map((_, i) => calibrate(i));
   const round = (keep, r) => {
     for (let k = 0; k < fns.length; k += 1) {
       const i = r % 2 === 0 ? k : fns.length - 1 - k;
-      const t0 = performance.now();
-      fns[i]();
-      const dt = performance.now() - t0;
-      if (keep) samples[i].push((dt * 1e6) / batch);
+      const dt = timed(i, sizes[i]);
+      if (keep) samples[i].push((dt * 1e6) / sizes[i]);
     }
   };
   let r = 0;
@@ -57,6 +73,8 @@ export function timeInterleaved(tasks, { batch, time, warmup, rounds = 10, warmu
     r += 1
   )
     round(false, r);
+  // Optimised code is faster than the first runs were: size the samples again.
+  sizes = fns.map((_, i) => calibrate(i));
   const start = performance.now();
   for (let kept = 0; kept < rounds || performance.now() - start < time; kept += 1, r += 1)
     round(true, r);
@@ -69,7 +87,7 @@ export function timeInterleaved(tasks, { batch, time, warmup, rounds = 10, warmu
       meanNsPerOp: sorted.reduce((sum, x) => sum + x, 0) / sorted.length,
       p90NsPerOp: quantile(sorted, 0.9),
       samples: sorted.length,
-      batch,
+      batch: sizes[i],
     };
   });
   const ratio = (a, b) => pairedRatio(samples[names.indexOf(a)], samples[names.indexOf(b)]);

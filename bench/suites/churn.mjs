@@ -41,10 +41,9 @@ function heapGrowth(cycle, cycles) {
 
 export function runChurn({ smoke }) {
   const cycles = smoke ? 10_000 : 100_000;
-  const batch = smoke ? 100 : 1000;
   const timing = smoke
-    ? { batch, time: 20, warmup: 10 }
-    : { batch, time: 800, warmup: 200, rounds: 50 };
+    ? { time: 20, warmup: 10, sampleMs: 0.2 }
+    : { time: 800, warmup: 200, rounds: 50 };
   let received = 0;
   const sink = () => {
     received += 1;
@@ -109,11 +108,11 @@ export function runChurn({ smoke }) {
   for (const v of variants) {
     const run = timeInterleaved(
       {
-        library: () => {
-          for (let i = 0; i < batch; i += 1) v.library(i);
+        library: (n) => {
+          for (let i = 0; i < n; i += 1) v.library(i);
         },
-        baseline: () => {
-          for (let i = 0; i < batch; i += 1) v.baseline(i);
+        baseline: (n) => {
+          for (let i = 0; i < n; i += 1) v.baseline(i);
         },
       },
       timing,

@@ -39,17 +39,16 @@ export function dispatchContenders(n, counter) {
 export function runDispatch({ smoke }) {
   const rows = [];
   const details = {};
-  const batch = smoke ? 100 : 1000;
   const timing = smoke
-    ? { batch, time: 20, warmup: 10 }
-    : { batch, time: 2000, warmup: 300, rounds: 50 };
+    ? { time: 20, warmup: 10, sampleMs: 0.2 }
+    : { time: 2000, warmup: 300, rounds: 50 };
   const bindings = [];
 
   for (const n of SIZES) {
     const counter = { received: 0 };
     const c = dispatchContenders(n, counter);
-    const loop = (fire) => () => {
-      for (let i = 0; i < batch; i += 1) fire((i & 1) === 0);
+    const loop = (fire) => (n) => {
+      for (let i = 0; i < n; i += 1) fire((i & 1) === 0);
     };
     const run = timeInterleaved(
       { library: loop(c.library), subject: loop(c.subject), callbacks: loop(c.plain) },
