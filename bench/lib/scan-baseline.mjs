@@ -1,6 +1,6 @@
 // The hand-written baseline for the state-derivation benchmark: what an app would write without
 // the library, with plain rxjs (scan + distinctUntilChanged for the snapshot; switchMap + timer
-// for the call timer). It does the same work as callCardState + timerStatus: the same snapshot
+// for the call timer), each new snapshot a fixed-shape object literal (no spreads). It does the same work as callCardState + timerStatus: the same snapshot
 // fields, the same host timer rules (docs/host-behaviour.md, section 4), the same change detection (a
 // snapshot is emitted only when something changed, frozen, sub-objects shared when equal), and
 // timer statuses on the same tick grid, deduplicated. The benchmark checks that both emit equal
@@ -66,35 +66,51 @@ function sameCall(a, b) {
   return true;
 }
 
-/** `prev` when nothing changed; otherwise a frozen `next` sharing every equal sub-object. */
-function commit(prev, next) {
-  const timerState = sameTimer(prev.timer, next.timer)
-    ? prev.timer
-    : Object.freeze({ ...next.timer });
-  const entity = sameEntity(prev.entity, next.entity) ? prev.entity : next.entity;
-  const call = sameCall(prev.call, next.call) ? prev.call : next.call;
+/**
+ * The card with these fields: `prev` itself when nothing changed; otherwise a new frozen literal
+ * (one fixed shape, no spreads) sharing every sub-object of `prev` it equals.
+ */
+function commit(prev, uiState, title, statusText, muted, held, call, entity, closed, timer) {
+  const t = sameTimer(prev.timer, timer) ? prev.timer : Object.freeze(timer);
+  const e = sameEntity(prev.entity, entity) ? prev.entity : entity;
+  const c = sameCall(prev.call, call) ? prev.call : call;
   if (
-    prev.uiState === next.uiState &&
-    prev.title === next.title &&
-    prev.statusText === next.statusText &&
-    prev.muted === next.muted &&
-    prev.held === next.held &&
-    prev.call === call &&
-    prev.entity === entity &&
-    prev.closed === next.closed &&
-    prev.timer === timerState
+    prev.uiState === uiState &&
+    prev.title === title &&
+    prev.statusText === statusText &&
+    prev.muted === muted &&
+    prev.held === held &&
+    prev.call === c &&
+    prev.entity === e &&
+    prev.closed === closed &&
+    prev.timer === t
   )
     return prev;
-  return Object.freeze({ ...next, call, entity, timer: timerState });
+  return Object.freeze({
+    uiState,
+    title,
+    statusText,
+    muted,
+    held,
+    call: c,
+    entity: e,
+    closed,
+    timer: t,
+  });
 }
 
 function start(t, now) {
-  if (t.running) return t.visible ? t : { ...t, visible: true };
+  if (t.running)
+    return t.visible
+      ? t
+      : { running: true, visible: true, startedAt: t.startedAt, stoppedAt: t.stoppedAt };
   return { running: true, visible: true, startedAt: t.startedAt ?? now(), stoppedAt: null };
 }
 
 function stop(t, now) {
-  return t.running ? { ...t, running: false, stoppedAt: now() } : t;
+  return t.running
+    ? { running: false, visible: t.visible, startedAt: t.startedAt, stoppedAt: now() }
+    : t;
 }
 
 function enter(t, uiState, disableAutoStart, now) {
@@ -103,7 +119,22 @@ function enter(t, uiState, disableAutoStart, now) {
   return HIDDEN_TIMER;
 }
 
-const closed = (s) => commit(s, { ...s, uiState: null, closed: true, timer: HIDDEN_TIMER });
+// One function per field that changes; every other field is copied from `s` by name.
+const withUi = (s, uiState, timer) =>
+  commit(s, uiState, s.title, s.statusText, s.muted, s.held, s.call, s.entity, s.closed, timer);
+const withTimer = (s, timer) => withUi(s, s.uiState, timer);
+const withTitle = (s, title) =>
+  commit(s, s.uiState, title, s.statusText, s.muted, s.held, s.call, s.entity, s.closed, s.timer);
+const withStatus = (s, text) =>
+  commit(s, s.uiState, s.title, text, s.muted, s.held, s.call, s.entity, s.closed, s.timer);
+const withMuted = (s, muted) =>
+  commit(s, s.uiState, s.title, s.statusText, muted, s.held, s.call, s.entity, s.closed, s.timer);
+const withHeld = (s, held) =>
+  commit(s, s.uiState, s.title, s.statusText, s.muted, held, s.call, s.entity, s.closed, s.timer);
+const withEntity = (s, entity) =>
+  commit(s, s.uiState, s.title, s.statusText, s.muted, s.held, s.call, entity, s.closed, s.timer);
+const closed = (s) =>
+  commit(s, null, s.title, s.statusText, s.muted, s.held, s.call, s.entity, true, HIDDEN_TIMER);
 
 // `acc` = { snapshot, entityFresh }: whether the entity arrived for a card not yet initialized.
 function reduce(acc, activity, now) {
@@ -112,53 +143,54 @@ function reduce(acc, activity, now) {
   if (activity.kind === 'event') {
     const { type, payload } = activity.event;
     if (type === 'initialized') {
-      const snapshot = commit(s, {
-        uiState: 'externalCard',
-        title: '',
-        statusText: '',
-        muted: false,
-        held: false,
-        call: payload,
-        entity: acc.entityFresh ? s.entity : null,
-        closed: false,
-        timer: HIDDEN_TIMER,
-      });
+      const entity = acc.entityFresh ? s.entity : null;
+      const snapshot = commit(
+        s,
+        'externalCard',
+        '',
+        '',
+        false,
+        false,
+        payload,
+        entity,
+        false,
+        HIDDEN_TIMER,
+      );
       return { snapshot, entityFresh: false };
     }
-    if (type === 'entityChanged')
-      return { snapshot: commit(s, { ...s, entity: payload }), entityFresh: true };
+    if (type === 'entityChanged') return { snapshot: withEntity(s, payload), entityFresh: true };
     if (s.uiState === null) return acc;
-    if (type === 'muteButtonClick') next = commit(s, { ...s, muted: payload });
-    else if (type === 'holdButtonClick') next = commit(s, { ...s, held: payload });
+    if (type === 'muteButtonClick') next = withMuted(s, payload);
+    else if (type === 'holdButtonClick') next = withHeld(s, payload);
     else if (type === 'closeButtonClick') next = closed(s);
   } else {
     if (s.uiState === null) return acc;
     const { name, params } = activity.command;
     switch (name) {
       case 'CallCardSetCardTitle':
-        next = commit(s, { ...s, title: params.title });
+        next = withTitle(s, params.title);
         break;
       case 'CallCardSetStatusText':
-        next = commit(s, { ...s, statusText: params.statusText });
+        next = withStatus(s, params.statusText);
         break;
       case 'CallCardSetMute':
-        next = commit(s, { ...s, muted: params.muted });
+        next = withMuted(s, params.muted);
         break;
       case 'CallCardSetHold':
-        next = commit(s, { ...s, held: params.held });
+        next = withHeld(s, params.held);
         break;
       case 'CallCardSetUiState':
-        next = commit(s, {
-          ...s,
-          uiState: params.uiState,
-          timer: enter(s.timer, params.uiState, params.disableAutoStartTimer === true, now),
-        });
+        next = withUi(
+          s,
+          params.uiState,
+          enter(s.timer, params.uiState, params.disableAutoStartTimer === true, now),
+        );
         break;
       case 'CallCardStartTimer':
-        next = commit(s, { ...s, timer: start(s.timer, now) });
+        next = withTimer(s, start(s.timer, now));
         break;
       case 'CallCardStopTimer':
-        next = commit(s, { ...s, timer: stop(s.timer, now) });
+        next = withTimer(s, stop(s.timer, now));
         break;
       case 'CallCardClose':
         next = closed(s);

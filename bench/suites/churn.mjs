@@ -5,8 +5,8 @@
 import { BehaviorSubject, Subject } from 'rxjs';
 import { CALL_CARD_EVENT_TYPES, callCardEvents, connectCallCard } from 'b24-call-card-rx';
 import { CALL_PAYLOAD, handPlacement } from '../lib/hand-placement.mjs';
-import { settledHeap, timeTasks } from '../lib/measure.mjs';
-import { formatBytes, formatCount, formatNs, formatRatio } from '../lib/report.mjs';
+import { settledHeap, timeInterleaved } from '../lib/measure.mjs';
+import { formatBytes, formatCount, formatNs, formatSpread } from '../lib/report.mjs';
 
 export const HEAP_LIMIT_BYTES = 1_000_000;
 
@@ -41,10 +41,9 @@ function heapGrowth(cycle, cycles) {
 
 export function runChurn({ smoke }) {
   const cycles = smoke ? 10_000 : 100_000;
-  const batch = smoke ? 100 : 1000;
   const timing = smoke
-    ? { batch, time: 20, warmupTime: 10, iterations: 5 }
-    : { batch, time: 600, warmupTime: 200, iterations: 50 };
+    ? { time: 20, warmup: 10, sampleMs: 0.2 }
+    : { time: 800, warmup: 200, rounds: 50 };
   let received = 0;
   const sink = () => {
     received += 1;
@@ -107,24 +106,26 @@ export function runChurn({ smoke }) {
   const rows = [];
   const details = { cycles };
   for (const v of variants) {
-    const t = timeTasks(
+    const run = timeInterleaved(
       {
-        library: () => {
-          for (let i = 0; i < batch; i += 1) v.library(i);
+        library: (n) => {
+          for (let i = 0; i < n; i += 1) v.library(i);
         },
-        baseline: () => {
-          for (let i = 0; i < batch; i += 1) v.baseline(i);
+        baseline: (n) => {
+          for (let i = 0; i < n; i += 1) v.baseline(i);
         },
       },
       timing,
     );
+    const t = run.tasks;
+    const ratio = run.ratio('library', 'baseline');
     const libraryHeap = heapGrowth(v.library, cycles);
     const baselineHeap = heapGrowth(v.baseline, cycles);
     rows.push({
       benchmark: `churn: ${v.name}, per cycle`,
       library: formatNs(t.library.nsPerOp),
       baseline: `${formatNs(t.baseline.nsPerOp)} ${v.baselineName}`,
-      ratio: formatRatio(t.library.nsPerOp / t.baseline.nsPerOp),
+      ratio: formatSpread(ratio),
       target: '—',
       pass: null,
       kind: 'info',
@@ -138,7 +139,12 @@ export function runChurn({ smoke }) {
       pass: libraryHeap < HEAP_LIMIT_BYTES,
       kind: 'check',
     });
-    details[v.name] = { timing: t, libraryHeapBytes: libraryHeap, baselineHeapBytes: baselineHeap };
+    details[v.name] = {
+      timing: t,
+      ratio,
+      libraryHeapBytes: libraryHeap,
+      baselineHeapBytes: baselineHeap,
+    };
   }
 
   // Bindings: every host event bound exactly once on each placement, however many cycles ran.

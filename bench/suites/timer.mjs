@@ -1,9 +1,11 @@
 // 5. Timer accuracy through the facade (connectCallCard -> timer$):
 //    - a 3-hour call in virtual time: the elapsed time must be exact (error 0 ms) at every tick,
 //      at the end, and when the timer is stopped between ticks;
-//    - (full run only) 60 s of real time on asyncScheduler: every tick's elapsedMs compared with
+//    - (full run only) 30 s of real time on asyncScheduler: every tick's elapsedMs compared with
 //      the wall clock the benchmark reads (performance.now(); the library itself reads time only
-//      through its scheduler), error under one tick.
+//      through its scheduler). The card must show the wall clock's whole seconds at the end (a
+//      check); the largest error at any tick has a target of 20 ms (measured: about 2 ms on a
+//      loaded 2-core machine; reported, never failing the run, since it depends on the machine).
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VirtualTimeScheduler } from 'rxjs';
@@ -12,6 +14,8 @@ import { CALL_PAYLOAD, handPlacement } from '../lib/hand-placement.mjs';
 import { formatCount, formatMs } from '../lib/report.mjs';
 
 const TICK_MS = 1000;
+export const REAL_TIME_SECONDS = 30;
+export const TICK_ERROR_TARGET_MS = 20;
 
 function connectedCard(options) {
   const host = handPlacement();
@@ -109,16 +113,24 @@ export async function runTimer({ smoke }) {
   });
   const details = { virtual: v };
   if (!smoke) {
-    const r = await realTimeCall(60);
-    const ok = r.maxTickErrorMs < TICK_MS && r.shownSeconds === r.wallSeconds;
+    const r = await realTimeCall(REAL_TIME_SECONDS);
     rows.push({
-      benchmark: `timer: ${r.seconds} s real time (asyncScheduler): max tick error; shown at end`,
-      library: `${formatMs(r.maxTickErrorMs)}; ${r.shownSeconds} s at wall ${(r.wallElapsedMs / 1000).toFixed(2)} s`,
+      benchmark: `timer: ${r.seconds} s real time (asyncScheduler): seconds shown at the end`,
+      library: `${r.shownSeconds} s at wall ${(r.wallElapsedMs / 1000).toFixed(2)} s`,
       baseline: '—',
       ratio: '—',
-      target: `< ${TICK_MS} ms; whole wall seconds`,
-      pass: ok,
+      target: 'whole wall seconds',
+      pass: r.shownSeconds === r.wallSeconds && r.maxTickErrorMs < TICK_MS,
       kind: 'check',
+    });
+    rows.push({
+      benchmark: `timer: ${r.seconds} s real time: largest error at a tick (mean)`,
+      library: `${formatMs(r.maxTickErrorMs)} (${formatMs(r.meanTickErrorMs)})`,
+      baseline: '—',
+      ratio: '—',
+      target: `<= ${TICK_ERROR_TARGET_MS} ms`,
+      pass: r.maxTickErrorMs <= TICK_ERROR_TARGET_MS,
+      kind: 'target',
     });
     details.realTime = r;
   }
