@@ -144,7 +144,8 @@ export class CallCardTimeoutError extends CallCardError {
 
 /**
  * Something the library needs is not there: no `BX24` (not inside a portal frame), a closed
- * card, a disposed facade.
+ * card, a disposed facade, a placement that failed to start (`deferPlacement`; the failure is the
+ * error's `cause`).
  *
  * @example
  * ```ts
@@ -157,8 +158,8 @@ export class CallCardUnavailableError extends CallCardError {
   declare readonly subject: string;
   declare readonly reason: string;
 
-  constructor(subject: string, reason: string) {
-    super(`${subject}: ${reason}`);
+  constructor(subject: string, reason: string, options?: { cause?: unknown }) {
+    super(`${subject}: ${reason}`, options);
     this.subject = subject;
     this.reason = reason;
   }
