@@ -13,6 +13,7 @@ import type { CallCardCommand, CallCardCommandResult } from './model/commands';
 import { CallCardError, CallCardUnavailableError } from './model/errors';
 import type { CallCardActivity } from './model/activity';
 import type { PlacementPort } from './placement/placement-port';
+import { isDeferredPlacement, isStartUpRefusal } from './placement/defer-placement';
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
 import { readPlacement } from './streams/stream-arguments';
@@ -166,8 +167,12 @@ export function connectCallCard(
       throw new CallCardUnavailableError(`callCard.${what}`, 'this call card was disposed');
   };
   const reportOutcome = (outcome: CommandOutcome): void => {
-    if (!outcome.ok) errors.next(outcome.error);
+    if (!outcome.ok && !isStartUpRefusal(placement, outcome.error)) errors.next(outcome.error);
   };
+  // A deferred placement that fails to start is reported once, here; the commands it refuses
+  // are not reported again (see reportOutcome).
+  if (isDeferredPlacement(placement))
+    placement.ready.catch((failure: unknown) => errors.next(toCallCardError(failure)));
   // Every stream handed out ends with the card. A set of live subscribers rather than
   // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
   // subscription per subscriber.
