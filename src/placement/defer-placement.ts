@@ -1,4 +1,6 @@
 import { CallCardInputError, CallCardUnavailableError, describeValue } from '../model/errors';
+import { isPlacementPort } from './is-placement-port';
+import { isThenable } from './is-thenable';
 import type { PlacementPort } from './placement-port';
 
 /** A `PlacementPort` handed out before the real one exists. Made by {@link deferPlacement}. */
@@ -31,20 +33,6 @@ type Pending =
       readonly onReply: (reply: unknown) => void;
       readonly onError: ((error: unknown) => void) | undefined;
     };
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
-
-function isPort(value: unknown): value is PlacementPort {
-  if (typeof value !== 'object' || value === null) return false;
-  const { call, bindEvent } = value as { call?: unknown; bindEvent?: unknown };
-  return typeof call === 'function' && typeof bindEvent === 'function';
-}
 
 /** A throw nobody can catch any more (no `onError`): reported the way rxjs reports them. */
 function reportLater(error: unknown): void {
@@ -144,7 +132,7 @@ export function deferPlacement(
 
   const arrive = (value: unknown): void => {
     if (port !== undefined || failure !== undefined) return;
-    if (!isPort(value)) {
+    if (!isPlacementPort(value)) {
       fail(
         new CallCardInputError(
           SUBJECT,
