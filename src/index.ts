@@ -62,6 +62,8 @@ export { fromB24Frame } from './placement/from-b24-frame';
 export type { B24FrameLike, B24PlacementLike } from './placement/from-b24-frame';
 export { deferPlacement } from './placement/defer-placement';
 export type { DeferredPlacement } from './placement/defer-placement';
+export { isInPortalFrame } from './placement/is-in-portal-frame';
+export type { PortalFrameWindowLike } from './placement/is-in-portal-frame';
 
 // Streams: the call card's events as hot typed Observables.
 export { callCardEvents } from './streams/call-card-events';
