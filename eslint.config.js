@@ -33,6 +33,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS tooling files (jest's config and transform).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['spec/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

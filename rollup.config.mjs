@@ -4,9 +4,12 @@ import { dts } from 'rollup-plugin-dts';
 const entries = {
   index: 'src/index.ts',
   testing: 'src/testing/index.ts',
+  angular: 'src/angular/index.ts',
 };
 
-const external = (id) => id === 'rxjs' || id.startsWith('rxjs/');
+// Peers: rxjs always, @angular/core for the angular entry only.
+const external = (id) =>
+  id === 'rxjs' || id.startsWith('rxjs/') || id === '@angular/core' || id.startsWith('@angular/');
 
 export default [
   {
