@@ -6,6 +6,7 @@ import {
   EnvironmentInjector,
   ErrorHandler,
   InjectionToken,
+  Injector,
   createEnvironmentInjector,
   inject,
   provideZonelessChangeDetection,
@@ -202,6 +203,31 @@ describe('provideCallCard + injectCallCard', () => {
       expect(card.disposed).toBe(false);
       placement.emit('initialized', CALL);
       expect(card.state().call).toEqual(CALL);
+    });
+
+    it('works in a bare environment injector (no application: no NgZone, no ErrorHandler)', async () => {
+      const placement = createTestPlacement();
+      const injector = createEnvironmentInjector(
+        [provideCallCard(placement)],
+        Injector.NULL as EnvironmentInjector,
+      );
+      const card = injector.runInContext(() => injectCallCard());
+      placement.emit('initialized', CALL);
+      card.send(setMute(true));
+      expect(card.state()).toMatchObject({ call: CALL, muted: true });
+
+      const failing = createEnvironmentInjector(
+        [provideCallCard(() => Promise.reject(new Error('no portal frame')))],
+        injector,
+      );
+      const failed = failing.runInContext(() => injectCallCard());
+      await settled();
+      expect(failed.lastError()).toBeInstanceOf(CallCardUnavailableError);
+
+      failing.destroy();
+      injector.destroy();
+      expect(failed.disposed).toBe(true);
+      expect(card.disposed).toBe(true);
     });
 
     it('runs a factory in an injection context', () => {

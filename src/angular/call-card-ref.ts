@@ -88,11 +88,13 @@ export function createCallCardRef(
   source: CallCardPlacementSource,
   options: ConnectCallCardOptions | undefined,
 ): CallCardRef {
-  const zone = inject(NgZone);
+  // No NgZone in a bare environment injector (one made without an application): no zone to leave.
+  const zone = inject(NgZone, { optional: true });
+  const outside = <T>(work: () => T): T => (zone ? zone.runOutsideAngular(work) : work());
   const placement = typeof source === 'function' ? startPlacement(source) : source;
   const card = connectCallCard(placement, {
     ...options,
-    scheduler: options?.scheduler ?? outsideAngular(zone),
+    scheduler: options?.scheduler ?? (zone ? outsideAngular(zone) : asyncScheduler),
   });
   const subscriptions = new Subscription();
   inject(DestroyRef).onDestroy(() => {
@@ -102,14 +104,14 @@ export function createCallCardRef(
   if (isDeferredPlacement(placement)) {
     // Also on the console (Angular's ErrorHandler): an app that does not show `lastError` would
     // otherwise fail silently outside a portal.
-    const errorHandler = inject(ErrorHandler);
-    placement.ready.catch((failure: unknown) => errorHandler.handleError(failure));
+    const errorHandler = inject(ErrorHandler, { optional: true });
+    placement.ready.catch((failure: unknown) => errorHandler?.handleError(failure));
   }
 
   const state = signal(card.snapshot());
   const timer = signal<TimerStatus>({ status: 'hidden', elapsedMs: 0 });
   const lastError = signal<CallCardError | null>(null);
-  zone.runOutsideAngular(() => {
+  outside(() => {
     subscriptions.add(card.state$.subscribe((s) => state.set(s)));
     subscriptions.add(card.timer$.subscribe((t) => timer.set(t)));
     subscriptions.add(card.errors$.subscribe((e) => lastError.set(e)));
