@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'docs-api/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'docs-api/**',
+      // The Angular example's build output and caches (its sources are linted like the rest).
+      'examples/angular/dist/**',
+      'examples/angular/.angular/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +41,12 @@ export default tseslint.config(
         document: 'readonly',
       },
     },
+  },
+  {
+    // CommonJS tooling files (jest's config and transform).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['spec/**/*.ts'],

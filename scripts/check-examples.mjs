@@ -5,8 +5,8 @@
 // Each block becomes its own module in a scratch folder (under node_modules/.cache, so `rxjs`,
 // `@bitrix24/b24jssdk` and @types/jest resolve as they do for the project) and the whole set is
 // checked in one TypeScript program, with `b24-call-card-rx` mapped to src/index.ts,
-// `b24-call-card-rx/testing` to src/testing/index.ts and, once it exists,
-// `b24-call-card-rx/angular` to src/angular/index.ts.
+// `b24-call-card-rx/testing` to src/testing/index.ts and `b24-call-card-rx/angular` to
+// src/angular/index.ts.
 //
 // Context an example uses but does not define comes from one small ambient prelude (PRELUDE
 // below): `placement`, `card` and the classic `BX24` global. An example's own declarations shadow
@@ -318,16 +318,11 @@ const options = {
   noEmit: true,
   types: ['jest', 'node'],
   typeRoots: [join(ROOT, 'node_modules', '@types')],
-  paths: Object.fromEntries(
-    Object.entries({
-      'b24-call-card-rx': join(ROOT, 'src', 'index.ts'),
-      'b24-call-card-rx/testing': join(ROOT, 'src', 'testing', 'index.ts'),
-      // The Angular entry, once its source exists.
-      'b24-call-card-rx/angular': join(ROOT, 'src', 'angular', 'index.ts'),
-    })
-      .filter(([, source]) => existsSync(source))
-      .map(([name, source]) => [name, [source]]),
-  ),
+  paths: {
+    'b24-call-card-rx': [join(ROOT, 'src', 'index.ts')],
+    'b24-call-card-rx/testing': [join(ROOT, 'src', 'testing', 'index.ts')],
+    'b24-call-card-rx/angular': [join(ROOT, 'src', 'angular', 'index.ts')],
+  },
 };
 const program = ts.createProgram([preludePath, ...origins.keys()], options);
 

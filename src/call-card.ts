@@ -18,6 +18,7 @@ import { checkDuration, checkOptions, checkScheduler } from './internal/check-ar
 import { sessionOf } from './internal/session';
 import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
+import { isDeferredPlacement, isStartUpRefusal } from './placement/defer-placement';
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
@@ -184,8 +185,12 @@ export function connectCallCard(
       throw new CallCardUnavailableError(`callCard.${what}`, 'this call card was disposed');
   };
   const reportOutcome = (outcome: CommandOutcome): void => {
-    if (!outcome.ok) errors.next(outcome.error);
+    if (!outcome.ok && !isStartUpRefusal(placement, outcome.error)) errors.next(outcome.error);
   };
+  // A deferred placement that fails to start is reported once, here; the commands it refuses
+  // are not reported again (see reportOutcome).
+  if (isDeferredPlacement(placement))
+    placement.ready.catch((failure: unknown) => errors.next(toCallCardError(failure)));
   // Every stream handed out ends with the card. A set of live subscribers rather than
   // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
   // subscription per subscriber.

@@ -64,12 +64,16 @@ export {
   CallCardUnavailableError,
 } from './model/errors';
 
-// Placement: the one interface to the host, and adapters over the two client libraries.
+// Placement: the one interface to the host, adapters over the two client libraries, async start-up.
 export type { PlacementPort } from './placement/placement-port';
 export { fromBX24 } from './placement/from-bx24';
 export type { Bx24Like } from './placement/from-bx24';
 export { fromB24Frame } from './placement/from-b24-frame';
 export type { B24FrameLike, B24PlacementLike } from './placement/from-b24-frame';
+export { deferPlacement } from './placement/defer-placement';
+export type { DeferredPlacement } from './placement/defer-placement';
+export { isInPortalFrame } from './placement/is-in-portal-frame';
+export type { PortalFrameWindowLike } from './placement/is-in-portal-frame';
 
 // Streams: the call card's events as hot typed Observables.
 export { callCardEvents } from './streams/call-card-events';

@@ -32,7 +32,6 @@ function minifiedBuild(): Record<string, unknown> {
     logLevel: 'silent',
   });
   const module = { exports: {} as Record<string, unknown> };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('module', 'exports', 'require', outputFiles[0]!.text)(
     module,
     module.exports,

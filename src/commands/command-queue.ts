@@ -5,6 +5,7 @@ import type { CallCardError } from '../model/errors';
 import type { CommandOutcome } from '../model/outcome';
 import { createRunner } from '../internal/runner';
 import type { Session } from '../internal/session';
+import { isDeferredPlacement, startUpFailure } from '../placement/defer-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { onCardChange } from '../streams/event-hub';
 import { tapApplied } from './applied-channel';
@@ -181,6 +182,17 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
     const entry = entries[0];
     if (inFlight || !entry) return false;
     const rider = carrier(entry);
+    // A deferred placement that failed to start refuses every command, waiting or not.
+    const refused = startUpFailure(placement);
+    if (refused) {
+      entries.shift();
+      const { reason, cause } = refused;
+      settle(entry, {
+        ok: false,
+        error: new CallCardUnavailableError(entry.name, reason, { cause }),
+      });
+      return true;
+    }
     if (entry.owner !== undefined) {
       if (hasEnded(entry.owner)) {
         entries.shift();
@@ -266,6 +278,8 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   };
 
   tapApplied(session, learn);
+  // The commands waiting for a card fail once a deferred placement's start-up fails.
+  if (isDeferredPlacement(placement)) placement.ready.then(undefined, () => kick());
   onCardChange(session, () => {
     if (acknowledging) sweepAfterOutcome = true;
     else runner.run(sweep, undefined, undefined);

@@ -207,8 +207,8 @@ export class CallCardTimeoutError extends CallCardError {
 
 /**
  * Something the library needs is not there: no `BX24` (not inside a portal frame), a card that
- * ended before its command could be sent, a disposed facade, a placement that failed to start.
- * `cause` carries the underlying failure when there is one.
+ * ended before its command could be sent, a disposed facade, a placement that failed to start
+ * (`deferPlacement`). `cause` carries the underlying failure when there is one.
  *
  * @example
  * ```ts

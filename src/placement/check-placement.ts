@@ -6,7 +6,7 @@ import type { PlacementPort } from './placement-port';
  * functions), and throws `CallCardInputError` otherwise (internal).
  */
 export function checkPlacement(where: string, value: unknown): PlacementPort {
-  if (!isPort(value))
+  if (!isPlacementPort(value))
     throw new CallCardInputError(
       where,
       'placement',
@@ -16,7 +16,11 @@ export function checkPlacement(where: string, value: unknown): PlacementPort {
   return value as PlacementPort;
 }
 
-function isPort(value: unknown): value is PlacementPort {
+/**
+ * Whether `value` has the two methods of a `PlacementPort`, `call` and `bindEvent` (internal);
+ * false, never a throw, for a value whose inspection throws.
+ */
+export function isPlacementPort(value: unknown): value is PlacementPort {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   try {
     const { call, bindEvent } = value as Partial<PlacementPort>;

@@ -1,6 +1,7 @@
 import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import { isRecord } from '../model/is-record';
 import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
+import { isThenable } from '../internal/is-thenable';
 import type { PlacementPort } from './placement-port';
 import { sharedAdapter } from './shared-adapter';
 
@@ -47,14 +48,6 @@ function isPlacementLike(value: unknown): value is B24PlacementLike {
   if (typeof value !== 'object' || value === null) return false;
   const { call, bindEvent } = value as { call?: unknown; bindEvent?: unknown };
   return isFunction(call) && isFunction(bindEvent);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    isFunction((value as { then?: unknown }).then)
-  );
 }
 
 /**

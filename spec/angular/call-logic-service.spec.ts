@@ -1,0 +1,122 @@
+/**
+ * @jest-environment jsdom
+ */
+import { Injectable, provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { distinctUntilChanged, map, merge } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  appliedCommands,
+  closeCard,
+  setStatusText,
+  setUiState,
+  whenUiState,
+} from 'b24-call-card-rx';
+import type { CallCardCommand, CallCardEvent, CallInfo } from 'b24-call-card-rx';
+import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
+import { initAngularTestEnvironment } from '../support/angular-test-env';
+
+initAngularTestEnvironment();
+
+/**
+ * The app's call logic, as an Angular team writes it: a service that maps the card's events to
+ * command data and applies them for as long as it lives.
+ */
+@Injectable({ providedIn: 'root' })
+class CallFlow {
+  private readonly card = injectCallCard();
+  private readonly uiState$ = this.card.state$.pipe(
+    map((s) => s.uiState),
+    distinctUntilChanged(),
+  );
+
+  readonly commands$: Observable<CallCardCommand> = merge(
+    this.card.events.initialized$.pipe(
+      map((call) => setUiState(call.CALL_DIRECTION === 'outgoing' ? 'outgoing' : 'incoming')),
+    ),
+    this.card.events.answer$.pipe(
+      whenUiState(this.uiState$, 'incoming'),
+      map(() => setUiState('connected')),
+    ),
+    this.card.events.hold$.pipe(map((held) => setStatusText(held ? 'On hold' : 'Talking'))),
+    this.card.events.hangup$.pipe(
+      whenUiState(this.uiState$, 'connected'),
+      map(() => closeCard()),
+    ),
+  );
+
+  constructor() {
+    this.card.apply(this.commands$);
+  }
+}
+
+const CALL: CallInfo = {
+  CALL_ID: 'flow-1',
+  PHONE_NUMBER: '+1 555 0100',
+  CRM_ENTITY_TYPE: '',
+  CRM_ENTITY_ID: 0,
+  CRM_BINDINGS: [],
+  CALL_DIRECTION: 'incoming',
+  CALL_STATE: 'idle',
+  CALL_LIST_MODE: false,
+};
+
+const EVENTS: Record<string, CallCardEvent> = {
+  i: { type: 'initialized', payload: CALL },
+  a: { type: 'answerButtonClick', payload: undefined },
+  h: { type: 'holdButtonClick', payload: true },
+  u: { type: 'holdButtonClick', payload: false },
+  x: { type: 'hangupButtonClick', payload: undefined },
+};
+
+describe('call logic in an Angular service, marble-tested', () => {
+  let testScheduler: TestScheduler;
+  beforeEach(() => {
+    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  it('maps the events of a call to commands, on virtual time', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const placement = createTestPlacement();
+      TestBed.configureTestingModule({
+        providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
+      });
+      TestBed.inject(CallFlow);
+      // The app ends at 20 ms, and the card with it; until then the connected call's timer ticks
+      // on the virtual clock (`run` only returns once nothing is scheduled any more).
+      testScheduler.schedule(() => TestBed.resetTestingModule(), 20);
+      // An answer before the card shows `incoming` and a hangup before `connected` are ignored.
+      placement.emitFrom(hot('   -a-x-i--a--h-u--x', EVENTS));
+      // What the host applied, as it happened. (Not a second subscription to `commands$`: its
+      // `whenUiState` guards would see the states the service's own subscription already set.)
+      const applied$ = appliedCommands(placement);
+      expectObservable(applied$, '^-------------------!').toBe('-----s--c--1-2--e---', {
+        s: setUiState('incoming'),
+        c: setUiState('connected'),
+        1: setStatusText('On hold'),
+        2: setStatusText('Talking'),
+        e: closeCard(),
+      });
+    });
+  });
+
+  it('has the host apply them in order, and stops when the app is destroyed', () => {
+    const placement = createTestPlacement();
+    testScheduler.run(({ hot }) => {
+      TestBed.configureTestingModule({
+        providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
+      });
+      TestBed.inject(CallFlow);
+      testScheduler.schedule(() => TestBed.resetTestingModule(), 10);
+      placement.emitFrom(hot('-i--a--h----u', EVENTS));
+    });
+    // The unhold at 12 ms came after the app was destroyed: nothing applied it.
+    expect(placement.calls.map((c) => [c.time, c.command, c.params])).toEqual([
+      [1, 'CallCardSetUiState', { uiState: 'incoming' }],
+      [4, 'CallCardSetUiState', { uiState: 'connected' }],
+      [7, 'CallCardSetStatusText', { statusText: 'On hold' }],
+    ]);
+  });
+});

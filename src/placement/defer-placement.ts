@@ -1,0 +1,205 @@
+import { CallCardInputError, CallCardUnavailableError, describeValue } from '../model/errors';
+import { isPlacementPort } from './check-placement';
+import { isThenable } from '../internal/is-thenable';
+import { reportError } from '../internal/report-error';
+import type { PlacementPort } from './placement-port';
+
+/** A `PlacementPort` handed out before the real one exists. Made by {@link deferPlacement}. */
+export interface DeferredPlacement extends PlacementPort {
+  /** Resolves with the real port; rejects with a `CallCardUnavailableError` whose `cause` is the failure. */
+  readonly ready: Promise<PlacementPort>;
+  /** `'pending'` until the real port arrives, then `'ready'`; `'failed'` if it never will. */
+  status(): 'pending' | 'ready' | 'failed';
+}
+
+const SUBJECT = 'deferPlacement';
+
+// A brand under a page-wide symbol rather than a module-level WeakSet: the ESM and CJS builds of
+// the library, loaded side by side, both recognise a deferred placement made by the other.
+const BRAND = Symbol.for('b24-call-card-rx/deferred-placement@1');
+
+interface Brand {
+  /** The error `ready` rejected with, once the start-up failed. */
+  failure(): CallCardUnavailableError | undefined;
+}
+
+type Branded = PlacementPort & { readonly [BRAND]?: Brand };
+
+type Pending =
+  | { readonly kind: 'bind'; readonly name: string; readonly handler: (payload: unknown) => void }
+  | {
+      readonly kind: 'call';
+      readonly command: string;
+      readonly params: Readonly<Record<string, unknown>>;
+      readonly onReply: (reply: unknown) => void;
+      readonly onError: ((error: unknown) => void) | undefined;
+    };
+
+/** A throw nobody can catch any more (no `onError`): reported the way rxjs reports them. */
+
+/**
+ * A `PlacementPort` at once, for a placement that exists only later: the official SDK's
+ * `initializeB24Frame()` is asynchronous, yet an app wants to wire its call card (and subscribe
+ * to its first `initialized`) while the SDK starts.
+ *
+ * 1. `source` is a promise of the real port, or a function returning the port or a promise of
+ *    one (run at once; a port it returns synchronously makes the placement ready at once).
+ * 2. Until the real port arrives, `bindEvent` and `call` are recorded; when it arrives they are
+ *    replayed on it in the order they were made (calls made while replaying queue behind them).
+ *    Afterwards both pass straight through.
+ * 3. If the start fails (the promise rejects, the function throws, or what arrives is not a
+ *    `PlacementPort`), every recorded and later `call` runs its `onError` with a
+ *    `CallCardUnavailableError` naming the command, whose `cause` is the failure; recorded and
+ *    later `bindEvent`s do nothing (no event can come). `ready` rejects with the same kind of
+ *    error, never as an unhandled rejection.
+ * 4. Handing it to `connectCallCard` works as with any port: the card's state is
+ *    `uiState: null` until the host raises `initialized`, and a failed start is reported once on
+ *    `errors$`.
+ *
+ * Throws `CallCardInputError` when `source` is neither a promise nor a function.
+ *
+ * @example
+ * ```ts
+ * import { initializeB24Frame } from '@bitrix24/b24jssdk';
+ * import { connectCallCard, deferPlacement, fromB24Frame } from 'b24-call-card-rx';
+ *
+ * // Wired now; the SDK's handshake finishes later.
+ * const card = connectCallCard(deferPlacement(initializeB24Frame().then(fromB24Frame)));
+ * card.events.initialized$.subscribe((call) => console.log('card for', call.CALL_ID));
+ * card.errors$.subscribe((e) => console.warn(e.message)); // e.g. the SDK found no portal
+ * ```
+ */
+export function deferPlacement(
+  source: PromiseLike<PlacementPort> | (() => PlacementPort | PromiseLike<PlacementPort>),
+): DeferredPlacement {
+  if (typeof source !== 'function' && !isThenable(source))
+    throw new CallCardInputError(
+      SUBJECT,
+      'source',
+      source,
+      'a Promise of a PlacementPort, or a function returning a PlacementPort or a Promise of one',
+    );
+
+  let port: PlacementPort | undefined;
+  let failure: CallCardUnavailableError | undefined;
+  let replaying = false;
+  const pending: Pending[] = [];
+  let settle: { resolve(port: PlacementPort): void; reject(error: unknown): void };
+  const ready = new Promise<PlacementPort>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // `ready` is there to be awaited, not required: a failure nobody awaits is no unhandled rejection.
+  ready.catch(() => undefined);
+
+  const refusal = (command: string): CallCardUnavailableError =>
+    new CallCardUnavailableError(command, (failure as CallCardUnavailableError).reason, {
+      cause: failure?.cause,
+    });
+
+  const run = (op: Pending, on: PlacementPort): void => {
+    if (op.kind === 'bind') {
+      try {
+        on.bindEvent(op.name, op.handler);
+      } catch (error) {
+        reportError(error);
+      }
+      return;
+    }
+    try {
+      on.call(op.command, op.params, op.onReply, op.onError);
+    } catch (error) {
+      if (op.onError) op.onError(error);
+      else reportError(error);
+    }
+  };
+
+  const fail = (cause: unknown): void => {
+    if (port !== undefined || failure !== undefined) return;
+    const what = cause instanceof Error ? cause.message : describeValue(cause);
+    failure = new CallCardUnavailableError(SUBJECT, `the placement failed to start: ${what}`, {
+      cause,
+    });
+    settle.reject(failure);
+    for (const op of pending.splice(0))
+      if (op.kind === 'call') {
+        if (op.onError) op.onError(refusal(op.command));
+      }
+  };
+
+  const arrive = (value: unknown): void => {
+    if (port !== undefined || failure !== undefined) return;
+    if (!isPlacementPort(value)) {
+      fail(
+        new CallCardInputError(
+          SUBJECT,
+          'placement',
+          value,
+          'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)',
+        ),
+      );
+      return;
+    }
+    port = value;
+    // Calls made while replaying (a reply that sends the next command) queue behind the rest.
+    replaying = true;
+    for (let op = pending.shift(); op !== undefined; op = pending.shift()) run(op, value);
+    replaying = false;
+    settle.resolve(value);
+  };
+
+  const deferred: Branded & DeferredPlacement = {
+    ready,
+    status: () => (failure ? 'failed' : port && !replaying ? 'ready' : 'pending'),
+    bindEvent(name, handler) {
+      if (failure) return;
+      if (port && !replaying) port.bindEvent(name, handler);
+      else pending.push({ kind: 'bind', name, handler });
+    },
+    call(command, params, onReply, onError) {
+      if (failure) {
+        onError?.(refusal(command));
+        return;
+      }
+      if (port && !replaying) port.call(command, params, onReply, onError);
+      else pending.push({ kind: 'call', command, params, onReply, onError });
+    },
+  };
+  const brand: Brand = { failure: () => failure };
+  Object.defineProperty(deferred, BRAND, { value: brand });
+
+  let started: unknown;
+  try {
+    started = typeof source === 'function' ? source() : source;
+  } catch (cause) {
+    fail(cause);
+    return deferred;
+  }
+  if (isThenable(started)) started.then(arrive, fail);
+  else arrive(started);
+  return deferred;
+}
+
+/** Whether `placement` was made by `deferPlacement` (of any build of the library in the page). */
+export function isDeferredPlacement(placement: PlacementPort): placement is DeferredPlacement {
+  return (placement as Branded)[BRAND] !== undefined;
+}
+
+/**
+ * Whether `error` is a deferred placement's refusal of a command because its start-up failed
+ * (internal): the facade reports that failure once, not once per command.
+ */
+/**
+ * The error a deferred placement refuses every command with since its start-up failed
+ * (internal), or `undefined` while it has not failed (and for any other placement).
+ */
+export function startUpFailure(placement: PlacementPort): CallCardUnavailableError | undefined {
+  return (placement as Branded)[BRAND]?.failure();
+}
+
+export function isStartUpRefusal(placement: PlacementPort, error: unknown): boolean {
+  const failure = (placement as Branded)[BRAND]?.failure();
+  if (failure === undefined || typeof error !== 'object' || error === null) return false;
+  // Compared by fields, not `instanceof`: the refusal may come from the library's other build.
+  const { cause, reason } = error as { cause?: unknown; reason?: unknown };
+  return cause === failure.cause && reason === failure.reason;
+}
