@@ -3,66 +3,86 @@ import { CallCardInputError } from '../model/errors';
 import { isRecord } from '../model/is-record';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 
-interface FieldRule {
-  readonly required: boolean;
-  readonly expected: string;
-  readonly test: (value: unknown) => boolean;
-}
+/** One param of a command: its key, whether it is required, its test and what is expected. */
+type ParamRule = readonly [
+  key: string,
+  required: boolean,
+  test: (value: unknown) => boolean,
+  expected: () => string,
+];
 
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
-
-const UI_STATE_EXPECTED = `one of the 12 UI states (${UI_STATES.join(', ')}) or an internal state (${INTERNAL_UI_STATES.join(', ')})`;
-
-const requiredString: FieldRule = { required: true, expected: 'a string', test: isString };
-const requiredBoolean: FieldRule = { required: true, expected: 'a boolean', test: isBoolean };
+const aString = (): string => 'a string';
+const aBoolean = (): string => 'a boolean';
+// Built when a message needs it: nothing runs when the module loads.
+const aUiState = (): string =>
+  `one of the 12 UI states (${UI_STATES.join(', ')}) or an internal state (${INTERNAL_UI_STATES.join(', ')})`;
 
 /** The params every command takes: its keys, which are required, and the type of each. */
-const PARAM_RULES: { readonly [N in CallCardCommandName]: Readonly<Record<string, FieldRule>> } = {
-  CallCardSetCardTitle: { title: requiredString },
-  CallCardSetStatusText: { statusText: requiredString },
-  CallCardSetUiState: {
-    uiState: { required: true, expected: UI_STATE_EXPECTED, test: isHostUiState },
+const PARAM_RULES: { readonly [N in CallCardCommandName]: readonly ParamRule[] } = {
+  CallCardSetCardTitle: [['title', true, isString, aString]],
+  CallCardSetStatusText: [['statusText', true, isString, aString]],
+  CallCardSetUiState: [
+    ['uiState', true, isHostUiState, aUiState],
     // `undefined` counts as absent: JSON drops it on the wire anyway.
-    disableAutoStartTimer: { required: false, expected: 'a boolean', test: isBoolean },
-  },
-  CallCardGetListUiStates: {},
-  CallCardSetMute: { muted: requiredBoolean },
-  CallCardSetHold: { held: requiredBoolean },
-  CallCardStartTimer: {},
-  CallCardStopTimer: {},
-  CallCardClose: {},
+    ['disableAutoStartTimer', false, isBoolean, aBoolean],
+  ],
+  CallCardGetListUiStates: [],
+  CallCardSetMute: [['muted', true, isBoolean, aBoolean]],
+  CallCardSetHold: [['held', true, isBoolean, aBoolean]],
+  CallCardStartTimer: [],
+  CallCardStopTimer: [],
+  CallCardClose: [],
 };
 
-function describeKeys(rules: Readonly<Record<string, FieldRule>>): string {
-  const keys = Object.keys(rules);
-  return keys.length === 0 ? 'no keys' : `only the keys ${keys.join(', ')}`;
+function describeKeys(rules: readonly ParamRule[]): string {
+  return rules.length === 0 ? 'no keys' : `only the keys ${rules.map((r) => r[0]).join(', ')}`;
+}
+
+function unknownKeyOf(params: Readonly<Record<string, unknown>>, rules: readonly ParamRule[]) {
+  for (const key in params) {
+    if (!Object.hasOwn(params, key)) continue;
+    let known = false;
+    for (let i = 0; i < rules.length && !known; i++) known = (rules[i] as ParamRule)[0] === key;
+    if (!known) return key;
+  }
+  return undefined;
 }
 
 /**
- * Checks the params of command `name` and returns a copy that holds only the keys the host
- * knows, without `undefined` values. Throws a `CallCardInputError` naming the command, the field,
- * the bad value and what was expected.
+ * Checks the params of command `name` and returns the params to put on the wire: `params` itself
+ * when it is frozen and holds only known keys with defined values (a creator's), otherwise a
+ * frozen copy without `undefined` values. Throws a `CallCardInputError` naming the command, the
+ * field, the bad value and what was expected; also for params whose reading throws. `ownKeysOnly`
+ * (a creator's own literal) skips the search for unknown keys.
  */
 export function checkCommandParams(
   name: CallCardCommandName,
   params: unknown,
-): Record<string, unknown> {
+  ownKeysOnly = false,
+): Readonly<Record<string, unknown>> {
   const rules = PARAM_RULES[name];
   if (!isRecord(params))
     throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
-  // Read once, into a plain object: a getter or Proxy that throws is bad input, not a TypeError.
-  const given: Record<string, unknown> = {};
+  let undefinedKey = false;
   try {
-    for (const key of Object.keys(params)) {
-      if (!Object.hasOwn(rules, key))
-        throw new CallCardInputError(
-          name,
-          'params',
-          params,
-          `${describeKeys(rules)} (unknown key "${key}")`,
-        );
-      given[key] = params[key];
+    const unknownKey = ownKeysOnly ? undefined : unknownKeyOf(params, rules);
+    if (unknownKey !== undefined)
+      throw new CallCardInputError(
+        name,
+        'params',
+        params,
+        `${describeKeys(rules)} (unknown key "${unknownKey}")`,
+      );
+    for (let i = 0; i < rules.length; i++) {
+      const [key, required, test, expected] = rules[i] as ParamRule;
+      const value = params[key];
+      if (value === undefined) {
+        if (required) throw new CallCardInputError(name, key, value, expected());
+        undefinedKey ||= Object.hasOwn(params, key);
+      } else if (!test(value) || !Object.hasOwn(params, key))
+        throw new CallCardInputError(name, key, value, expected());
     }
   } catch (cause) {
     if (cause instanceof CallCardInputError) throw cause;
@@ -73,16 +93,8 @@ export function checkCommandParams(
       `a readable object with ${describeKeys(rules)} (reading it threw ${String(cause)})`,
     );
   }
+  if (!undefinedKey && Object.isFrozen(params)) return params;
   const copy: Record<string, unknown> = {};
-  for (const key in rules) {
-    const rule = rules[key] as FieldRule;
-    const value = given[key];
-    if (value === undefined) {
-      if (rule.required) throw new CallCardInputError(name, key, value, rule.expected);
-      continue;
-    }
-    if (!rule.test(value)) throw new CallCardInputError(name, key, value, rule.expected);
-    copy[key] = value;
-  }
-  return copy;
+  for (const [key] of rules) if (params[key] !== undefined) copy[key] = params[key];
+  return Object.freeze(copy);
 }
