@@ -1,0 +1,36 @@
+import { of } from 'rxjs';
+import {
+  applyCommands,
+  connectCallCard,
+  sendCommand,
+  setMute,
+  setStatusText,
+} from 'b24-call-card-rx';
+import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { call, describeOutcome } from './attack-support';
+
+// Promise broken: "When N ends, its commands not yet sent fail AT ONCE with
+// CallCardUnavailableError". The queue recognises "the host acknowledges my in-flight command" by
+// object identity, so a sendCommand() of the same (frozen, shareable) command object marks the
+// queue as acknowledging, and a Close click then defers the sweep until the in-flight command
+// ends (up to its timeout).
+describe('one command object sent both through sendCommand and through the sink', () => {
+  it('fails the queued commands of the closed card at the Close click, not when the in-flight one ends', () => {
+    const placement = createTestPlacement({ policy: 'silent' });
+    const card = connectCallCard(placement);
+    placement.emit('initialized', call('call-1'));
+    const MUTE = setMute(true); // an app constant, as frozen commands invite
+    const outcomes: string[] = [];
+    of(MUTE, setStatusText('Talking'))
+      .pipe(applyCommands(placement))
+      .subscribe((o) => outcomes.push(`${o.command.name} ${describeOutcome(o)}`));
+    sendCommand(placement, MUTE).subscribe();
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetMute', 'CallCardSetMute']);
+    placement.calls[1]!.reply([]); // sendCommand's copy is acknowledged
+    placement.emit('closeButtonClick');
+    expect(outcomes).toEqual([
+      expect.stringMatching(/^CallCardSetStatusText CallCardUnavailableError: .*closed/),
+    ]);
+    card.dispose();
+  });
+});
