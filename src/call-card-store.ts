@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, Subject } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from './model/activity';
 import type { CallCardCommand } from './model/commands';
@@ -8,7 +8,9 @@ import type { CallCardEvent, CallCardEventType } from './model/events';
 import { INITIAL_CALL_CARD_SNAPSHOT } from './model/snapshot';
 import type { CallCardSnapshot } from './model/snapshot';
 import type { PayloadResult } from './model/validate';
+import { reportError } from './internal/report-error';
 import { createRunner } from './internal/runner';
+import type { Runner } from './internal/runner';
 import type { Session } from './internal/session';
 import type { PlacementPort } from './placement/placement-port';
 import { bindHostEvent, replayedPayload, tapEvents } from './streams/event-hub';
@@ -23,122 +25,182 @@ import {
 import type { Reduction } from './operators/call-card-reducer';
 
 /**
- * The live state of one placement's card (internal), shared by every `connectCallCard` on that
- * placement and scheduler, so two facades never disagree: the second one sees the mute the first
- * one applied, the close it sent, the entity that came before `initialized`.
+ * One facade's view of the live state of its placement's card (internal). The state itself (the
+ * store's core) is kept in the placement's session, one per scheduler, shared by every
+ * `connectCallCard` on that placement and scheduler in the page, of either build: two facades
+ * never disagree, the second one sees the mute the first one applied, the close it sent, the
+ * entity that came before `initialized`.
  *
- * It is `callCardState`'s reducer over the activity it emits: whatever it learns (a host event,
- * an applied command with its card, an unreadable payload) is an activity, and `activity$`
- * starts every subscription with a `sync` of the state so far, so
+ * The core is `callCardState`'s reducer over the activity it delivers: whatever it learns (a host
+ * event, an applied command with its card and time, an unreadable payload) is an activity, and
+ * `activity$` starts every subscription with a `sync` of the state so far, so
  * `activity$.pipe(callCardState())` always equals `state$`.
  */
 export interface CallCardStore {
   /** Every activity, in order, after a `sync` of the state so far. */
   readonly activity$: Observable<CallCardActivity>;
-  /** Snapshots, delivered in order (replays the last delivered one). */
-  readonly state$: BehaviorSubject<CallCardSnapshot>;
+  /** Snapshots, delivered in order; replays the last one delivered. */
+  readonly state$: Observable<CallCardSnapshot>;
   /** Malformed host payloads. */
-  readonly malformed$: Subject<CallCardPayloadError>;
+  readonly malformed$: Observable<CallCardPayloadError>;
   /** The snapshot as of the last activity, even while an earlier one is still being delivered. */
   current(): CallCardSnapshot;
-  /** One facade fewer; the last one out stops the store and completes its streams. */
+  /** This facade is done with it; the last one out stops the core. */
   release(): void;
 }
 
-interface Entry {
-  readonly store: CallCardStore;
-  refs: number;
-}
-
-const stores = new WeakMap<Session, Map<SchedulerLike, Entry>>();
+type Listener<T> = (value: T) => void;
 
 /**
- * The store of `session` on `scheduler`, made on first use, counted per facade. It is kept while
- * any facade uses it: the host's silent changes (applied commands) exist nowhere else, so a
- * facade made later can only learn them from a store that was running. Binds every host event
- * first; a placement that cannot bind one throws `CallCardUnavailableError` naming it, and
- * nothing is kept.
+ * The shared part: plain data and functions, no rxjs objects (each build may bring its own rxjs),
+ * delivered through listener sets in order by one runner.
+ */
+interface StoreCore {
+  /** The state as of the last activity. */
+  reduction: Reduction;
+  /** The state as of the last activity delivered (what a `sync` carries). */
+  delivered: Reduction;
+  refs: number;
+  readonly runner: Runner;
+  readonly activity: Listeners<CallCardActivity>;
+  readonly state: Listeners<CallCardSnapshot>;
+  readonly malformed: Listeners<CallCardPayloadError>;
+  stop(): void;
+}
+
+/** A listener set with a copy reused until it changes (no allocation per delivery). */
+interface Listeners<T> {
+  readonly set: Set<Listener<T>>;
+  copy: Array<Listener<T>> | undefined;
+}
+
+const listeners = <T>(): Listeners<T> => ({ set: new Set(), copy: undefined });
+
+function deliverTo<T>(to: Listeners<T>, value: T): void {
+  const copy = (to.copy ??= [...to.set]);
+  for (let i = 0; i < copy.length; i++) {
+    try {
+      (copy[i] as Listener<T>)(value);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+}
+
+/** An Observable of one listener set; `first` gives what a new subscriber receives at once. */
+function listen<T>(to: Listeners<T>, first?: () => T): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const listener = subscriber.next.bind(subscriber) as Listener<T>;
+    to.set.add(listener);
+    to.copy = undefined;
+    if (first) subscriber.next(first());
+    return () => {
+      if (to.set.delete(listener)) to.copy = undefined;
+    };
+  });
+}
+
+/**
+ * The store of `session` on `scheduler` for one more facade. The core is made on first use and
+ * kept while any facade uses it: the host's silent changes (applied commands) exist nowhere
+ * else, so a facade made later can only learn them from a core that was running. Binds every
+ * host event first; a placement that cannot bind one throws `CallCardUnavailableError` naming
+ * it, and nothing is kept.
  */
 export function retainCallCardStore(
   session: Session,
   placement: PlacementPort,
   scheduler: SchedulerLike,
 ): CallCardStore {
-  let byScheduler = stores.get(session);
-  if (!byScheduler) {
-    byScheduler = new Map();
-    stores.set(session, byScheduler);
-  }
-  let entry = byScheduler.get(scheduler);
-  if (!entry) {
+  const stores = session.stores as Map<SchedulerLike, StoreCore>;
+  let core = stores.get(scheduler);
+  if (!core) {
     for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, placement, type);
-    const table = byScheduler;
-    const made: Entry = {
-      refs: 0,
-      store: createStore(session, scheduler, () => {
-        made.refs -= 1;
-        if (made.refs > 0) return false;
-        table.delete(scheduler);
-        return true;
-      }),
-    };
-    entry = made;
-    byScheduler.set(scheduler, entry);
+    core = createCore(session, scheduler, () => stores.delete(scheduler));
+    stores.set(scheduler, core);
   }
-  entry.refs += 1;
-  return entry.store;
+  core.refs += 1;
+  const shared = core;
+  let released = false;
+  return {
+    activity$: listen(shared.activity, () => {
+      const { snapshot, card, entityKept } = shared.delivered;
+      return Object.freeze({ kind: 'sync', snapshot, card, entityKept });
+    }),
+    state$: listen(shared.state, () => shared.delivered.snapshot),
+    malformed$: listen(shared.malformed),
+    current: () => shared.reduction.snapshot,
+    release() {
+      if (released) return;
+      released = true;
+      shared.refs -= 1;
+      if (shared.refs === 0) shared.stop();
+    },
+  };
 }
 
-/** The state of a card this placement already shows, from what the hub replays. */
+/**
+ * The state of a card this placement already shows, from what the hub replays: the same state a
+ * core running from the start would hold, as far as events tell (commands applied before it are
+ * the host's silent changes, known to no one).
+ */
 function takeOver(session: Session, scheduler: SchedulerLike): Reduction {
   const open = session.lifecycle === 'open';
+  const card = session.card;
   // Counted so that the replayed `initialized` makes the current card's number.
-  let r: Reduction = {
-    ...startReduction(INITIAL_CALL_CARD_SNAPSHOT),
-    card: session.card - (open ? 1 : 0),
-  };
-  // The hub forgets a closed card's entity: one it replays came for the open or the next card.
+  let r: Reduction = { ...startReduction(INITIAL_CALL_CARD_SNAPSHOT), card: card - (open ? 1 : 0) };
+  // The hub forgets a closed card's entity: one it replays came after the last close.
   const entity = replayedPayload(session, 'entityChanged');
-  if (entity) r = reduceEvent(r, 'entityChanged', entity.value, scheduler);
-  if (open) {
-    // No replayed payload: it could not be read, yet the card exists all the same.
-    r = newCard(r, replayedPayload(session, 'initialized')?.value ?? null);
-  }
+  const during = entity && open && session.entityCard === card && session.entityWhileOpen;
+  // An entity that came before this card's `initialized` was carried into it only if it came
+  // after the previous card's `initialized`; an older one was dropped by this card's.
+  if (entity && !during && (!open || session.entityCard === card - 1))
+    r = reduceEvent(r, 'entityChanged', entity.value, scheduler);
+  // No replayed payload: it could not be read, yet the card exists all the same.
+  if (open) r = newCard(r, replayedPayload(session, 'initialized')?.value ?? null);
+  if (entity && during) r = reduceEvent(r, 'entityChanged', entity.value, scheduler);
   return r;
 }
 
-function createStore(
-  session: Session,
-  scheduler: SchedulerLike,
-  releaseRef: () => boolean,
-): CallCardStore {
-  let reduction = takeOver(session, scheduler);
-  /** The reduction as of the last activity delivered to `activity$` (what `sync` carries). */
-  let delivered = reduction;
-  const activities = new Subject<CallCardActivity>();
-  const state$ = new BehaviorSubject<CallCardSnapshot>(reduction.snapshot);
-  const malformed$ = new Subject<CallCardPayloadError>();
+function createCore(session: Session, scheduler: SchedulerLike, forget: () => void): StoreCore {
+  const initial = takeOver(session, scheduler);
   // A subscriber that causes more activity (a command acknowledged synchronously) gets it after
   // this delivery ends, so every subscriber sees activities and snapshots in the same order.
   const runner = createRunner();
+  const core: StoreCore = {
+    reduction: initial,
+    delivered: initial,
+    refs: 0,
+    runner,
+    activity: listeners(),
+    state: listeners(),
+    malformed: listeners(),
+    stop() {
+      untapEvents();
+      untapApplied();
+      forget();
+    },
+  };
+
   const deliver = (r: Reduction, activity: CallCardActivity | undefined): void => {
-    delivered = r;
-    if (activity) activities.next(activity);
-    if (state$.value !== r.snapshot) state$.next(r.snapshot);
+    const changed = r.snapshot !== core.delivered.snapshot;
+    core.delivered = r;
+    if (activity && core.activity.set.size > 0) deliverTo(core.activity, activity);
+    if (changed && core.state.set.size > 0) deliverTo(core.state, r.snapshot);
   };
   const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
     // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
-    reduction = next;
+    core.reduction = next;
     runner.run(deliver, next, activity);
   };
   // An activity is made only for someone: a subscriber now, or one that may subscribe before a
   // queued delivery runs (an idle runner delivers at once, so nobody can come in between).
-  const wanted = (): boolean => activities.observed || runner.busy();
+  const wanted = (): boolean => core.activity.set.size > 0 || runner.busy();
 
   const onEvent = (type: CallCardEventType, read: PayloadResult<unknown>): void => {
     if (read.ok) {
       accept(
-        reduceEvent(reduction, type, read.value as never, scheduler),
+        reduceEvent(core.reduction, type, read.value as never, scheduler),
         wanted()
           ? Object.freeze({
               kind: 'event',
@@ -149,43 +211,21 @@ function createStore(
     } else {
       // An unreadable `initialized` still raised a card: the state shows it before the report.
       accept(
-        reduceMalformed(reduction, read.error),
+        reduceMalformed(core.reduction, read.error),
         wanted() ? Object.freeze({ kind: 'malformed', error: read.error }) : undefined,
       );
-      runner.run((error) => malformed$.next(error), read.error, undefined);
+      runner.run(deliverTo, core.malformed, read.error);
     }
   };
   const onCommand = (command: CallCardCommand, card: number): void => {
+    // Timed now, on this scheduler: the activity carries the time, so any reducer of it agrees.
+    const at = scheduler.now();
     accept(
-      reduceCommand(reduction, command, card, scheduler),
-      wanted() ? Object.freeze({ kind: 'command', command, card }) : undefined,
+      reduceCommand(core.reduction, command, card, scheduler, at),
+      wanted() ? Object.freeze({ kind: 'command', command, card, at }) : undefined,
     );
   };
   const untapEvents = tapEvents(session, onEvent);
   const untapApplied = tapApplied(session, onCommand);
-
-  return {
-    activity$: new Observable<CallCardActivity>((subscriber) => {
-      subscriber.next(
-        Object.freeze({
-          kind: 'sync',
-          snapshot: delivered.snapshot,
-          card: delivered.card,
-          entityKept: delivered.entityKept,
-        }),
-      );
-      return activities.subscribe(subscriber);
-    }),
-    state$,
-    malformed$,
-    current: () => reduction.snapshot,
-    release() {
-      if (!releaseRef()) return;
-      untapEvents();
-      untapApplied();
-      activities.complete();
-      state$.complete();
-      malformed$.complete();
-    },
-  };
+  return core;
 }

@@ -260,7 +260,7 @@ export function connectCallCard(
         },
       };
       pendingSends.set(pending, one);
-      queue.enqueue(one, checked.command, checked.hostParams);
+      queue.enqueue(one, command, checked);
       return result.asObservable();
     },
     dispose() {

@@ -1,4 +1,5 @@
 import type { CallCardCommand } from '../model/commands';
+import { reportError } from '../internal/report-error';
 import type { AppliedTap, Session } from '../internal/session';
 
 // Where the commands the host applied on one placement are announced (internal). The state lives
@@ -14,7 +15,13 @@ function deliver(session: Session, command: CallCardCommand): void {
  * see what the host now holds; then the public listeners, in order under re-entrancy.
  */
 export function publishApplied(session: Session, command: CallCardCommand, card: number): void {
-  for (const tap of [...session.appliedTaps]) tap(command, card);
+  for (const tap of [...session.appliedTaps]) {
+    try {
+      tap(command, card);
+    } catch (error) {
+      reportError(error);
+    }
+  }
   if (session.appliedListeners.size > 0) session.appliedRunner.run(deliver, session, command);
 }
 

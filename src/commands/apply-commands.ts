@@ -117,7 +117,10 @@ export function applyCommands(
     'scheduler',
     'waitForInitialized',
   ]);
-  return commandSink(sessionOf(port), port, resolved, 'applyCommands');
+  const session = sessionOf(port);
+  // Made now: the queue binds the card's events, and a placement that cannot throws here.
+  commandQueue(session, port);
+  return commandSink(session, port, resolved, 'applyCommands');
 }
 
 /** The outcome of a value that is not a valid command: it never reaches the queue. */
@@ -182,7 +185,7 @@ export function commandSink(
               return;
             }
             pending += 1;
-            queue.enqueue(sink, checked.command, checked.hostParams);
+            queue.enqueue(sink, value, checked);
           },
           error: (error: unknown) => {
             end = { failed: true, error };

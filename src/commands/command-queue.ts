@@ -7,7 +7,7 @@ import { createRunner } from '../internal/runner';
 import type { Session } from '../internal/session';
 import { isDeferredPlacement, startUpFailure } from '../placement/defer-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { onCardChange } from '../streams/event-hub';
+import { followCards, onCardChange } from '../streams/event-hub';
 import { tapApplied } from './applied-channel';
 import type { CommandOptions } from './command-options';
 import { canCoalesce, isOrderBarrier, repeatKey } from './setter-rules';
@@ -24,17 +24,21 @@ export interface QueueSink {
 
 /** The serial command queue of one placement (internal), shared by every sink on it. */
 export interface CommandQueue {
-  /** Queues a valid command; it reaches the host after every command queued before it. */
-  enqueue(sink: QueueSink, command: CallCardCommand, hostParams: HostParams): void;
+  /**
+   * Queues a command: `command` as the app gave it (its outcome carries it), `checked` what
+   * `validateCommand` made of it (what is sent and applied). It reaches the host after every
+   * command queued before it.
+   */
+  enqueue(sink: QueueSink, command: CallCardCommand, checked: CallCardCommand): void;
   /** Drops the sink's queued, unsent commands (a command already sent still runs to its end). */
   cancel(sink: QueueSink): void;
 }
 
-type HostParams = Readonly<Record<string, unknown>>;
-
 interface Rider {
+  /** The command as the app gave it, for its outcome. */
   readonly command: CallCardCommand;
-  readonly hostParams: HostParams;
+  /** The checked, frozen command: what is sent, coalesced, skipped and applied. */
+  readonly checked: CallCardCommand;
   readonly sink: QueueSink;
 }
 
@@ -90,8 +94,9 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   const runner = createRunner();
   let pumping = false;
   /**
-   * Set while the host acknowledges the in-flight command: a card change it causes (the close it
-   * sent) sweeps after that command's own outcome, so outcomes read cause before consequence.
+   * Set while the host acknowledges the in-flight command (transmit says so): a card change it
+   * causes (the close it sent) sweeps after that command's own outcome, so outcomes read cause
+   * before consequence, with a host that answers at once as with one that answers later.
    */
   let acknowledging = false;
   let sweepAfterOutcome = false;
@@ -107,14 +112,23 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
 
   /**
    * The card a command queued now belongs to: the open card, or, while none is open, the next
-   * one (that is what waiting for `initialized` means).
+   * one (that is what waiting for `initialized` means). Before any `initialized` or Close click
+   * was seen, a sink that does not wait gives its commands to card 0: the card that may have
+   * been raised before this frame bound `initialized`.
    */
-  const ownerOf = (name: CallCardCommandName): number | undefined =>
-    name === 'CallCardGetListUiStates'
-      ? undefined
-      : session.lifecycle === 'open'
-        ? session.card
-        : session.card + 1;
+  const ownerOf = (rider: Rider): number | undefined => {
+    if (rider.checked.name === 'CallCardGetListUiStates') return undefined;
+    if (session.lifecycle === 'open') return session.card;
+    return session.lifecycle === 'waiting' && !rider.sink.options.waitForInitialized
+      ? session.card
+      : session.card + 1;
+  };
+
+  /** Whether an entry of card `owner` may be sent now. */
+  const canSend = (owner: number, rider: Rider): boolean =>
+    owner === session.card &&
+    (session.lifecycle === 'open' ||
+      (session.lifecycle === 'waiting' && !rider.sink.options.waitForInitialized));
 
   /** Whether card `owner` has ended: closed, or replaced by a later card. */
   const hasEnded = (owner: number): boolean =>
@@ -138,7 +152,6 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
 
   /** The host applied `command` on card `card`: remember what it holds, for that card only. */
   const learn = (command: CallCardCommand, card: number): void => {
-    if (inFlight && carrier(inFlight).command === command) acknowledging = true;
     if (card !== session.card) return;
     const held = memory();
     switch (command.name) {
@@ -177,11 +190,28 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
     kick();
   };
 
+  const send = (index: number, entry: Entry): void => {
+    entries.splice(index, 1);
+    inFlight = entry;
+    const rider = carrier(entry);
+    const { timeoutMs, scheduler } = rider.sink.options;
+    transmit(
+      session,
+      placement,
+      rider.checked,
+      timeoutMs,
+      scheduler,
+      (s) => finish(entry, s),
+      () => {
+        acknowledging = true;
+      },
+    );
+  };
+
   /** Handles the head of the queue; false when nothing can happen until something changes. */
   const step = (): boolean => {
     const entry = entries[0];
     if (inFlight || !entry) return false;
-    const rider = carrier(entry);
     // A deferred placement that failed to start refuses every command, waiting or not.
     const refused = startUpFailure(placement);
     if (refused) {
@@ -193,30 +223,30 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
       });
       return true;
     }
-    if (entry.owner !== undefined) {
-      if (hasEnded(entry.owner)) {
-        entries.shift();
-        settle(entry, { ok: false, error: endedError(entry) });
-        return true;
-      }
-      const open = entry.owner === session.card && session.lifecycle === 'open';
-      // A sink that does not wait may send before any `initialized` was seen: the card may
-      // have been raised before this frame bound it.
-      const early = session.lifecycle === 'waiting' && !rider.sink.options.waitForInitialized;
-      if (!open && !early) return false;
-      const key = repeatKey(rider.command);
-      if (key !== undefined && memory().get(entry.name) === key) {
-        entries.shift();
-        settle(entry, SKIPPED);
-        return true;
-      }
+    if (entry.owner === undefined) {
+      send(0, entry);
+      return true;
     }
-    entries.shift();
-    inFlight = entry;
-    const { timeoutMs, scheduler } = rider.sink.options;
-    transmit(session, placement, rider.command, rider.hostParams, timeoutMs, scheduler, (s) =>
-      finish(entry, s),
-    );
+    const rider = carrier(entry);
+    if (hasEnded(entry.owner)) {
+      entries.shift();
+      settle(entry, { ok: false, error: endedError(entry) });
+      return true;
+    }
+    if (!canSend(entry.owner, rider)) {
+      // Waiting for a card: the state list, which needs none, need not wait behind it.
+      const index = entries.findIndex((e) => e.owner === undefined);
+      if (index === -1) return false;
+      send(index, entries[index] as Entry);
+      return true;
+    }
+    const key = repeatKey(rider.checked);
+    if (key !== undefined && memory().get(entry.name) === key) {
+      entries.shift();
+      settle(entry, SKIPPED);
+      return true;
+    }
+    send(0, entry);
     return true;
   };
 
@@ -232,8 +262,8 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   };
 
   const enqueue = (rider: Rider): void => {
-    const name = rider.command.name;
-    const owner = ownerOf(name);
+    const name = rider.checked.name;
+    const owner = ownerOf(rider);
     if (SETTER_COMMANDS.has(name)) {
       // Only the newest queued entry of the same name and card can take it, and only if no
       // order barrier sits after that entry. The entry moves to the tail, so whatever is sent
@@ -242,7 +272,7 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
         const entry = entries[index] as Entry;
         if (entry.owner !== owner) break;
         if (entry.name === name) {
-          if (!canCoalesce(carrier(entry).command, rider.command)) break;
+          if (!canCoalesce(carrier(entry).checked, rider.checked)) break;
           entry.riders.push(rider);
           if (index !== entries.length - 1) {
             entries.splice(index, 1);
@@ -281,14 +311,17 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   // The commands waiting for a card fail once a deferred placement's start-up fails.
   if (isDeferredPlacement(placement)) placement.ready.then(undefined, () => kick());
   onCardChange(session, () => {
+    // The close being acknowledged sweeps after its own outcome (see `finish`).
     if (acknowledging) sweepAfterOutcome = true;
-    else runner.run(sweep, undefined, undefined);
-    kick();
+    else {
+      runner.run(sweep, undefined, undefined);
+      kick();
+    }
   });
 
   return {
-    enqueue(sink, command, hostParams) {
-      runner.run(enqueue, { command, hostParams, sink }, undefined);
+    enqueue(sink, command, checked) {
+      runner.run(enqueue, { command, checked, sink }, undefined);
       kick();
     },
     cancel(sink) {
@@ -300,10 +333,16 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
 }
 
 /**
- * The command queue of `placement`, made on first use and kept for the placement's life in its
- * session, so commands from sinks of the ESM and CJS builds still reach the host one at a time,
+ * The command queue of `placement`, made on first use (binding `initialized` and
+ * `closeButtonClick`) and kept for the placement's life in its session, so commands from sinks of the ESM and CJS builds still reach the host one at a time,
  * in order.
  */
 export function commandQueue(session: Session, placement: PlacementPort): CommandQueue {
-  return (session.queue ??= createQueue(session, placement)) as CommandQueue;
+  if (session.queue === undefined) {
+    // The queue follows the card whether or not anyone listens to these events; a placement
+    // that cannot bind them throws here, before any command is queued.
+    followCards(session, placement);
+    session.queue = createQueue(session, placement);
+  }
+  return session.queue as CommandQueue;
 }

@@ -5,6 +5,7 @@ import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { checkCommandOptions } from './command-options';
+import { followCards } from '../streams/event-hub';
 import { transmit } from './transmit';
 import { validateCommand } from './validate-command';
 
@@ -68,15 +69,17 @@ export function sendCommand<C extends CallCardCommand>(
   options?: SendCommandOptions,
 ): Observable<CallCardCommandResult<C>> {
   const port = checkPlacement('sendCommand', placement);
-  const { hostParams } = validateCommand(command, 'sendCommand');
+  const checked = validateCommand(command, 'sendCommand');
   const { timeoutMs, scheduler } = checkCommandOptions('sendCommand', options, [
     'timeoutMs',
     'scheduler',
   ]);
   const session = sessionOf(port);
+  // Its reply is attributed to the card open when it is sent: the card must be followed.
+  followCards(session, port);
 
   return new Observable<CallCardCommandResult<C>>((subscriber) =>
-    transmit(session, port, command, hostParams, timeoutMs, scheduler, (settlement) => {
+    transmit(session, port, checked, timeoutMs, scheduler, (settlement) => {
       if (!settlement.ok) return subscriber.error(settlement.error);
       subscriber.next(settlement.value as CallCardCommandResult<C>);
       subscriber.complete();

@@ -27,7 +27,7 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
 }
 
 /**
- * Sends one valid command to the host and calls `done` once with how it ended (internal): the
+ * Sends one checked command (see `validateCommand`) to the host and calls `done` once with how it ended (internal): the
  * one host call path of `sendCommand` and of the serial sink. Returns a function that stops
  * waiting (`done` is then never called; a later acknowledgement is still published).
  *
@@ -42,15 +42,18 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  *    commands the host never answers succeed once sent.
  * 5. Nothing throws into the host's callback: a failure after the fact is reported
  *    (`reportError`).
+ * 6. On an acknowledgement, in this order: `acknowledged()` (the sender learns its command is
+ *    being acknowledged), the card closes (for `CallCardClose`), the command is published,
+ *    `done` runs.
  */
 export function transmit(
   session: Session,
   placement: PlacementPort,
   command: CallCardCommand,
-  hostParams: Readonly<Record<string, unknown>>,
   timeoutMs: number,
   scheduler: SchedulerLike,
   done: (settlement: Settlement) => void,
+  acknowledged?: () => void,
 ): () => void {
   const name = command.name;
   const sentTo = session.card;
@@ -68,9 +71,11 @@ export function transmit(
     done(settlement);
   };
   const succeed = (value: unknown): void => {
-    // Published before the outcome: whoever reacts to the outcome sees the state it implies.
-    publishApplied(session, command, sentTo);
+    acknowledged?.();
+    // The card ends before anyone hears of the close, and the state is published before the
+    // outcome: whoever reacts to either sees the card as it now is.
     if (name === 'CallCardClose') closeCardByCommand(session, sentTo);
+    publishApplied(session, command, sentTo);
     settle({ ok: true, value });
   };
   const onReply = (reply: unknown): void => {
@@ -101,7 +106,7 @@ export function transmit(
   };
 
   try {
-    placement.call(name, hostParams, onReply, onError);
+    placement.call(name, command.params, onReply, onError);
   } catch (error) {
     onError(error);
   }

@@ -4,20 +4,14 @@ import { CallCardInputError } from '../model/errors';
 import { isRecord } from '../model/is-record';
 import { checkCommandParams } from './param-rules';
 
-/** A command that passed validation, with the params to put on the wire. */
-export interface ValidCommand {
-  /** The very object the app emitted, so outcomes carry it unchanged. */
-  readonly command: CallCardCommand;
-  /** Its params without unknown keys or `undefined` values, frozen. */
-  readonly hostParams: Readonly<Record<string, unknown>>;
-}
-
 /**
- * Checks that `value` is a valid command (made by a creator or by hand). `where` names the API
- * that received it. Throws `CallCardInputError` otherwise, also for a value whose reading throws.
- * A creator's command passes without a copy: its params are frozen and checked already.
+ * Checks that `value` is a valid command (made by a creator or by hand) and returns the command
+ * to send and apply: `value` itself when it is frozen data (a creator's), otherwise a frozen
+ * copy of what was checked, so an app that changes its object afterwards cannot make the library
+ * send one thing and show another. `where` names the API that received it. Throws
+ * `CallCardInputError` otherwise, also for a value whose reading throws.
  */
-export function validateCommand(value: unknown, where: string): ValidCommand {
+export function validateCommand(value: unknown, where: string): CallCardCommand {
   if (!isRecord(value))
     throw new CallCardInputError(
       where,
@@ -45,5 +39,8 @@ export function validateCommand(value: unknown, where: string): ValidCommand {
       name,
       `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`,
     );
-  return { command: value as CallCardCommand, hostParams: checkCommandParams(name, params) };
+  const checked = checkCommandParams(name, params);
+  return checked === params && Object.isFrozen(value)
+    ? (value as CallCardCommand)
+    : (Object.freeze({ name, params: checked }) as unknown as CallCardCommand);
 }

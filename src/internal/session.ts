@@ -64,6 +64,13 @@ export interface Session {
   lifecycle: CardLifecycle;
   /** Why the current card is `closed`, in words for error messages. */
   closedBy: string;
+  /**
+   * When the replayed `entityChanged` came: the card then (`card`), and whether that card was
+   * open. A facade that takes over tells from these whether the entity belongs to the open card
+   * or came before it.
+   */
+  entityCard: number;
+  entityWhileOpen: boolean;
   /** Told after every change of `card` or `lifecycle`, once the event's listeners ran. */
   readonly cardListeners: Set<() => void>;
 
@@ -75,6 +82,9 @@ export interface Session {
   readonly appliedRunner: Runner;
   /** The serial command queue, made on first use by the commands layer. */
   queue: object | undefined;
+
+  // --- the facades' live state, one per scheduler (facade layer) ---
+  readonly stores: Map<object, object>;
 }
 
 /** The session of `placement`, made on first use; the same for every build in the page. */
@@ -88,10 +98,13 @@ export function sessionOf(placement: object): Session {
     card: 0,
     lifecycle: 'waiting',
     closedBy: '',
+    entityCard: 0,
+    entityWhileOpen: false,
     cardListeners: new Set(),
     appliedTaps: new Set(),
     appliedListeners: new Set(),
     appliedRunner: createRunner(),
     queue: undefined,
+    stores: new Map(),
   }));
 }

@@ -1,5 +1,34 @@
 /**
- * Base class of every error the library raises: `instanceof CallCardError` catches them all.
+ * Where an error of the library keeps its kind (`'CallCardInputError'`, ...), under a page-wide
+ * symbol: `instanceof` then works across the ESM and CJS builds loaded side by side (an error
+ * made by one build's shared command queue reaches the other build's code).
+ */
+const KIND: unique symbol = /* @__PURE__ */ Symbol.for('b24-call-card-rx/error-kind') as never;
+
+type Kinded = { [KIND]?: unknown };
+
+/**
+ * `value instanceof cls`, for one of the library's classes (`kind`): true for an error of that
+ * kind made by any build (for `CallCardError`, of any kind), and by ordinary `instanceof` rules
+ * for a class of the app that extends it.
+ */
+function isInstance(cls: object, own: object, kind: string | null, value: unknown): boolean {
+  if (cls === own && typeof value === 'object' && value !== null) {
+    const found = (value as Kinded)[KIND];
+    if (typeof found === 'string' && (kind === null || found === kind)) return true;
+  }
+  return Function.prototype[Symbol.hasInstance].call(cls, value);
+}
+
+/** Records `kind` on `error` (not enumerable: it is no data of the error). */
+function setKind(error: Error, kind: string): void {
+  error.name = kind;
+  Object.defineProperty(error, KIND, { value: kind, writable: true, configurable: true });
+}
+
+/**
+ * Base class of every error the library raises: `instanceof CallCardError` catches them all,
+ * also those of the library's other build when the ESM and CJS builds are loaded together.
  *
  * @example
  * ```ts
@@ -19,7 +48,11 @@
 export class CallCardError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'CallCardError';
+    setKind(this, 'CallCardError');
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardError, null, value);
   }
 }
 
@@ -118,11 +151,15 @@ export class CallCardInputError extends CallCardError {
 
   constructor(command: string, field: string, value: unknown, expected: string) {
     super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
-    this.name = 'CallCardInputError';
+    setKind(this, 'CallCardInputError');
     this.command = command;
     this.field = field;
     this.value = value;
     this.expected = expected;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardInputError, 'CallCardInputError', value);
   }
 }
 
@@ -146,10 +183,14 @@ export class CallCardPayloadError extends CallCardError {
     super(
       `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
     );
-    this.name = 'CallCardPayloadError';
+    setKind(this, 'CallCardPayloadError');
     this.event = event;
     this.value = value;
     this.expected = expected;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardPayloadError, 'CallCardPayloadError', value);
   }
 }
 
@@ -175,10 +216,14 @@ export class CallCardCommandError extends CallCardError {
 
   constructor(command: string, errorCode: string, reply?: unknown) {
     super(`${command}: the host answered with error "${errorCode}"`);
-    this.name = 'CallCardCommandError';
+    setKind(this, 'CallCardCommandError');
     this.command = command;
     this.errorCode = errorCode;
     this.reply = reply;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardCommandError, 'CallCardCommandError', value);
   }
 }
 
@@ -199,9 +244,13 @@ export class CallCardTimeoutError extends CallCardError {
 
   constructor(command: string, timeoutMs: number) {
     super(`${command}: no reply from the host within ${timeoutMs} ms`);
-    this.name = 'CallCardTimeoutError';
+    setKind(this, 'CallCardTimeoutError');
     this.command = command;
     this.timeoutMs = timeoutMs;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardTimeoutError, 'CallCardTimeoutError', value);
   }
 }
 
@@ -223,8 +272,12 @@ export class CallCardUnavailableError extends CallCardError {
 
   constructor(subject: string, reason: string, options?: { cause?: unknown }) {
     super(`${subject}: ${reason}`, options);
-    this.name = 'CallCardUnavailableError';
+    setKind(this, 'CallCardUnavailableError');
     this.subject = subject;
     this.reason = reason;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isInstance(this, CallCardUnavailableError, 'CallCardUnavailableError', value);
   }
 }

@@ -46,7 +46,7 @@ export function reduce(
     case 'event':
       return reduceEvent(r, activity.event.type, activity.event.payload, scheduler);
     case 'command':
-      return reduceCommand(r, activity.command, activity.card, scheduler);
+      return reduceCommand(r, activity.command, activity.card, scheduler, activity.at);
     case 'malformed':
       return reduceMalformed(r, activity.error);
     case 'sync': {
@@ -99,15 +99,17 @@ export function reduceEvent(
 }
 
 /**
- * A command the host applied on card `card` (`undefined`: the current one). A command of another
- * card (a late reply of an earlier call) changes nothing, nor does any command while no card is
- * open: the host answers every command with "Call card is undefined" then.
+ * A command the host applied on card `card` (`undefined`: the current one), at time `at`
+ * (`undefined`: `scheduler.now()`). A command of another card (a late reply of an earlier call)
+ * changes nothing, nor does any command while no card is open: the host answers every command
+ * with "Call card is undefined" then.
  */
 export function reduceCommand(
   r: Reduction,
   command: CallCardCommand,
   card: number | undefined,
   scheduler: SchedulerLike,
+  at?: number,
 ): Reduction {
   const s = r.snapshot;
   if ((card !== undefined && card !== r.card) || s.uiState === null) return r;
@@ -122,7 +124,7 @@ export function reduceCommand(
       return withFlag(r, 'held', command.params.held);
     case 'CallCardSetUiState': {
       const { uiState, disableAutoStartTimer } = command.params;
-      const timer = enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler);
+      const timer = enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler, at);
       if (uiState === s.uiState && timer === s.timer) return r;
       const next = copy(s);
       next.uiState = uiState;
@@ -130,9 +132,9 @@ export function reduceCommand(
       return changed(r, next);
     }
     case 'CallCardStartTimer':
-      return withTimer(r, startTimer(s.timer, scheduler));
+      return withTimer(r, startTimer(s.timer, scheduler, at));
     case 'CallCardStopTimer':
-      return withTimer(r, stopTimer(s.timer, scheduler));
+      return withTimer(r, stopTimer(s.timer, scheduler, at));
     case 'CallCardClose':
       return close(r);
     case 'CallCardGetListUiStates':
@@ -246,9 +248,10 @@ function enterState(
   uiState: HostUiState,
   disableAutoStart: boolean,
   scheduler: SchedulerLike,
+  at: number | undefined,
 ): CallCardTimerState {
   if (uiState === 'connected')
-    return disableAutoStart ? HIDDEN_CALL_CARD_TIMER : startTimer(timer, scheduler);
+    return disableAutoStart ? HIDDEN_CALL_CARD_TIMER : startTimer(timer, scheduler, at);
   if (keepsRunningTimer.has(uiState) && timer.running) return timer;
   return HIDDEN_CALL_CARD_TIMER;
 }
@@ -262,14 +265,22 @@ function timerState(
   return Object.freeze({ running, visible, startedAt, stoppedAt });
 }
 
-function startTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
+function startTimer(
+  timer: CallCardTimerState,
+  scheduler: SchedulerLike,
+  at: number | undefined,
+): CallCardTimerState {
   if (timer.running)
     return timer.visible ? timer : timerState(true, true, timer.startedAt, timer.stoppedAt);
   // The host reuses a start it still has: a stop followed by a start resumes.
-  return timerState(true, true, timer.startedAt ?? scheduler.now(), null);
+  return timerState(true, true, timer.startedAt ?? at ?? scheduler.now(), null);
 }
 
-function stopTimer(timer: CallCardTimerState, scheduler: SchedulerLike): CallCardTimerState {
+function stopTimer(
+  timer: CallCardTimerState,
+  scheduler: SchedulerLike,
+  at: number | undefined,
+): CallCardTimerState {
   if (!timer.running) return timer;
-  return timerState(false, timer.visible, timer.startedAt, scheduler.now());
+  return timerState(false, timer.visible, timer.startedAt, at ?? scheduler.now());
 }

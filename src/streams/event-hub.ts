@@ -81,6 +81,19 @@ function dispatch(
     forget(session.channels.get('entityChanged'));
     cardChanged = true;
   }
+  // The replay memory first: a listener that joins while this event is delivered (a facade made
+  // in a subscriber of the new card) must take over this card, not the one before. Such a
+  // listener is not in this delivery's copy, made here too, so it sees the value once (replayed).
+  const copy = read.ok ? (channel.copy ??= [...channel.listeners]) : undefined;
+  if (!read.ok) forget(channel);
+  else if (REPLAYED.has(type)) {
+    channel.has = true;
+    channel.last = read.value;
+    if (type === 'entityChanged') {
+      session.entityCard = session.card;
+      session.entityWhileOpen = session.lifecycle === 'open';
+    }
+  }
   if (session.taps.size > 0) {
     const taps = (session.tapsCopy ??= [...session.taps]);
     for (let i = 0; i < taps.length; i++) {
@@ -92,21 +105,16 @@ function dispatch(
     }
   }
   if (read.ok) {
-    if (REPLAYED.has(type)) {
-      channel.has = true;
-      channel.last = read.value;
-    }
-    const copy = (channel.copy ??= [...channel.listeners]);
-    for (let i = 0; i < copy.length; i++) {
+    for (let i = 0; i < copy!.length; i++) {
       try {
-        (copy[i] as (payload: unknown) => void)(read.value);
+        (copy![i] as (payload: unknown) => void)(read.value);
       } catch (error) {
         reportError(error);
       }
     }
   } else {
-    // The latest value is now unknown: replaying the one before it would describe another call.
-    forget(channel);
+    // The latest value is now unknown (forgotten above): replaying the one before it would
+    // describe another call.
     deliverAll(session.malformed, read.error);
   }
   if (cardChanged) announceCard(session);
@@ -205,6 +213,15 @@ export function tapEvents(session: Session, tap: EventTap): () => void {
   };
 }
 
+/**
+ * Binds the two events that say which card is open, `initialized` and `closeButtonClick`: whoever
+ * sends commands needs them followed, whether or not anyone listens to them.
+ */
+export function followCards(session: Session, placement: PlacementPort): void {
+  bindHostEvent(session, placement, 'initialized');
+  bindHostEvent(session, placement, 'closeButtonClick');
+}
+
 /** Runs `listener` after every change of the card (a new card, a close). */
 export function onCardChange(session: Session, listener: () => void): () => void {
   session.cardListeners.add(listener);
@@ -215,10 +232,11 @@ export function onCardChange(session: Session, listener: () => void): () => void
 
 /**
  * The host acknowledged `closeCard()` sent to card `card`: that card is closed, if it is still
- * the current one. A late acknowledgement never closes a later card.
+ * the current one (also card 0, the card a frame may find open before it saw any
+ * `initialized`). A late acknowledgement never closes a later card.
  */
 export function closeCardByCommand(session: Session, card: number): void {
-  if (card !== session.card || session.lifecycle !== 'open') return;
+  if (card !== session.card || session.lifecycle === 'closed') return;
   session.lifecycle = 'closed';
   session.closedBy = CLOSED_BY_COMMAND;
   forget(session.channels.get('entityChanged'));
