@@ -69,12 +69,15 @@ function virtualClock() {
 function liveListeners(placement: object) {
   const session = sessionOf(placement);
   return () => {
-    let hub = session.taps.size;
-    for (const channel of session.channels.values()) hub += channel.listeners.size;
+    let hub = session.taps.list.length;
+    for (const channel of session.channels.values()) hub += channel.listeners.list.length;
     return {
       hub,
-      malformed: session.malformed.size,
-      applied: session.appliedTaps.size - (session.queue ? 1 : 0) + session.appliedListeners.size,
+      malformed: session.malformed.list.length,
+      applied:
+        session.appliedTaps.list.length -
+        (session.queue ? 1 : 0) +
+        session.appliedListeners.list.length,
     };
   };
 }

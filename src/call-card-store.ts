@@ -7,8 +7,8 @@ import { CALL_CARD_EVENT_TYPES } from './model/events';
 import type { CallCardEvent, CallCardEventType } from './model/events';
 import { INITIAL_CALL_CARD_SNAPSHOT } from './model/snapshot';
 import type { CallCardSnapshot } from './model/snapshot';
-import type { PayloadResult } from './model/validate';
-import { reportError } from './internal/report-error';
+import { addListener, createListeners, notify } from './internal/listeners';
+import type { Listeners } from './internal/listeners';
 import { createRunner } from './internal/runner';
 import type { Runner } from './internal/runner';
 import type { Session } from './internal/session';
@@ -62,41 +62,18 @@ interface StoreCore {
   delivered: Reduction;
   refs: number;
   readonly runner: Runner;
-  readonly activity: Listeners<CallCardActivity>;
-  readonly state: Listeners<CallCardSnapshot>;
-  readonly malformed: Listeners<CallCardPayloadError>;
+  readonly activity: Listeners<Listener<CallCardActivity>>;
+  readonly state: Listeners<Listener<CallCardSnapshot>>;
+  readonly malformed: Listeners<Listener<CallCardPayloadError>>;
   stop(): void;
 }
 
-/** A listener set with a copy reused until it changes (no allocation per delivery). */
-interface Listeners<T> {
-  readonly set: Set<Listener<T>>;
-  copy: Array<Listener<T>> | undefined;
-}
-
-const listeners = <T>(): Listeners<T> => ({ set: new Set(), copy: undefined });
-
-function deliverTo<T>(to: Listeners<T>, value: T): void {
-  const copy = (to.copy ??= [...to.set]);
-  for (let i = 0; i < copy.length; i++) {
-    try {
-      (copy[i] as Listener<T>)(value);
-    } catch (error) {
-      reportError(error);
-    }
-  }
-}
-
 /** An Observable of one listener set; `first` gives what a new subscriber receives at once. */
-function listen<T>(to: Listeners<T>, first?: () => T): Observable<T> {
+function listen<T>(to: Listeners<Listener<T>>, first?: () => T): Observable<T> {
   return new Observable<T>((subscriber) => {
-    const listener = subscriber.next.bind(subscriber) as Listener<T>;
-    to.set.add(listener);
-    to.copy = undefined;
+    const remove = addListener(to, subscriber.next.bind(subscriber) as Listener<T>);
     if (first) subscriber.next(first());
-    return () => {
-      if (to.set.delete(listener)) to.copy = undefined;
-    };
+    return remove;
   });
 }
 
@@ -172,9 +149,9 @@ function createCore(session: Session, scheduler: SchedulerLike, forget: () => vo
     delivered: initial,
     refs: 0,
     runner,
-    activity: listeners(),
-    state: listeners(),
-    malformed: listeners(),
+    activity: createListeners(),
+    state: createListeners(),
+    malformed: createListeners(),
     stop() {
       untapEvents();
       untapApplied();
@@ -185,8 +162,8 @@ function createCore(session: Session, scheduler: SchedulerLike, forget: () => vo
   const deliver = (r: Reduction, activity: CallCardActivity | undefined): void => {
     const changed = r.snapshot !== core.delivered.snapshot;
     core.delivered = r;
-    if (activity && core.activity.set.size > 0) deliverTo(core.activity, activity);
-    if (changed && core.state.set.size > 0) deliverTo(core.state, r.snapshot);
+    if (activity && core.activity.list.length > 0) notify(core.activity, activity);
+    if (changed && core.state.list.length > 0) notify(core.state, r.snapshot);
   };
   const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
     // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
@@ -195,37 +172,57 @@ function createCore(session: Session, scheduler: SchedulerLike, forget: () => vo
   };
   // An activity is made only for someone: a subscriber now, or one that may subscribe before a
   // queued delivery runs (an idle runner delivers at once, so nobody can come in between).
-  const wanted = (): boolean => core.activity.set.size > 0 || runner.busy();
+  const wanted = (): boolean => core.activity.list.length > 0 || runner.busy();
 
-  const onEvent = (type: CallCardEventType, read: PayloadResult<unknown>): void => {
-    if (read.ok) {
+  const onEvent = (
+    type: CallCardEventType,
+    payload: unknown,
+    refused: CallCardPayloadError | undefined,
+  ): void => {
+    if (!refused) {
       accept(
-        reduceEvent(core.reduction, type, read.value as never, scheduler),
+        reduceEvent(core.reduction, type, payload as never, scheduler),
         wanted()
           ? Object.freeze({
               kind: 'event',
-              event: Object.freeze({ type, payload: read.value }) as CallCardEvent,
+              event: Object.freeze({ type, payload }) as CallCardEvent,
             })
           : undefined,
       );
     } else {
       // An unreadable `initialized` still raised a card: the state shows it before the report.
       accept(
-        reduceMalformed(core.reduction, read.error),
-        wanted() ? Object.freeze({ kind: 'malformed', error: read.error }) : undefined,
+        reduceMalformed(core.reduction, refused),
+        wanted() ? Object.freeze({ kind: 'malformed', error: refused }) : undefined,
       );
-      runner.run(deliverTo, core.malformed, read.error);
+      runner.run(notify, core.malformed, refused);
     }
   };
   const onCommand = (command: CallCardCommand, card: number): void => {
-    // Timed now, on this scheduler: the activity carries the time, so any reducer of it agrees.
-    const at = scheduler.now();
+    // Timed now, on this scheduler, when it may move the timer: the activity carries the time, so
+    // any reducer of it agrees.
+    const at = movesTimer(command) ? scheduler.now() : undefined;
     accept(
       reduceCommand(core.reduction, command, card, scheduler, at),
-      wanted() ? Object.freeze({ kind: 'command', command, card, at }) : undefined,
+      wanted()
+        ? Object.freeze(
+            at === undefined
+              ? { kind: 'command', command, card }
+              : { kind: 'command', command, card, at },
+          )
+        : undefined,
     );
   };
   const untapEvents = tapEvents(session, onEvent);
   const untapApplied = tapApplied(session, onCommand);
   return core;
+}
+
+/** Whether `command` can move the call timer (so its activity needs a time). */
+function movesTimer(command: CallCardCommand): boolean {
+  return (
+    command.name === 'CallCardSetUiState' ||
+    command.name === 'CallCardStartTimer' ||
+    command.name === 'CallCardStopTimer'
+  );
 }

@@ -22,6 +22,7 @@ import { isDeferredPlacement, isStartUpRefusal } from './placement/defer-placeme
 import { retainCallCardStore } from './call-card-store';
 import { callCardEvents } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
+import { cachedSource, eventsView } from './streams/events-view';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
 import { commandQueue } from './commands/command-queue';
@@ -86,16 +87,18 @@ export interface CallCard {
 
 const OPTION_KEYS: readonly string[] = ['scheduler', 'timeoutMs', 'waitForInitialized', 'tickMs'];
 
-/** Wraps every stream of `events` so that it completes when the card is disposed. */
+/** `events`, with every stream ending when the card is disposed (each wrapped on first use). */
 function eventsUntil(
   events: CallCardEvents,
   until: <T>(source: Observable<T>) => Observable<T>,
 ): CallCardEvents {
-  const wrapped: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(events))
-    wrapped[key] = value instanceof Observable ? until(value) : value;
-  wrapped['on'] = (type: Parameters<CallCardEvents['on']>[0]) => until(events.on(type));
-  return Object.freeze(wrapped) as unknown as CallCardEvents;
+  return eventsView(
+    cachedSource({
+      stream: (type) => until(events.on(type)),
+      all: () => until(events.all$),
+      malformed: () => until(events.malformed$),
+    }),
+  );
 }
 
 /**
@@ -176,7 +179,6 @@ export function connectCallCard(
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
   const pendingSends = new Map<AsyncSubject<unknown>, QueueSink>();
-  const queue = commandQueue(session, port);
   let disposed = false;
   let last: CallCardSnapshot | undefined;
 
@@ -260,7 +262,7 @@ export function connectCallCard(
         },
       };
       pendingSends.set(pending, one);
-      queue.enqueue(one, command, checked);
+      commandQueue(session, port).enqueue(one, command, checked);
       return result.asObservable();
     },
     dispose() {
@@ -270,7 +272,7 @@ export function connectCallCard(
       sinks.unsubscribe();
       const unfinished = [...pendingSends];
       pendingSends.clear();
-      for (const [, one] of unfinished) queue.cancel(one);
+      for (const [, one] of unfinished) commandQueue(session, port).cancel(one);
       for (const [pending] of unfinished)
         pending.error(
           new CallCardUnavailableError(

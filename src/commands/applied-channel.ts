@@ -1,4 +1,5 @@
 import type { CallCardCommand } from '../model/commands';
+import { addListener, notify } from '../internal/listeners';
 import { reportError } from '../internal/report-error';
 import type { AppliedTap, Session } from '../internal/session';
 
@@ -6,7 +7,7 @@ import type { AppliedTap, Session } from '../internal/session';
 // in the placement's session, so a facade of one build learns what a sink of the other applied.
 
 function deliver(session: Session, command: CallCardCommand): void {
-  for (const listener of [...session.appliedListeners]) listener(command);
+  notify(session.appliedListeners, command);
 }
 
 /**
@@ -15,22 +16,21 @@ function deliver(session: Session, command: CallCardCommand): void {
  * see what the host now holds; then the public listeners, in order under re-entrancy.
  */
 export function publishApplied(session: Session, command: CallCardCommand, card: number): void {
-  for (const tap of [...session.appliedTaps]) {
+  const taps = session.appliedTaps.list;
+  for (let i = 0; i < taps.length; i++) {
     try {
-      tap(command, card);
+      (taps[i] as AppliedTap)(command, card);
     } catch (error) {
       reportError(error);
     }
   }
-  if (session.appliedListeners.size > 0) session.appliedRunner.run(deliver, session, command);
+  if (session.appliedListeners.list.length > 0)
+    session.appliedRunner.run(deliver, session, command);
 }
 
 /** Adds a tap (the library's own bookkeeping); returns its removal. */
 export function tapApplied(session: Session, tap: AppliedTap): () => void {
-  session.appliedTaps.add(tap);
-  return () => {
-    session.appliedTaps.delete(tap);
-  };
+  return addListener(session.appliedTaps, tap);
 }
 
 /** Adds a public listener (`appliedCommands`); returns its removal. */
@@ -38,8 +38,5 @@ export function listenApplied(
   session: Session,
   listener: (command: CallCardCommand) => void,
 ): () => void {
-  session.appliedListeners.add(listener);
-  return () => {
-    session.appliedListeners.delete(listener);
-  };
+  return addListener(session.appliedListeners, listener);
 }

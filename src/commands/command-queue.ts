@@ -191,7 +191,8 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   };
 
   const send = (index: number, entry: Entry): void => {
-    entries.splice(index, 1);
+    if (index === 0) entries.shift();
+    else entries.splice(index, 1);
     inFlight = entry;
     const rider = carrier(entry);
     const { timeoutMs, scheduler } = rider.sink.options;

@@ -1,5 +1,5 @@
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
-import { checkCommandParams } from './param-rules';
+import { checkCreatorParams } from './param-rules';
 
 /**
  * Builds a command from a creator's input: checks the params (throwing `CallCardInputError`)
@@ -9,6 +9,8 @@ export function makeCommand<N extends CallCardCommandName>(
   name: N,
   params: Record<string, unknown>,
 ): CallCardCommand<N> {
-  const checked = checkCommandParams(name, Object.freeze(params), true);
-  return Object.freeze({ name, params: checked }) as unknown as CallCardCommand<N>;
+  return Object.freeze({
+    name,
+    params: checkCreatorParams(name, params),
+  }) as unknown as CallCardCommand<N>;
 }

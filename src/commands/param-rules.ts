@@ -40,6 +40,54 @@ function describeKeys(rules: readonly ParamRule[]): string {
   return rules.length === 0 ? 'no keys' : `only the keys ${rules.map((r) => r[0]).join(', ')}`;
 }
 
+/**
+ * Checks each param of `rules` in `params`; returns whether one holds `undefined` (which the wire
+ * drops). Throws `CallCardInputError` for a missing or mistyped param.
+ */
+function checkFields(
+  name: CallCardCommandName,
+  rules: readonly ParamRule[],
+  params: Readonly<Record<string, unknown>>,
+): boolean {
+  let undefinedKey = false;
+  for (let i = 0; i < rules.length; i++) {
+    // Indexed, not destructured: destructuring an array runs the iterator protocol.
+    const rule = rules[i] as ParamRule;
+    const key = rule[0];
+    const value = params[key];
+    if (value === undefined) {
+      if (rule[1]) throw new CallCardInputError(name, key, value, rule[3]());
+      undefinedKey ||= Object.hasOwn(params, key);
+    } else if (!rule[2](value) || !Object.hasOwn(params, key))
+      throw new CallCardInputError(name, key, value, rule[3]());
+  }
+  return undefinedKey;
+}
+
+/**
+ * Checks a creator's params (its own, fresh literal: no unknown keys, nothing to fear when read)
+ * and returns them frozen, or a frozen copy without `undefined` values.
+ */
+export function checkCreatorParams(
+  name: CallCardCommandName,
+  params: Record<string, unknown>,
+): Readonly<Record<string, unknown>> {
+  const rules = PARAM_RULES[name];
+  return checkFields(name, rules, params) ? withoutUndefined(rules, params) : Object.freeze(params);
+}
+
+function withoutUndefined(
+  rules: readonly ParamRule[],
+  params: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < rules.length; i++) {
+    const key = (rules[i] as ParamRule)[0];
+    if (params[key] !== undefined) copy[key] = params[key];
+  }
+  return Object.freeze(copy);
+}
+
 function unknownKeyOf(params: Readonly<Record<string, unknown>>, rules: readonly ParamRule[]) {
   for (const key in params) {
     if (!Object.hasOwn(params, key)) continue;
@@ -54,20 +102,18 @@ function unknownKeyOf(params: Readonly<Record<string, unknown>>, rules: readonly
  * Checks the params of command `name` and returns the params to put on the wire: `params` itself
  * when it is frozen and holds only known keys with defined values (a creator's), otherwise a
  * frozen copy without `undefined` values. Throws a `CallCardInputError` naming the command, the
- * field, the bad value and what was expected; also for params whose reading throws. `ownKeysOnly`
- * (a creator's own literal) skips the search for unknown keys.
+ * field, the bad value and what was expected; also for params whose reading throws.
  */
 export function checkCommandParams(
   name: CallCardCommandName,
   params: unknown,
-  ownKeysOnly = false,
 ): Readonly<Record<string, unknown>> {
   const rules = PARAM_RULES[name];
   if (!isRecord(params))
     throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
-  let undefinedKey = false;
+  let undefinedKey: boolean;
   try {
-    const unknownKey = ownKeysOnly ? undefined : unknownKeyOf(params, rules);
+    const unknownKey = unknownKeyOf(params, rules);
     if (unknownKey !== undefined)
       throw new CallCardInputError(
         name,
@@ -75,15 +121,7 @@ export function checkCommandParams(
         params,
         `${describeKeys(rules)} (unknown key "${unknownKey}")`,
       );
-    for (let i = 0; i < rules.length; i++) {
-      const [key, required, test, expected] = rules[i] as ParamRule;
-      const value = params[key];
-      if (value === undefined) {
-        if (required) throw new CallCardInputError(name, key, value, expected());
-        undefinedKey ||= Object.hasOwn(params, key);
-      } else if (!test(value) || !Object.hasOwn(params, key))
-        throw new CallCardInputError(name, key, value, expected());
-    }
+    undefinedKey = checkFields(name, rules, params);
   } catch (cause) {
     if (cause instanceof CallCardInputError) throw cause;
     throw new CallCardInputError(
@@ -93,8 +131,5 @@ export function checkCommandParams(
       `a readable object with ${describeKeys(rules)} (reading it threw ${String(cause)})`,
     );
   }
-  if (!undefinedKey && Object.isFrozen(params)) return params;
-  const copy: Record<string, unknown> = {};
-  for (const [key] of rules) if (params[key] !== undefined) copy[key] = params[key];
-  return Object.freeze(copy);
+  return !undefinedKey && Object.isFrozen(params) ? params : withoutUndefined(rules, params);
 }

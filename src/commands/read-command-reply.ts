@@ -37,6 +37,9 @@ function readList(reply: unknown): readonly string[] | undefined {
   return Object.freeze([...(items as string[])]);
 }
 
+/** The reading of every acknowledgement: one object for all of them. */
+const ACKNOWLEDGED: ReplyReading = /* @__PURE__ */ Object.freeze({ ok: true, value: undefined });
+
 /**
  * Reads the host's reply to `command`. Errors come back in the success channel (quirk), as an
  * array or a bare object; they become a `CallCardCommandError` carrying the host's `errorCode`.
@@ -46,7 +49,7 @@ export function readCommandReply(command: CallCardCommand, reply: unknown): Repl
   const code = hostErrorCode(reply);
   if (code !== undefined)
     return { ok: false, error: new CallCardCommandError(command.name, code, reply) };
-  if (COMMAND_REPLIES[command.name] !== 'list') return { ok: true, value: undefined };
+  if (COMMAND_REPLIES[command.name] !== 'list') return ACKNOWLEDGED;
   const list = readList(reply);
   return list === undefined
     ? {

@@ -12,6 +12,7 @@ import type { PlacementPort } from '../placement/placement-port';
 import { closeCardByCommand } from '../streams/event-hub';
 import { publishApplied } from './applied-channel';
 import { readCommandReply } from './read-command-reply';
+import type { ReplyReading } from './read-command-reply';
 
 /** How one host call ended: its result, or the error that says why not. */
 export type Settlement =
@@ -55,72 +56,96 @@ export function transmit(
   done: (settlement: Settlement) => void,
   acknowledged?: () => void,
 ): () => void {
+  const t = new Transmission(session, command, done, acknowledged);
   const name = command.name;
-  const sentTo = session.card;
-  // `settled`: the first reply, error or timeout decided the outcome; `waiting`: `done` still
-  // wants to hear of it (a stopped wait still publishes an acknowledgement).
-  let settled = false;
-  let waiting = true;
-  let timer: Subscription | undefined;
+  try {
+    placement.call(name, command.params, t.onReply, t.onError);
+  } catch (error) {
+    t.onError(error);
+  }
+  if (!t.settled) {
+    if (COMMAND_REPLIES[name] === 'none') t.succeed(undefined);
+    else if (timeoutMs !== Infinity)
+      t.timer = scheduler.schedule(() => {
+        if (!t.settled) t.settle({ ok: false, error: new CallCardTimeoutError(name, timeoutMs) });
+      }, timeoutMs);
+  }
+  return () => t.stop();
+}
 
-  const settle = (settlement: Settlement): void => {
-    settled = true;
-    timer?.unsubscribe();
-    if (!waiting) return;
-    waiting = false;
-    done(settlement);
-  };
-  const succeed = (value: unknown): void => {
-    acknowledged?.();
-    // The card ends before anyone hears of the close, and the state is published before the
-    // outcome: whoever reacts to either sees the card as it now is.
-    if (name === 'CallCardClose') closeCardByCommand(session, sentTo);
-    publishApplied(session, command, sentTo);
-    settle({ ok: true, value });
-  };
-  const onReply = (reply: unknown): void => {
-    if (settled) return;
+/** One host call in progress (see `transmit`): two callbacks for the port, and its state. */
+class Transmission {
+  /** The first reply, error or timeout decided the outcome; anything later is noise. */
+  settled = false;
+  /** `done` still wants to hear of it (a stopped wait still publishes an acknowledgement). */
+  waiting = true;
+  timer: Subscription | undefined = undefined;
+  /** The card open when it was sent: its reply belongs to that card. */
+  readonly sentTo: number;
+
+  constructor(
+    readonly session: Session,
+    readonly command: CallCardCommand,
+    readonly done: (settlement: Settlement) => void,
+    readonly acknowledged: (() => void) | undefined,
+  ) {
+    this.sentTo = session.card;
+  }
+
+  readonly onReply = (reply: unknown): void => {
+    if (this.settled) return;
     try {
-      let read;
+      let read: ReplyReading;
       try {
-        read = readCommandReply(command, reply);
+        read = readCommandReply(this.command, reply);
       } catch {
-        read = {
-          ok: false as const,
-          error: new CallCardCommandError(name, MALFORMED_REPLY_ERROR_CODE, '[unreadable reply]'),
-        };
+        const error = new CallCardCommandError(
+          this.command.name,
+          MALFORMED_REPLY_ERROR_CODE,
+          '[unreadable reply]',
+        );
+        read = { ok: false, error };
       }
-      if (read.ok) succeed(read.value);
-      else settle(read);
+      if (read.ok) this.succeed(read.value);
+      else this.settle(read);
     } catch (error) {
       reportError(error);
     }
   };
-  const onError = (error: unknown): void => {
-    if (settled) return;
+
+  readonly onError = (error: unknown): void => {
+    if (this.settled) return;
     try {
-      settle({ ok: false, error: toCommandError(name, error) });
+      this.settle({ ok: false, error: toCommandError(this.command.name, error) });
     } catch (failure) {
       reportError(failure);
     }
   };
 
-  try {
-    placement.call(name, command.params, onReply, onError);
-  } catch (error) {
-    onError(error);
+  succeed(value: unknown): void {
+    this.acknowledged?.();
+    // The card ends before anyone hears of the close, and the state is published before the
+    // outcome: whoever reacts to either sees the card as it now is.
+    if (this.command.name === 'CallCardClose') closeCardByCommand(this.session, this.sentTo);
+    publishApplied(this.session, this.command, this.sentTo);
+    this.settle(value === undefined ? SUCCEEDED : { ok: true, value });
   }
-  if (!settled) {
-    if (COMMAND_REPLIES[name] === 'none') succeed(undefined);
-    else if (timeoutMs !== Infinity)
-      timer = scheduler.schedule(() => {
-        if (!settled) settle({ ok: false, error: new CallCardTimeoutError(name, timeoutMs) });
-      }, timeoutMs);
+
+  settle(settlement: Settlement): void {
+    this.settled = true;
+    this.timer?.unsubscribe();
+    if (!this.waiting) return;
+    this.waiting = false;
+    this.done(settlement);
   }
-  return () => {
-    waiting = false;
+
+  stop(): void {
+    this.waiting = false;
     // Nothing waits for the timeout any more; a late acknowledgement is still published.
-    timer?.unsubscribe();
-    timer = undefined;
-  };
+    this.timer?.unsubscribe();
+    this.timer = undefined;
+  }
 }
+
+/** The settlement of every command acknowledged without a value: one object for all. */
+const SUCCEEDED: Settlement = /* @__PURE__ */ Object.freeze({ ok: true, value: undefined });

@@ -1,7 +1,8 @@
 import type { CallCardCommand } from '../model/commands';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
-import type { PayloadResult } from '../model/validate';
+import { createListeners } from './listeners';
+import type { Listeners } from './listeners';
 import { pageShared } from './page-registry';
 import { createRunner } from './runner';
 import type { Runner } from './runner';
@@ -15,15 +16,16 @@ import type { Runner } from './runner';
  */
 export type CardLifecycle = 'waiting' | 'open' | 'closed';
 
+/** Whoever hears one event's payloads: an rxjs subscriber, or anything with `next`. */
+export interface EventListener {
+  next(payload: unknown): void;
+}
+
 /** One host event's listeners and replay memory. */
 export interface EventChannel {
-  readonly listeners: Set<(payload: unknown) => void>;
-  /**
-   * The listeners as an array, made on the first dispatch after a change and reused until the
-   * next one: a listener added or removed during a delivery does not disturb it, and a steady
-   * stream of events allocates nothing for it.
-   */
-  copy: Array<(payload: unknown) => void> | undefined;
+  readonly session: Session;
+  readonly type: CallCardEventType;
+  readonly listeners: Listeners<EventListener>;
   /** Whether `bindEvent` was called (successfully) for this event. */
   bound: boolean;
   /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */
@@ -31,8 +33,15 @@ export interface EventChannel {
   last: unknown;
 }
 
-/** A listener that sees every host event first, read or not (the facades' stores). */
-export type EventTap = (type: CallCardEventType, read: PayloadResult<unknown>) => void;
+/**
+ * A listener that sees every host event first, read or not (the facades' stores): the payload,
+ * or the error that refused it.
+ */
+export type EventTap = (
+  type: CallCardEventType,
+  payload: unknown,
+  refused: CallCardPayloadError | undefined,
+) => void;
 
 /** A listener on every command the host applied, with the card it was sent to. */
 export type AppliedTap = (command: CallCardCommand, card: number) => void;
@@ -51,10 +60,8 @@ export interface Session {
   // --- host events (streams layer) ---
   readonly channels: Map<CallCardEventType, EventChannel>;
   /** Run first for every event, before its own listeners. */
-  readonly taps: Set<EventTap>;
-  /** `taps` as an array, made on the first event after a change (see `EventChannel.copy`). */
-  tapsCopy: EventTap[] | undefined;
-  readonly malformed: Set<(error: CallCardPayloadError) => void>;
+  readonly taps: Listeners<EventTap>;
+  readonly malformed: Listeners<(error: CallCardPayloadError) => void>;
   /** Keeps host events in host order for every listener, across both builds. */
   readonly dispatch: Runner;
 
@@ -72,13 +79,13 @@ export interface Session {
   entityCard: number;
   entityWhileOpen: boolean;
   /** Told after every change of `card` or `lifecycle`, once the event's listeners ran. */
-  readonly cardListeners: Set<() => void>;
+  readonly cardListeners: Listeners<(nothing: undefined) => void>;
 
   // --- applied commands (commands layer) ---
   /** Run synchronously when the host applied a command: the library's own bookkeeping. */
-  readonly appliedTaps: Set<AppliedTap>;
+  readonly appliedTaps: Listeners<AppliedTap>;
   /** Public listeners (`appliedCommands`), run in order after the taps. */
-  readonly appliedListeners: Set<(command: CallCardCommand) => void>;
+  readonly appliedListeners: Listeners<(command: CallCardCommand) => void>;
   readonly appliedRunner: Runner;
   /** The serial command queue, made on first use by the commands layer. */
   queue: object | undefined;
@@ -89,20 +96,19 @@ export interface Session {
 
 /** The session of `placement`, made on first use; the same for every build in the page. */
 export function sessionOf(placement: object): Session {
-  return pageShared<Session>('session@1', placement, () => ({
+  return pageShared<Session>('session@2', placement, () => ({
     channels: new Map(),
-    taps: new Set(),
-    tapsCopy: undefined,
-    malformed: new Set(),
+    taps: createListeners(),
+    malformed: createListeners(),
     dispatch: createRunner(),
     card: 0,
     lifecycle: 'waiting',
     closedBy: '',
     entityCard: 0,
     entityWhileOpen: false,
-    cardListeners: new Set(),
-    appliedTaps: new Set(),
-    appliedListeners: new Set(),
+    cardListeners: createListeners(),
+    appliedTaps: createListeners(),
+    appliedListeners: createListeners(),
     appliedRunner: createRunner(),
     queue: undefined,
     stores: new Map(),

@@ -17,14 +17,22 @@ export type PayloadResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: CallCardPayloadError };
 
-// Reading a host value never throws: these run inside host callbacks.
-type Reader<T> = (raw: unknown, event: string) => PayloadResult<T>;
+/**
+ * A refused payload, as the readers return it (internal): a value of its own class, so a payload
+ * read (which never is one) needs no wrapper object, and the hub allocates nothing per event.
+ *
+ * @internal
+ */
+export class Refused {
+  constructor(readonly error: CallCardPayloadError) {}
+}
 
-const ok = <T>(value: T): PayloadResult<T> => ({ ok: true, value });
-const bad = (event: string, raw: unknown, expected: string): PayloadResult<never> => ({
-  ok: false,
-  error: new CallCardPayloadError(event, raw, expected),
-});
+// Reading a host value never throws: these run inside host callbacks.
+type Reader<T> = (raw: unknown, event: string) => T | Refused;
+
+const ok = <T>(value: T): T => value;
+const bad = (event: string, raw: unknown, expected: string): Refused =>
+  new Refused(new CallCardPayloadError(event, raw, expected));
 
 /** Own property or undefined: never walks the prototype chain (`__proto__` keys are inert). */
 function own(o: Readonly<Record<string, unknown>>, key: string): unknown {
@@ -71,7 +79,8 @@ function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T
     if (!isRecord(raw)) return bad(event, raw, expected);
     const out: Record<string, unknown> = {};
     let present = 0;
-    for (const [key, read, fieldExpected] of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const [key, read, fieldExpected] = fields[i] as FieldRule;
       const given = own(raw, key);
       if (given !== undefined) present += 1;
       const value = read(given);
@@ -268,21 +277,22 @@ export function readEventPayload<T extends CallCardEventType>(
   raw: unknown,
 ): PayloadResult<CallCardEventMap[T]> {
   // A JavaScript caller may pass any string: only the 17 types have a reader (or none: no data).
-  if (!isCallCardEventType(type))
-    return bad(type, raw, 'an event of one of the 17 call-card types');
-  return readPayload(type, raw);
+  const read = isCallCardEventType(type)
+    ? readPayload(type, raw)
+    : bad(type, raw, 'an event of one of the 17 call-card types');
+  return read instanceof Refused ? { ok: false, error: read.error } : { ok: true, value: read };
 }
 
 /**
  * `readEventPayload` for a `type` known to be one of the 17 (internal: the event hub's, which
- * checked the type when it bound the event).
+ * checked the type when it bound the event): the payload, or a `Refused`.
  *
  * @internal
  */
 export function readPayload<T extends CallCardEventType>(
   type: T,
   raw: unknown,
-): PayloadResult<CallCardEventMap[T]> {
+): CallCardEventMap[T] | Refused {
   try {
     return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {

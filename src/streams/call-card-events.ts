@@ -1,13 +1,13 @@
 import { Observable } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
-import { CALL_CARD_EVENT_TYPES, eventShortName } from '../model/events';
+import { CALL_CARD_EVENT_TYPES } from '../model/events';
 import { sessionOf } from '../internal/session';
 import type { Session } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { bindHostEvent, hostEvent, malformedEvents } from './event-hub';
-import { checkEventType } from './stream-arguments';
+import { cachedSource, eventsView } from './events-view';
 
 /**
  * The call card's events as hot Observables, one per event type, plus `all$` and `malformed$`.
@@ -68,8 +68,6 @@ export interface CallCardEvents {
   readonly malformed$: Observable<CallCardPayloadError>;
 }
 
-type Streams = { readonly [K in CallCardEventType]: Observable<CallCardEventMap[K]> };
-
 const cache = new WeakMap<PlacementPort, CallCardEvents>();
 
 /**
@@ -116,22 +114,13 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
   const existing = cache.get(port);
   if (existing) return existing;
   const session = sessionOf(port);
-
-  const streams = Object.fromEntries(
-    CALL_CARD_EVENT_TYPES.map((type) => [type, hostEvent(session, port, type)]),
-  ) as unknown as Streams;
-
-  const events: CallCardEvents = Object.freeze({
-    all$: allEvents(session, port),
-    on: <T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]> =>
-      streams[checkEventType('callCardEvents.on', type) as T],
-    // One field per type, named by the type without its `ButtonClick` / `Click` suffix:
-    // `initialized$`, `entityChanged$`, `answer$`, ..., `qualityMeter$`, ..., `next$`.
-    ...(Object.fromEntries(
-      CALL_CARD_EVENT_TYPES.map((type) => [`${eventShortName(type)}$`, streams[type]]),
-    ) as Omit<CallCardEvents, 'all$' | 'on' | 'malformed$'>),
-    malformed$: malformedEvents(session),
-  });
+  const events = eventsView(
+    cachedSource({
+      stream: (type) => hostEvent(session, port, type),
+      all: () => allEvents(session, port),
+      malformed: () => malformedEvents(session),
+    }),
+  );
 
   // Bound now, not on first subscription: a component that mounts after the card appeared
   // still gets the call. (Cached first: a host that delivers inside bindEvent may re-enter.)

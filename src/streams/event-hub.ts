@@ -3,9 +3,10 @@ import type { CallCardPayloadError } from '../model/errors';
 import { CallCardUnavailableError } from '../model/errors';
 import type { CallCardEventMap, CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
-import { readPayload } from '../model/validate';
+import { Refused, readPayload } from '../model/validate';
+import { addListener, createListeners, notify } from '../internal/listeners';
 import { reportError } from '../internal/report-error';
-import type { EventChannel, EventTap, Session } from '../internal/session';
+import type { EventChannel, EventListener, EventTap, Session } from '../internal/session';
 import type { PlacementPort } from '../placement/placement-port';
 
 // The bind-once event hub (internal): every stream of the library reads host events through it,
@@ -16,31 +17,20 @@ import type { PlacementPort } from '../placement/placement-port';
 export const CLOSED_BY_CLICK = 'the user closed it (Close clicked)';
 export const CLOSED_BY_COMMAND = 'closeCard() closed it';
 
-/** Events whose latest value is replayed to late subscribers. */
-const REPLAYED: ReadonlySet<CallCardEventType> = new Set<CallCardEventType>([
-  'initialized',
-  'entityChanged',
-]);
-
 function channelOf(session: Session, type: CallCardEventType): EventChannel {
   let channel = session.channels.get(type);
   if (!channel) {
-    channel = { listeners: new Set(), copy: undefined, bound: false, has: false, last: undefined };
+    channel = {
+      session,
+      type,
+      listeners: createListeners(),
+      bound: false,
+      has: false,
+      last: undefined,
+    };
     session.channels.set(type, channel);
   }
   return channel;
-}
-
-function deliverAll<T>(listeners: Iterable<(value: T) => void>, value: T): void {
-  // A copy: a listener may add or remove others while we deliver. An unsubscribed rxjs
-  // subscriber ignores the value, so nobody sees an event after unsubscribing.
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      reportError(error);
-    }
-  }
 }
 
 /** Stops replaying a channel's latest value (a closed card's entity, an unreadable payload). */
@@ -52,22 +42,19 @@ function forget(channel: EventChannel | undefined): void {
 
 /** Tells the card's listeners (the command queue) that the card changed. */
 function announceCard(session: Session): void {
-  deliverAll(session.cardListeners, undefined);
+  notify(session.cardListeners, undefined);
 }
 
 /**
  * Delivers one host event: the card's identity first (readable at once), then the taps (the
  * facades' state), the event's own listeners (or the malformed report), and last the card's
  * listeners: the state must know of a new card before the queue sends the commands that waited
- * for it.
+ * for it. Allocates nothing for a readable event.
  */
-function dispatch(
-  session: Session,
-  channel: EventChannel,
-  type: CallCardEventType,
-  raw: unknown,
-): void {
+function dispatch(channel: EventChannel, raw: unknown): void {
+  const { session, type } = channel;
   const read = readPayload(type, raw);
+  const refused = read instanceof Refused ? read.error : undefined;
   // The card follows the host event, not its payload: a card whose `initialized` payload cannot
   // be read exists all the same, and its commands work.
   let cardChanged = false;
@@ -84,38 +71,39 @@ function dispatch(
   // The replay memory first: a listener that joins while this event is delivered (a facade made
   // in a subscriber of the new card) must take over this card, not the one before. Such a
   // listener is not in this delivery's copy, made here too, so it sees the value once (replayed).
-  const copy = read.ok ? (channel.copy ??= [...channel.listeners]) : undefined;
-  if (!read.ok) forget(channel);
-  else if (REPLAYED.has(type)) {
+  const copy = channel.listeners.list;
+  if (refused) forget(channel);
+  else if (type === 'initialized' || type === 'entityChanged') {
     channel.has = true;
-    channel.last = read.value;
+    channel.last = read;
     if (type === 'entityChanged') {
       session.entityCard = session.card;
       session.entityWhileOpen = session.lifecycle === 'open';
     }
   }
-  if (session.taps.size > 0) {
-    const taps = (session.tapsCopy ??= [...session.taps]);
+  if (session.taps.list.length > 0) {
+    const taps = session.taps.list;
     for (let i = 0; i < taps.length; i++) {
       try {
-        (taps[i] as EventTap)(type, read);
+        (taps[i] as EventTap)(type, read, refused);
       } catch (error) {
         reportError(error);
       }
     }
   }
-  if (read.ok) {
-    for (let i = 0; i < copy!.length; i++) {
+  if (refused) {
+    // The latest value is now unknown (forgotten above): replaying the one before it would
+    // describe another call.
+    notify(session.malformed, refused);
+  } else {
+    // An rxjs subscriber catches what its own observer throws; the catch is for anything else.
+    for (let i = 0; i < copy.length; i++) {
       try {
-        (copy![i] as (payload: unknown) => void)(read.value);
+        (copy[i] as EventListener).next(read);
       } catch (error) {
         reportError(error);
       }
     }
-  } else {
-    // The latest value is now unknown (forgotten above): replaying the one before it would
-    // describe another call.
-    deliverAll(session.malformed, read.error);
   }
   if (cardChanged) announceCard(session);
 }
@@ -135,10 +123,9 @@ export function bindHostEvent(
   // Marked first: a host that delivers synchronously inside bindEvent re-enters here.
   channel.bound = true;
   const name = hostEventName(type);
-  const work = (raw: unknown): void => dispatch(session, channel, type, raw);
   try {
     placement.bindEvent(name, (raw: unknown) => {
-      session.dispatch.run(work, raw, undefined);
+      session.dispatch.run(dispatch, channel, raw);
     });
   } catch (cause) {
     channel.bound = false;
@@ -173,44 +160,32 @@ export function hostEvent<T extends CallCardEventType>(
   return new Observable<CallCardEventMap[T]>((subscriber) => {
     const channel = channelOf(session, type);
     // The subscriber itself is the listener: nothing more to call per event.
-    const listener = subscriber.next.bind(subscriber) as (payload: unknown) => void;
+    const listener = subscriber as EventListener;
     // Listen before replaying: an event the replayed value's handler raises synchronously must
     // still reach this subscriber. (During a dispatch of this very event the listener is not in
     // the delivery copy, so the value is not seen twice.)
-    channel.listeners.add(listener);
-    channel.copy = undefined;
+    const remove = addListener(channel.listeners, listener);
     if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
     try {
       bindHostEvent(session, placement, type);
     } catch (error) {
-      channel.listeners.delete(listener);
-      channel.copy = undefined;
+      remove();
       throw error;
     }
-    return () => {
-      if (channel.listeners.delete(listener)) channel.copy = undefined;
-    };
+    return remove;
   });
 }
 
 /** Payloads the host sent that do not match the documentation: reported, then dropped. */
 export function malformedEvents(session: Session): Observable<CallCardPayloadError> {
-  return new Observable<CallCardPayloadError>((subscriber) => {
-    const listener = (error: CallCardPayloadError): void => subscriber.next(error);
-    session.malformed.add(listener);
-    return () => {
-      session.malformed.delete(listener);
-    };
-  });
+  return new Observable<CallCardPayloadError>((subscriber) =>
+    addListener(session.malformed, (error: CallCardPayloadError) => subscriber.next(error)),
+  );
 }
 
 /** Listens to every host event first, read or not (the facades' stores). */
 export function tapEvents(session: Session, tap: EventTap): () => void {
-  session.taps.add(tap);
-  session.tapsCopy = undefined;
-  return () => {
-    if (session.taps.delete(tap)) session.tapsCopy = undefined;
-  };
+  return addListener(session.taps, tap);
 }
 
 /**
@@ -224,10 +199,7 @@ export function followCards(session: Session, placement: PlacementPort): void {
 
 /** Runs `listener` after every change of the card (a new card, a close). */
 export function onCardChange(session: Session, listener: () => void): () => void {
-  session.cardListeners.add(listener);
-  return () => {
-    session.cardListeners.delete(listener);
-  };
+  return addListener(session.cardListeners, listener);
 }
 
 /**
