@@ -125,14 +125,14 @@ export function applyCommands(
 
 /** The outcome of a value that is not a valid command: it never reaches the queue. */
 export function refusedOutcome(value: unknown, error: unknown, where: string): CommandOutcome {
-  return Object.freeze({
+  return {
     command: value,
     ok: false as const,
     error:
       error instanceof CallCardInputError
         ? error
         : new CallCardInputError(where, 'command', value, 'a command'),
-  }) as CommandOutcome;
+  } as CommandOutcome;
 }
 
 /**

@@ -62,7 +62,10 @@ const carrier = (entry: Entry): Rider => entry.riders[entry.riders.length - 1] a
 
 const SKIPPED: Ending = Object.freeze({ ok: true, value: undefined, skipped: true });
 
-/** The outcome of one command, built as a fixed-shape literal per case. */
+/**
+ * The outcome of one command, built as a fixed-shape literal per case. Not frozen: each outcome
+ * is a fresh object for the one sink that receives it, and the library never reads it again.
+ */
 function outcomeOf(command: CallCardCommand, ending: Ending, superseded: boolean): CommandOutcome {
   let outcome;
   if (!ending.ok)
@@ -77,7 +80,7 @@ function outcomeOf(command: CallCardCommand, ending: Ending, superseded: boolean
     outcome = superseded
       ? { command, ok: true, result: ending.value, superseded: true }
       : { command, ok: true, result: ending.value };
-  return Object.freeze(outcome) as CommandOutcome;
+  return outcome as CommandOutcome;
 }
 
 function createQueue(session: Session, placement: PlacementPort): CommandQueue {
@@ -179,7 +182,7 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   };
 
   const finish = (entry: Entry, settlement: Settlement): void => {
-    if (inFlight === entry) inFlight = undefined;
+    inFlight = undefined;
     acknowledging = false;
     if (!settlement.ok) forget(entry.name, settlement.error);
     runner.run(settle, entry, settlement);
@@ -190,23 +193,19 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
     kick();
   };
 
+  // One pair of callbacks for every transmission: only one is in flight at a time.
+  const transmitted = (settlement: Settlement): void => finish(inFlight as Entry, settlement);
+  const acknowledge = (): void => {
+    acknowledging = true;
+  };
+
   const send = (index: number, entry: Entry): void => {
     if (index === 0) entries.shift();
     else entries.splice(index, 1);
     inFlight = entry;
     const rider = carrier(entry);
     const { timeoutMs, scheduler } = rider.sink.options;
-    transmit(
-      session,
-      placement,
-      rider.checked,
-      timeoutMs,
-      scheduler,
-      (s) => finish(entry, s),
-      () => {
-        acknowledging = true;
-      },
-    );
+    transmit(session, placement, rider.checked, timeoutMs, scheduler, transmitted, acknowledge);
   };
 
   /** Handles the head of the queue; false when nothing can happen until something changes. */

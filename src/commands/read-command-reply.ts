@@ -17,8 +17,8 @@ function errorCodeOf(item: unknown): string | undefined {
 /** The host's error code, whether it came as `[{result: 'error', ...}]` or as a bare object. */
 function hostErrorCode(reply: unknown): string | undefined {
   if (Array.isArray(reply)) {
-    for (const item of reply) {
-      const code = errorCodeOf(item);
+    for (let i = 0; i < reply.length; i++) {
+      const code = errorCodeOf(reply[i]);
       if (code !== undefined) return code;
     }
     return undefined;

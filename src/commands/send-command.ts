@@ -78,11 +78,12 @@ export function sendCommand<C extends CallCardCommand>(
   // Its reply is attributed to the card open when it is sent: the card must be followed.
   followCards(session, port);
 
-  return new Observable<CallCardCommandResult<C>>((subscriber) =>
-    transmit(session, port, checked, timeoutMs, scheduler, (settlement) => {
+  return new Observable<CallCardCommandResult<C>>((subscriber) => {
+    const transmission = transmit(session, port, checked, timeoutMs, scheduler, (settlement) => {
       if (!settlement.ok) return subscriber.error(settlement.error);
       subscriber.next(settlement.value as CallCardCommandResult<C>);
       subscriber.complete();
-    }),
-  );
+    });
+    return () => transmission.stop();
+  });
 }

@@ -29,8 +29,9 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
 
 /**
  * Sends one checked command (see `validateCommand`) to the host and calls `done` once with how it ended (internal): the
- * one host call path of `sendCommand` and of the serial sink. Returns a function that stops
- * waiting (`done` is then never called; a later acknowledgement is still published).
+ * one host call path of `sendCommand` and of the serial sink. Returns the transmission, whose
+ * `stop()` ends the wait (`done` is then never called; a later acknowledgement is still
+ * published).
  *
  * 1. The command belongs to the card open when it is sent (`session.card`): its acknowledgement
  *    is published for that card, and an acknowledged `CallCardClose` closes that card only.
@@ -55,7 +56,7 @@ export function transmit(
   scheduler: SchedulerLike,
   done: (settlement: Settlement) => void,
   acknowledged?: () => void,
-): () => void {
+): Transmission {
   const t = new Transmission(session, command, done, acknowledged);
   const name = command.name;
   try {
@@ -70,11 +71,11 @@ export function transmit(
         if (!t.settled) t.settle({ ok: false, error: new CallCardTimeoutError(name, timeoutMs) });
       }, timeoutMs);
   }
-  return () => t.stop();
+  return t;
 }
 
 /** One host call in progress (see `transmit`): two callbacks for the port, and its state. */
-class Transmission {
+export class Transmission {
   /** The first reply, error or timeout decided the outcome; anything later is noise. */
   settled = false;
   /** `done` still wants to hear of it (a stopped wait still publishes an acknowledgement). */
@@ -139,6 +140,7 @@ class Transmission {
     this.done(settlement);
   }
 
+  /** Stops waiting: `done` is not called any more; a later acknowledgement is still published. */
   stop(): void {
     this.waiting = false;
     // Nothing waits for the timeout any more; a late acknowledgement is still published.

@@ -2,6 +2,7 @@ import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
 import { isRecord } from '../model/is-record';
+import { isFreshlyMade } from './make-command';
 import { checkCommandParams } from './param-rules';
 
 /**
@@ -9,9 +10,11 @@ import { checkCommandParams } from './param-rules';
  * to send and apply: `value` itself when it is frozen data (a creator's), otherwise a frozen
  * copy of what was checked, so an app that changes its object afterwards cannot make the library
  * send one thing and show another. `where` names the API that received it. Throws
- * `CallCardInputError` otherwise, also for a value whose reading throws.
+ * `CallCardInputError` otherwise, also for a value whose reading throws. A command a creator has
+ * just made passes at once: it was checked when made.
  */
 export function validateCommand(value: unknown, where: string): CallCardCommand {
+  if (isFreshlyMade(value)) return value as CallCardCommand;
   if (!isRecord(value))
     throw new CallCardInputError(
       where,

@@ -30,14 +30,19 @@ export interface Runner {
  * 3. The runner holds plain data and functions only, so the ESM and CJS builds may share one.
  */
 export function createRunner(): Runner {
-  // Flat triples (work, a, b): one array for the life of the runner.
+  // Flat triples (work, a, b), reused for the life of the runner: `count` slots are in use, and a
+  // slot is cleared once its work ran, so nothing is kept alive by the queue.
   const pending: unknown[] = [];
+  let count = 0;
   let running = false;
   return {
     busy: () => running,
     run(work, a, b) {
       if (running) {
-        pending.push(work, a, b);
+        pending[count] = work;
+        pending[count + 1] = a;
+        pending[count + 2] = b;
+        count += 3;
         return;
       }
       running = true;
@@ -47,16 +52,20 @@ export function createRunner(): Runner {
         } catch (error) {
           reportError(error);
         }
-        // `pending` grows while we walk it: each work may queue more.
-        for (let i = 0; i < pending.length; i += 3) {
+        // `count` grows while we walk: each work may queue more.
+        for (let i = 0; i < count; i += 3) {
+          const queued = pending[i] as (a: unknown, b: unknown) => void;
+          const first = pending[i + 1];
+          const second = pending[i + 2];
+          pending[i] = pending[i + 1] = pending[i + 2] = undefined;
           try {
-            (pending[i] as (a: unknown, b: unknown) => void)(pending[i + 1], pending[i + 2]);
+            queued(first, second);
           } catch (error) {
             reportError(error);
           }
         }
       } finally {
-        if (pending.length > 0) pending.length = 0;
+        count = 0;
         running = false;
       }
     },

@@ -3,6 +3,7 @@ import { isRecord } from '../model/is-record';
 import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
 import { isThenable } from '../internal/is-thenable';
 import type { PlacementPort } from './placement-port';
+import { copyParams } from './copy-params';
 import { sharedAdapter } from './shared-adapter';
 
 /**
@@ -134,7 +135,7 @@ export function fromB24Frame(frameOrPlacement: B24FrameLike): PlacementPort {
     call(command, params, onReply, onError) {
       let pending: unknown;
       try {
-        pending = manager.call(command, { ...params });
+        pending = manager.call(command, copyParams(params));
       } catch (error) {
         onError?.(error);
         return;

@@ -1,5 +1,6 @@
 import { CallCardUnavailableError } from '../model/errors';
 import type { PlacementPort } from './placement-port';
+import { copyParams } from './copy-params';
 import { sharedAdapter } from './shared-adapter';
 
 /**
@@ -90,7 +91,7 @@ export function fromBX24(bx24: Bx24Like | null | undefined = readGlobalBx24()): 
         }
       };
       try {
-        placement.call(command, { ...params }, reply);
+        placement.call(command, copyParams(params), reply);
       } catch (error) {
         if (replyFailure && replyFailure.error === error) throw error;
         onError?.(error);
