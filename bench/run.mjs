@@ -8,10 +8,17 @@
 //                          targets (times, heap) are printed as PASS/MISS and never fail a run
 //   node --expose-gc bench/run.mjs --only=e2e,dispatch   a subset (names below)
 //   ... --out=path/results.json                         where to write the results
+//   ... --in-process                                    every group in this one process
+//
+// Each group runs in a fresh Node process of its own (unless --in-process): the code the JIT
+// made for one group (the call sites a whole scripted call makes polymorphic, say) must not tax
+// or favour the next. Within a group, library and baseline share one process and alternate
+// round by round, so each ratio still comes from one interleaved run.
 //
 // Exit code: 1 when a 'check' row fails (host calls and bindings, outcomes, coalescing bound,
 // last text applied, heap growth under churn, virtual timer error, baseline equivalence) or a
 // suite throws; 0 otherwise, whatever the targets say.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -25,6 +32,11 @@ const smoke = args.includes('--smoke');
 const onlyArg = args.find((a) => a.startsWith('--only='));
 const only = onlyArg ? onlyArg.slice('--only='.length).split(',') : undefined;
 const outArg = args.find((a) => a.startsWith('--out='));
+const inProcess = args.includes('--in-process');
+// Internal: `--child=<group>` runs one group and prints its result as JSON after CHILD_MARK.
+const childArg = args.find((a) => a.startsWith('--child='));
+const child = childArg?.slice('--child='.length);
+const CHILD_MARK = '\n@@bench-result@@\n';
 
 // The suites import the built package: say so plainly when it is missing or older than src/.
 const built = join(root, 'dist', 'index.mjs');
@@ -58,6 +70,8 @@ const SUITES = [
   ['timer', () => import('./suites/timer.mjs').then((m) => m.runTimer)],
 ];
 
+if (child !== undefined) await runChild(child);
+
 function cpuModel() {
   try {
     const line = readFileSync('/proc/cpuinfo', 'utf8')
@@ -90,18 +104,53 @@ console.log(
 );
 console.log(`rxjs build in use (benchmarks and library alike): ${meta.rxjsBuild}`);
 
+/** Runs one group in this process (a child of the run) and prints its result, then exits. */
+async function runChild(name) {
+  const suite = SUITES.find(([n]) => n === name);
+  if (!suite) {
+    console.error(`unknown group ${name}`);
+    process.exit(2);
+  }
+  const result = await (await suite[1]())({ smoke });
+  process.stdout.write(CHILD_MARK + JSON.stringify(result));
+  process.exit(0);
+}
+
+/** Runs one group in a fresh Node process, with this run's flags. */
+function runIsolated(name) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      `--child=${name}`,
+      ...(smoke ? ['--smoke'] : []),
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const at = result.stdout.lastIndexOf(CHILD_MARK);
+  if (result.status !== 0 || at === -1)
+    throw new Error(`the ${name} group's process exited with ${result.status ?? result.signal}`);
+  return JSON.parse(result.stdout.slice(at + CHILD_MARK.length));
+}
+
 const rows = [];
 const notes = [];
 const details = {};
 let crashed = false;
 const started = Date.now();
+meta.isolation = inProcess ? 'one process for every group' : 'one process per group';
 for (const [name, load] of SUITES) {
   if (only && !only.includes(name)) continue;
   const t0 = Date.now();
   process.stdout.write(`  ${name} ... `);
   try {
-    const run = await load();
-    const result = await run({ smoke });
+    const result = inProcess ? await (await load())({ smoke }) : runIsolated(name);
     rows.push(...result.rows);
     if (result.notes) notes.push(...result.notes);
     details[name] = result.details;

@@ -84,7 +84,7 @@ export function runChurn({ smoke }) {
       baselineName: 'Subject',
     },
     {
-      name: 'events.all$ (merge of 17 + share)',
+      name: 'events.all$ (one listener on each of 17 events)',
       library: () => events.all$.subscribe(sink).unsubscribe(),
       baseline: () => subject.subscribe(sink).unsubscribe(),
       baselineName: 'Subject',

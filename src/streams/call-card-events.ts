@@ -1,12 +1,10 @@
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
-import { CALL_CARD_EVENT_TYPES } from '../model/events';
 import { sessionOf } from '../internal/session';
-import type { Session } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { bindHostEvent, hostEvent, malformedEvents } from './event-hub';
+import { bindHostEvent, everyEvent, hostEvent, malformedEvents } from './event-hub';
 import { cachedSource, eventsView } from './events-view';
 
 /**
@@ -117,7 +115,7 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
   const events = eventsView(
     cachedSource({
       stream: (type) => hostEvent(session, port, type),
-      all: () => allEvents(session, port),
+      all: () => everyEvent(session, port),
       malformed: () => malformedEvents(session),
     }),
   );
@@ -133,22 +131,4 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
     throw error;
   }
   return events;
-}
-
-/**
- * Every readable event as `{type, payload}`; binds all 17. Each subscriber listens on every
- * event's own channel, so it receives each event in its subscription order among that event's
- * subscribers, like any other stream of the library.
- */
-export function allEvents(session: Session, placement: PlacementPort): Observable<CallCardEvent> {
-  return new Observable<CallCardEvent>((subscriber) => {
-    const subscriptions = CALL_CARD_EVENT_TYPES.map((type) =>
-      hostEvent(session, placement, type, false).subscribe((payload) =>
-        subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
-      ),
-    );
-    return () => {
-      for (const subscription of subscriptions) subscription.unsubscribe();
-    };
-  });
 }

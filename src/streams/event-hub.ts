@@ -1,8 +1,8 @@
 import { Observable } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
 import { CallCardUnavailableError } from '../model/errors';
-import type { CallCardEventMap, CallCardEventType } from '../model/events';
-import { hostEventName } from '../model/events';
+import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
+import { CALL_CARD_EVENT_TYPES, hostEventName } from '../model/events';
 import { Refused, readPayload } from '../model/validate';
 import { addListener, createListeners, notify } from '../internal/listeners';
 import { reportError } from '../internal/report-error';
@@ -173,6 +173,33 @@ export function hostEvent<T extends CallCardEventType>(
       throw error;
     }
     return remove;
+  });
+}
+
+/**
+ * Every readable host event as frozen `{type, payload}` data (`all$`), binding all 17. Each
+ * subscriber is a plain listener on every event's own channel (no inner subscriptions), so it
+ * receives each event in its subscription order among that event's listeners.
+ */
+export function everyEvent(session: Session, placement: PlacementPort): Observable<CallCardEvent> {
+  return new Observable<CallCardEvent>((subscriber) => {
+    const removals: Array<() => void> = [];
+    const stop = (): void => {
+      for (const remove of removals) remove();
+    };
+    try {
+      for (const type of CALL_CARD_EVENT_TYPES) {
+        const listener: EventListener = {
+          next: (payload) => subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
+        };
+        removals.push(addListener(channelOf(session, type).listeners, listener));
+        bindHostEvent(session, placement, type);
+      }
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    return stop;
   });
 }
 
