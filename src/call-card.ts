@@ -110,25 +110,32 @@ function eventsUntil(
  *    card raised before anyone subscribes is never missed; a card already open on this placement
  *    (seen by an earlier `callCardEvents`) is taken over from its replayed `entityChanged` and
  *    `initialized`, and an `entityChanged` that came before the card's `initialized` is kept.
- * 2. `state$` reduces `activity$`: host events AND the commands the host acknowledged, since
- *    most commands change the card silently. It replays the current snapshot. `snapshot()` is
- *    current the moment an activity arrives: right after a command's outcome it reflects that
- *    command, even when the command was sent from inside another `state$` subscriber.
+ * 2. One state path: `state$` is `callCardState`'s reducer over `activity$` (host events, the
+ *    commands the host acknowledged, since most commands change the card silently, and
+ *    unreadable payloads), and `activity$` starts every subscription with a `sync` of the state
+ *    so far, so `card.activity$.pipe(callCardState())` always equals `card.state$`. `state$`
+ *    replays the current snapshot. `snapshot()` is current the moment an activity arrives: right
+ *    after a command's outcome it reflects that command, even when the command was sent from
+ *    inside another `state$` subscriber.
  * 3. Every `connectCallCard` on one placement (and scheduler) shares that state while any of
- *    them is alive, so two components never disagree: the second one sees the mute, the title
- *    and the close the first one applied.
- * 4. `timer$` is the `timerStatus` of `state$`, shared: one ticking timer for all subscribers,
+ *    them is alive, also across the ESM and CJS builds loaded together, so two components never
+ *    disagree: the second one sees the mute, the title and the close the first one applied.
+ * 4. One card, one truth (see `applyCommands`): a reply changes only the card its command was
+ *    sent to, so a late acknowledgement of a closed call never changes the next call's state.
+ * 5. `timer$` is the `timerStatus` of `state$`, shared: one ticking timer for all subscribers,
  *    replaying the current value, stopped when the last subscriber leaves.
- * 5. `apply` and `send` go through `applyCommands`: one serial queue per placement, shared with
+ * 6. `apply` and `send` go through `applyCommands`: one serial queue per placement, shared with
  *    every other sink on it. Failed commands are reported on `errors$`; nothing dies.
- * 6. `dispose()` completes every stream of this card, stops the timer, cancels its queued
+ * 7. `dispose()` completes every stream of this card, stops the timer, cancels its queued
  *    commands (a `send` still pending errors with `CallCardUnavailableError`) and mutes its
  *    listeners; the last card disposed on a placement releases every library listener on the
  *    host's bindings (which themselves cannot be removed). Afterwards `apply` and `send` throw
  *    `CallCardUnavailableError`; `snapshot()` still returns the last snapshot.
  *
- * Create it before other code subscribes to the same placement's events, so that those
- * subscribers already see the updated `snapshot()` when an event reaches them.
+ * The state is updated before any subscriber of the placement's events hears of an event, so
+ * `snapshot()` read in such a subscriber is current. Bad `placement` or `options` throw
+ * `CallCardInputError`; a placement whose `bindEvent` throws makes it throw
+ * `CallCardUnavailableError` naming the event (nothing is kept).
  *
  * @example
  * ```ts

@@ -66,7 +66,10 @@ export interface ApplyCommandsOptions {
  *    `CallCardTimeoutError`; the timer commands the host never answers succeed once sent. Every
  *    applied command is published on `appliedCommands(placement)` before its outcome is emitted.
  * 6. Bad input. A value that is not a valid command (also one whose reading throws) yields an
- *    immediate outcome `{ ok: false, error: CallCardInputError }` and never reaches the queue.
+ *    immediate outcome `{ ok: false, error: CallCardInputError }` and never reaches the queue. A
+ *    hand-made command is checked into a frozen copy, which is what is sent and applied: an app
+ *    that changes its object afterwards changes nothing. Outcomes are fresh objects for this
+ *    sink's subscriber (not frozen); the commands they carry are the app's own.
  *    Bad `options` or `placement` throw `CallCardInputError` when `applyCommands` is called.
  * 7. No artificial asynchrony: with a host that answers synchronously, the outcome is emitted and
  *    the next command sent synchronously.

@@ -48,6 +48,9 @@ export interface SendCommandOptions {
  *    that card only.
  * 10. A reply that throws when read (a hostile port) errors with `errorCode` `'Malformed reply'`;
  *    nothing is thrown into the host's callback.
+ * 11. To know which card a reply belongs to, it binds `initialized` and `closeButtonClick` when
+ *    called (a placement whose `bindEvent` throws for them makes it throw
+ *    `CallCardUnavailableError`).
  *
  * @example
  * ```ts

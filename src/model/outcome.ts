@@ -2,7 +2,8 @@ import type { CallCardCommandMap, CallCardCommandName, CallCardCommand } from '.
 import type { CallCardError } from './errors';
 
 /**
- * What became of one command given to `applyCommands`. Narrow on `ok`. `result` is the list of
+ * What became of one command given to `applyCommands`: a fresh object for the sink's subscriber.
+ * Narrow on `ok`. `result` is the list of
  * state names for `CallCardGetListUiStates` and `undefined` for every other command;
  * `CommandOutcome<'CallCardGetListUiStates'>` is the outcome of that one command.
  *

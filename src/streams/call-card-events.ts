@@ -26,6 +26,10 @@ import { cachedSource, eventsView } from './events-view';
  *
  * No-data clicks carry `undefined` (`Observable<undefined>`, as in `CallCardEventMap`), whatever
  * the transport sent (`""` from the SDK, `[]` from classic `BX24`).
+ *
+ * The object is frozen, and each stream is made the first time its field is read (the fields
+ * are getters on a shared prototype, so `Object.keys` lists none of them: read them by name, or
+ * destructure them). Reading a field twice gives the same Observable.
  */
 export interface CallCardEvents {
   /**
