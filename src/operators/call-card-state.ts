@@ -34,7 +34,8 @@ export interface CallCardStateOptions {
  * 4. Mute and hold follow the clicks' payload (the NEW state) and applied `CallCardSetMute` /
  *    `CallCardSetHold`; title and status text follow `CallCardSetCardTitle` /
  *    `CallCardSetStatusText`.
- * 5. The timer follows the host exactly (docs/host-behaviour.md, section 4), with times from
+ * 5. The timer follows the host exactly (docs/host-behaviour.md, section 4), with times from the
+ *    command activity's `at` when it has one (the facade's activity does), else from
  *    `scheduler.now()` when the activity arrives:
  *    - `CallCardSetUiState` `connected`: visible; if not running, start (keeping an earlier
  *      `startedAt`). Re-entering `connected` while running changes nothing.
