@@ -1,5 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
+import type { CallCardEventType } from '../model/events';
+import { CALL_CARD_EVENT_TYPES, isCallCardEventType } from '../model/events';
 import { isRecord } from '../model/is-record';
 
 // The checks of what users hand the library (options, schedulers, durations): one
@@ -112,4 +114,19 @@ export function checkBoolean(
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new CallCardInputError(where, field, value, 'a boolean');
   return value;
+}
+
+/**
+ * Checks an event type a user passed (JavaScript callers, `as` casts): a typo must fail loudly at
+ * the call, not bind a host event that never fires.
+ */
+export function checkEventType(where: string, type: unknown): CallCardEventType {
+  if (!isCallCardEventType(type))
+    throw new CallCardInputError(
+      where,
+      'type',
+      type,
+      `one of the 17 call-card event types (${CALL_CARD_EVENT_TYPES.join(', ')})`,
+    );
+  return type;
 }

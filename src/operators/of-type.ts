@@ -1,7 +1,8 @@
 import { filter } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
-import { CALL_CARD_EVENT_TYPES, isCallCardEventType } from '../model/events';
+import { CALL_CARD_EVENT_TYPES } from '../model/events';
+import { checkEventType } from '../internal/check-arguments';
 import type { CallCardEvent, CallCardEventType } from '../model/events';
 
 /**
@@ -60,14 +61,7 @@ export function ofType<T extends CallCardEventType>(
       types,
       `one or more of ${CALL_CARD_EVENT_TYPES.join(', ')}`,
     );
-  for (const type of types as readonly unknown[])
-    if (!isCallCardEventType(type))
-      throw new CallCardInputError(
-        'ofType',
-        'type',
-        type,
-        `one of ${CALL_CARD_EVENT_TYPES.join(', ')}`,
-      );
+  for (const type of types as readonly unknown[]) checkEventType('ofType', type);
   const wanted: ReadonlySet<CallCardEventType> = new Set(types);
   // The cast states what the check proves: TypeScript cannot relate a generic `CallCardEvent<T>`
   // to the union it narrows.

@@ -3,7 +3,7 @@ import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, eventShortName } from '../model/events';
 import type { CallCardEvents } from './call-card-events';
-import { checkEventType } from './stream-arguments';
+import { checkEventType } from '../internal/check-arguments';
 
 /** What a `CallCardEvents` object reads its streams from (internal). */
 export interface EventsSource {

@@ -4,7 +4,7 @@ import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { hostEvent } from './event-hub';
-import { checkEventType } from './stream-arguments';
+import { checkEventType } from '../internal/check-arguments';
 
 /**
  * One call-card event of `placement` as a hot Observable of its typed payload, like rxjs
