@@ -24,6 +24,18 @@ export default {
   // Every export must be documented (and every method of an exported interface). Properties are
   // left to judgement: many are the host's own keys (CALL_ID, PHONE_NUMBER, ...), documented
   // once on their type and in docs/host-behaviour.md.
+  // The error classes' static `[Symbol.hasInstance]` (what makes `instanceof` work across the
+  // ESM and CJS builds) is explained on `CallCardError`, not on the method. Drop these names once the
+  // methods carry doc comments of their own: typedoc warns about a name listed here that is
+  // documented.
+  intentionallyNotDocumented: [
+    'CallCardError',
+    'CallCardInputError',
+    'CallCardPayloadError',
+    'CallCardCommandError',
+    'CallCardTimeoutError',
+    'CallCardUnavailableError',
+  ].map((name) => `b24-call-card-rx.${name}.[hasInstance]`),
   requiredToBeDocumented: [
     'Enum',
     'Variable',
