@@ -21,12 +21,9 @@ export default {
   excludePrivate: true,
   treatWarningsAsErrors: true,
   validation: { notExported: true, invalidLink: true, rewrittenLink: true, notDocumented: true },
-  // Every export must be documented (and every method of an exported interface). Properties are
-  // left to judgement: many are the host's own keys (CALL_ID, PHONE_NUMBER, ...), documented
-  // once on their type and in docs/host-behaviour.md.
   // The error classes' static `[Symbol.hasInstance]` (what makes `instanceof` work across the
-  // ESM and CJS builds) is explained on `CallCardError`, not on the method. Drop these names once the
-  // methods carry doc comments of their own: typedoc warns about a name listed here that is
+  // ESM and CJS builds) is explained on `CallCardError`, not on the method. Drop these names once
+  // the methods carry doc comments of their own: typedoc warns about a listed name that is
   // documented.
   intentionallyNotDocumented: [
     'CallCardError',
@@ -36,6 +33,9 @@ export default {
     'CallCardTimeoutError',
     'CallCardUnavailableError',
   ].map((name) => `b24-call-card-rx.${name}.[hasInstance]`),
+  // Every export must be documented (and every method of an exported interface). Properties are
+  // left to judgement: many are the host's own keys (CALL_ID, PHONE_NUMBER, ...), documented
+  // once on their type and in docs/host-behaviour.md.
   requiredToBeDocumented: [
     'Enum',
     'Variable',
