@@ -34,11 +34,14 @@ import type { TimerStatus } from './operators/timer-status';
 export interface ConnectCallCardOptions {
   /** Where time comes from: the timer, command timeouts. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
-  /** How long the host has to answer each command, in ms (default 10 000). */
+  /**
+   * How long the host has to answer each command, in ms: above 0 and at most 2^31 - 1, or
+   * `Infinity` for no limit (default 10 000).
+   */
   readonly timeoutMs?: number;
   /** Hold commands until the card is `initialized` (default `true`). */
   readonly waitForInitialized?: boolean;
-  /** The call timer's tick, in ms (default 1000, the host's). */
+  /** The call timer's tick: a whole number of ms, at most 2^31 - 1 (default 1000, the host's). */
   readonly tickMs?: number;
 }
 

@@ -16,7 +16,7 @@ import { at, call, describeOutcome, testScheduler } from './attack-support';
 // first host call": `applyCommands` used without the facade never binds the lifecycle events it
 // gates on, so it sees neither the Close click nor (alone) the `initialized`.
 describe('applyCommands without connectCallCard: the lifecycle events it gates on are not bound', () => {
-  it('fails the queued commands of a card the user closed instead of sending them after the close (README recipe: callCardEvents + applyCommands)', () => {
+  it('fails the queued commands of a card the user closed instead of sending them after the close (callCardEvents + applyCommands, as in docs/driving-the-card.md)', () => {
     testScheduler().run(({ flush }) => {
       const placement = createTestPlacement({ policy: { delayMs: 300 } });
       callCardEvents(placement);

@@ -15,7 +15,10 @@ import { validateCommand } from './validate-command';
 
 /** Options of `applyCommands`. */
 export interface ApplyCommandsOptions {
-  /** How long the host has to answer each command, in ms (default 10 000; `Infinity`: no limit). */
+  /**
+   * How long the host has to answer each command, in ms: above 0 and at most 2^31 - 1, or
+   * `Infinity` for no limit (default 10 000).
+   */
   readonly timeoutMs?: number;
   /** Where timeouts are measured (default `asyncScheduler`; a `TestScheduler` in specs). */
   readonly scheduler?: SchedulerLike;

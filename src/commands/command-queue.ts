@@ -334,8 +334,8 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
 
 /**
  * The command queue of `placement`, made on first use (binding `initialized` and
- * `closeButtonClick`) and kept for the placement's life in its session, so commands from sinks of the ESM and CJS builds still reach the host one at a time,
- * in order.
+ * `closeButtonClick`) and kept for the placement's life in its session, so commands from sinks
+ * of the ESM and CJS builds still reach the host one at a time, in order.
  */
 export function commandQueue(session: Session, placement: PlacementPort): CommandQueue {
   if (session.queue === undefined) {

@@ -11,7 +11,10 @@ import { validateCommand } from './validate-command';
 
 /** Options of `sendCommand`. */
 export interface SendCommandOptions {
-  /** How long the host has to answer, in ms (default 10 000; `Infinity`: wait for ever). */
+  /**
+   * How long the host has to answer, in ms: above 0 and at most 2^31 - 1, or `Infinity` to wait
+   * for ever (default 10 000).
+   */
   readonly timeoutMs?: number;
   /** Where the timeout is measured (default `asyncScheduler`; a `TestScheduler` in specs). */
   readonly scheduler?: SchedulerLike;

@@ -14,9 +14,10 @@ import type { CallCardSnapshot } from './snapshot';
  *   placement's cards are numbered from 1 in the order of their `initialized` (0: before any). A
  *   reducer ignores a command whose `card` is not the card it shows, so a late reply of a closed
  *   call never changes the next one. Leave it out for commands of the current card (hand-made
- *   activity in tests). `at` is when it was applied, in the time of the scheduler of whoever
- *   recorded it (the facade's): a reducer times the call timer by it, whatever its own scheduler;
- *   without it, the reducer's scheduler tells the time on arrival.
+ *   activity in tests). `at`, on the commands that can move the call timer (`CallCardSetUiState`,
+ *   `CallCardStartTimer`, `CallCardStopTimer`), is when it was applied, in the time of the
+ *   scheduler of whoever recorded it (the facade's): a reducer times the call timer by it,
+ *   whatever its own scheduler; without it, the reducer's scheduler tells the time on arrival.
  * - `malformed`: a host event whose payload could not be read. Such an `initialized` still
  *   raised a card (its commands work), which the state shows with `call: null`.
  * - `sync`: the state so far, as one activity. `connectCallCard(...).activity$` starts every

@@ -51,6 +51,10 @@ export class CallCardError extends Error {
     setKind(this, 'CallCardError');
   }
 
+  /**
+   * True for every error of the library, whichever build made it (the ESM and CJS builds may be
+   * loaded together); for a class of the app that extends this one, `instanceof` as usual.
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardError, null, value);
   }
@@ -158,6 +162,7 @@ export class CallCardInputError extends CallCardError {
     this.expected = expected;
   }
 
+  /** True for an error of this kind, whichever build of the library made it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardInputError, 'CallCardInputError', value);
   }
@@ -189,6 +194,7 @@ export class CallCardPayloadError extends CallCardError {
     this.expected = expected;
   }
 
+  /** True for an error of this kind, whichever build of the library made it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardPayloadError, 'CallCardPayloadError', value);
   }
@@ -222,6 +228,7 @@ export class CallCardCommandError extends CallCardError {
     this.reply = reply;
   }
 
+  /** True for an error of this kind, whichever build of the library made it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardCommandError, 'CallCardCommandError', value);
   }
@@ -249,6 +256,7 @@ export class CallCardTimeoutError extends CallCardError {
     this.timeoutMs = timeoutMs;
   }
 
+  /** True for an error of this kind, whichever build of the library made it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardTimeoutError, 'CallCardTimeoutError', value);
   }
@@ -277,6 +285,7 @@ export class CallCardUnavailableError extends CallCardError {
     this.reason = reason;
   }
 
+  /** True for an error of this kind, whichever build of the library made it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardUnavailableError, 'CallCardUnavailableError', value);
   }

@@ -10,8 +10,9 @@ import type { CallCardError } from './errors';
  * - `ok: true`: the host acknowledged it (or it was sent, for the timer commands the host never
  *   answers). `skipped: true`: not sent, because the host already holds that exact value.
  * - `ok: false`: `error` says why: `CallCardCommandError` (the host's `errorCode`),
- *   `CallCardTimeoutError`, `CallCardUnavailableError` (the card is closed), `CallCardInputError`
- *   (not a valid command).
+ *   `CallCardTimeoutError`, `CallCardUnavailableError` (the command's card ended before it was
+ *   sent: closed, or replaced by the next card; the facade was disposed; a deferred placement
+ *   failed to start), `CallCardInputError` (not a valid command).
  * - `superseded: true`: a newer setter of the same name replaced this one before it was sent;
  *   the outcome mirrors that newer command's (ok when the newer value landed).
  *

@@ -26,7 +26,8 @@ export interface DialpadDigitsOptions {
  * 4. `resetOn` is subscribed before the source and unsubscribed with it; its errors pass through,
  *    its completion only ends the resets. Errors and completion of the source pass through.
  * 5. Each subscription keeps its own string.
- * 6. An `idleMs` that is not a positive finite number throws `CallCardInputError` at once.
+ * 6. An `idleMs` that is not a number of ms above 0 and at most 2^31 - 1 throws
+ *    `CallCardInputError` at once.
  *
  * ## Examples
  *

@@ -35,8 +35,6 @@ type Pending =
       readonly onError: ((error: unknown) => void) | undefined;
     };
 
-/** A throw nobody can catch any more (no `onError`): reported the way rxjs reports them. */
-
 /**
  * A `PlacementPort` at once, for a placement that exists only later: the official SDK's
  * `initializeB24Frame()` is asynchronous, yet an app wants to wire its call card (and subscribe

@@ -11,7 +11,10 @@ import { sharedAdapter } from './shared-adapter';
  * structurally: the library never imports the SDK.
  */
 export interface B24PlacementLike {
-  /** Sends a command; resolves with the host's reply, or `{isSafely: true}` after 900 ms of silence. */
+  /**
+   * Sends a command; resolves with the host's reply, or `{isSafely: true}` after 900 ms of
+   * silence.
+   */
   call(command: string, params: Record<string, unknown>): PromiseLike<unknown>;
   /**
    * Binds a host event for good; `callback` receives each payload (`""` for no data). The promise
@@ -100,8 +103,9 @@ function managerOf(x: unknown): B24PlacementLike {
  *    answers (`CallCardStartTimer`, `CallCardStopTimer`, unknown names) that is the normal "no
  *    reply", so `onReply` is not called. For every other command it is a timeout, reported at
  *    once on `onError` as `CallCardTimeoutError` (900 ms), so the serial sink does not stall for
- *    its own `timeoutMs` waiting for a reply the SDK has dropped. Any other resolution is the host's reply and reaches `onReply` unchanged (error arrays
- *    included; `sendCommand` reads them). A rejected promise, or a synchronous throw, goes to
+ *    its own `timeoutMs` waiting for a reply the SDK has dropped. Any other resolution is the
+ *    host's reply and reaches `onReply` unchanged (error arrays included; `sendCommand` reads
+ *    them). A rejected promise, or a synchronous throw, goes to
  *    `onError`.
  * 2. `bindEvent` keeps its promise pending for 900 ms under the callback's own id, so an event
  *    that arrives in that window resolves the promise and never reaches the callback. A
