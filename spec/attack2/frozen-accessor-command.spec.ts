@@ -1,0 +1,116 @@
+import { config, of } from 'rxjs';
+import { applyCommands, connectCallCard, fromBX24, setStatusText } from 'b24-call-card-rx';
+import type { CallCardCommand, CommandOutcome } from 'b24-call-card-rx';
+import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { call, describeOutcome } from '../attack/attack-support';
+
+// Promise broken: `validateCommand` (and the first attack round's fix) "returns the command to
+// send and apply: `value` itself when it is frozen data (a creator's), otherwise a frozen copy of
+// what was checked, so an app that changes its object afterwards cannot make the library send one
+// thing and show another"; and "the sink never dies: a failed command becomes an outcome and the
+// next command still runs". `Object.isFrozen` is taken for "frozen data", but a frozen object may
+// hold accessors (read again on every access) or non-enumerable keys (which the adapters' copy of
+// the params skips). Such a hand-made command is passed through as it is: the queue, the
+// adapters, the repeat memory and the reducer read it again after it was checked.
+describe('a frozen hand-made command with accessors is re-read after it was checked', () => {
+  let unhandled: unknown[];
+  beforeEach(() => {
+    unhandled = [];
+    config.onUnhandledError = (e) => unhandled.push(e);
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    config.onUnhandledError = null;
+  });
+
+  it('shows the title the host was sent', () => {
+    const placement = createTestPlacement();
+    const card = connectCallCard(placement);
+    placement.emit('initialized', call('call-1'));
+    let reads = 0;
+    const params = Object.freeze({
+      get title() {
+        reads += 1;
+        return `title ${reads}`;
+      },
+    });
+    card.apply(of(Object.freeze({ name: 'CallCardSetCardTitle', params }) as CallCardCommand));
+    expect(placement.calls).toHaveLength(1);
+    expect(card.snapshot().title).toBe((placement.calls[0]!.params as { title: string }).title);
+    card.dispose();
+  });
+
+  it('sends the command that was checked, not another one (a getter for name)', () => {
+    const placement = createTestPlacement();
+    const card = connectCallCard(placement);
+    placement.emit('initialized', call('call-1'));
+    let reads = 0;
+    const command = Object.freeze({
+      get name() {
+        reads += 1;
+        return reads === 1 ? 'CallCardSetMute' : 'CallCardClose';
+      },
+      params: Object.freeze({ muted: true }),
+    });
+    card.send(command as CallCardCommand).subscribe({ error: () => undefined });
+    // Checked as a mute: the host must receive a mute, and the card must not be closed by it.
+    expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
+    expect(card.snapshot().closed).toBe(false);
+    card.dispose();
+  });
+
+  it('does not stall the queue for every sink when reading the command again throws', () => {
+    const placement = createTestPlacement();
+    const card = connectCallCard(placement);
+    placement.emit('initialized', call('call-1'));
+    let reads = 0;
+    const params = Object.freeze({
+      get title() {
+        reads += 1;
+        if (reads > 1) throw new Error('read twice');
+        return 'Ann Lee';
+      },
+    });
+    const outcomes: CommandOutcome[] = [];
+    of(Object.freeze({ name: 'CallCardSetCardTitle', params }) as CallCardCommand)
+      .pipe(applyCommands(placement))
+      .subscribe((o) => outcomes.push(o));
+    const later: CommandOutcome[] = [];
+    of(setStatusText('Talking'))
+      .pipe(applyCommands(placement))
+      .subscribe((o) => later.push(o));
+    // Today neither command reaches the host and neither sink hears of its command again.
+    expect(outcomes).toHaveLength(1);
+    expect(later.map(describeOutcome)).toEqual(['ok']);
+    expect(placement.callsOf('CallCardSetStatusText')).toHaveLength(1);
+    card.dispose();
+  });
+
+  it('sends a key it checked (a non-enumerable param is dropped by the BX24 adapter)', () => {
+    const handlers = new Map<string, (payload: unknown) => void>();
+    const sent: Array<{ command: string; params: Record<string, unknown> }> = [];
+    const bx24 = {
+      placement: {
+        call(command: string, params: Record<string, unknown>, reply: (r: unknown) => void) {
+          sent.push({ command, params: { ...params } });
+          reply([]);
+        },
+        bindEvent(name: string, handler: (payload: unknown) => void) {
+          handlers.set(name, handler);
+        },
+      },
+    };
+    const card = connectCallCard(fromBX24(bx24));
+    handlers.get('BackgroundCallCard::initialized')!(call('call-1'));
+    const params = Object.freeze(
+      Object.defineProperty({}, 'title', { value: 'Ann Lee', enumerable: false }),
+    );
+    card
+      .send(Object.freeze({ name: 'CallCardSetCardTitle', params }) as CallCardCommand)
+      .subscribe({ error: () => undefined });
+    // The state says the host shows "Ann Lee"; the host was sent no title at all.
+    expect(card.snapshot().title).toBe('Ann Lee');
+    expect(sent).toEqual([{ command: 'CallCardSetCardTitle', params: { title: 'Ann Lee' } }]);
+    card.dispose();
+  });
+});
