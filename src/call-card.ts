@@ -11,7 +11,12 @@ import {
 import type { SchedulerLike, Subscriber } from 'rxjs';
 import type { CallCardActivity } from './model/activity';
 import type { CallCardCommand, CallCardCommandResult } from './model/commands';
-import { CallCardError, CallCardInputError, CallCardUnavailableError } from './model/errors';
+import {
+  CallCardError,
+  CallCardInputError,
+  CallCardUnavailableError,
+  describeThrow,
+} from './model/errors';
 import type { CommandOutcome } from './model/outcome';
 import type { CallCardSnapshot } from './model/snapshot';
 import { checkDuration, checkOptions, checkScheduler } from './internal/check-arguments';
@@ -199,9 +204,12 @@ export function connectCallCard(
     if (!outcome.ok && !isStartUpRefusal(placement, outcome.error)) errors.next(outcome.error);
   };
   // A deferred placement that fails to start is reported once, here; the commands it refuses
-  // are not reported again (see reportOutcome).
-  if (isDeferredPlacement(placement))
-    placement.ready.catch((failure: unknown) => errors.next(toCallCardError(failure)));
+  // are not reported again (see reportOutcome). Through a link that dispose() cuts: the promise
+  // may stay pending for ever, and must not keep a disposed card alive.
+  const failureLink: { report: ((failure: unknown) => void) | undefined } = {
+    report: (failure) => errors.next(toCallCardError(failure)),
+  };
+  if (isDeferredPlacement(placement)) reportStartFailure(placement.ready, failureLink);
   // Every stream handed out ends with the card. A set of live subscribers rather than
   // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
   // subscription per subscriber.
@@ -277,6 +285,7 @@ export function connectCallCard(
     dispose() {
       if (disposed) return;
       disposed = true;
+      failureLink.report = undefined;
       last = store.current();
       sinks.unsubscribe();
       const unfinished = [...pendingSends];
@@ -296,6 +305,14 @@ export function connectCallCard(
   };
 }
 
+/** Reports `ready`'s failure through `link` (outside the facade's scope: the link is all it keeps). */
+function reportStartFailure(
+  ready: Promise<unknown>,
+  link: { report: ((failure: unknown) => void) | undefined },
+): void {
+  ready.catch((failure: unknown) => link.report?.(failure));
+}
+
 /** `isObservable`, false for a value whose inspection throws (a hostile Proxy). */
 function isObservableOf(value: unknown): value is Observable<CallCardCommand> {
   try {
@@ -308,7 +325,7 @@ function isObservableOf(value: unknown): value is Observable<CallCardCommand> {
 function toCallCardError(error: unknown): CallCardError {
   return error instanceof CallCardError
     ? error
-    : new CallCardError(`callCard.apply: the command source failed: ${String(error)}`, {
+    : new CallCardError(`callCard.apply: the command source failed: ${describeThrow(error)}`, {
         cause: error,
       });
 }

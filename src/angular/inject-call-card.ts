@@ -87,9 +87,13 @@ export function injectCallCard(): InjectedCallCard {
       card.send(command),
     dispose: () => card.dispose(),
     apply(command$) {
-      const subscription = card.apply(command$);
-      if (!subscription.closed)
-        subscription.add(destroyRef.onDestroy(() => subscription.unsubscribe()));
+      // Tied to the caller first: on a caller already destroyed, Angular throws here, before
+      // anything is subscribed.
+      let subscription: Subscription | undefined;
+      const untie = destroyRef.onDestroy(() => subscription?.unsubscribe());
+      subscription = card.apply(command$);
+      if (subscription.closed) untie();
+      else subscription.add(untie);
       return subscription;
     },
     state: ref.state,

@@ -212,6 +212,12 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   const step = (): boolean => {
     const entry = entries[0];
     if (inFlight || !entry) return false;
+    // A sink that left (while an outcome was delivered, before its cancel ran) sends nothing more.
+    if (!carrier(entry).sink.isActive()) {
+      entry.riders = entry.riders.filter((rider) => rider.sink.isActive());
+      if (entry.riders.length === 0) entries.shift();
+      return true;
+    }
     // A deferred placement that failed to start refuses every command, waiting or not.
     const refused = startUpFailure(placement);
     if (refused) {
@@ -235,7 +241,7 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
     }
     if (!canSend(entry.owner, rider)) {
       // Waiting for a card: the state list, which needs none, need not wait behind it.
-      const index = entries.findIndex((e) => e.owner === undefined);
+      const index = entries.findIndex((e) => e.owner === undefined && carrier(e).sink.isActive());
       if (index === -1) return false;
       send(index, entries[index] as Entry);
       return true;

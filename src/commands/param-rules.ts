@@ -1,5 +1,5 @@
 import type { CallCardCommandName } from '../model/commands';
-import { CallCardInputError } from '../model/errors';
+import { CallCardInputError, describeThrow } from '../model/errors';
 import { isRecord } from '../model/is-record';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 
@@ -99,10 +99,10 @@ function unknownKeyOf(params: Readonly<Record<string, unknown>>, rules: readonly
 }
 
 /**
- * Checks the params of command `name` and returns the params to put on the wire: `params` itself
- * when it is frozen and holds only known keys with defined values (a creator's), otherwise a
- * frozen copy without `undefined` values. Throws a `CallCardInputError` naming the command, the
- * field, the bad value and what was expected; also for params whose reading throws.
+ * Checks the params of command `name` that the app made by hand, and returns a frozen copy of
+ * what was checked, read once (data only: no getter, no non-enumerable key, no `undefined`
+ * value), which is what the library sends and applies. Throws a `CallCardInputError` naming the
+ * command, the field, the bad value and what was expected; also for params whose reading throws.
  */
 export function checkCommandParams(
   name: CallCardCommandName,
@@ -111,7 +111,7 @@ export function checkCommandParams(
   const rules = PARAM_RULES[name];
   if (!isRecord(params))
     throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
-  let undefinedKey: boolean;
+  const copy: Record<string, unknown> = {};
   try {
     const unknownKey = unknownKeyOf(params, rules);
     if (unknownKey !== undefined)
@@ -121,15 +121,19 @@ export function checkCommandParams(
         params,
         `${describeKeys(rules)} (unknown key "${unknownKey}")`,
       );
-    undefinedKey = checkFields(name, rules, params);
+    // Each value read once, into the copy, then checked there.
+    for (let i = 0; i < rules.length; i++) {
+      const key = (rules[i] as ParamRule)[0];
+      if (Object.hasOwn(params, key)) copy[key] = params[key];
+    }
   } catch (cause) {
     if (cause instanceof CallCardInputError) throw cause;
     throw new CallCardInputError(
       name,
       'params',
       '[unreadable value]',
-      `a readable object with ${describeKeys(rules)} (reading it threw ${String(cause)})`,
+      `a readable object with ${describeKeys(rules)} (reading it threw ${describeThrow(cause)})`,
     );
   }
-  return !undefinedKey && Object.isFrozen(params) ? params : withoutUndefined(rules, params);
+  return checkFields(name, rules, copy) ? withoutUndefined(rules, copy) : Object.freeze(copy);
 }

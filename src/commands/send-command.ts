@@ -51,9 +51,9 @@ export interface SendCommandOptions {
  *    that card only.
  * 10. A reply that throws when read (a hostile port) errors with `errorCode` `'Malformed reply'`;
  *    nothing is thrown into the host's callback.
- * 11. To know which card a reply belongs to, it binds `initialized` and `closeButtonClick` when
- *    called (a placement whose `bindEvent` throws for them makes it throw
- *    `CallCardUnavailableError`).
+ * 11. To know which card a reply belongs to, it binds `initialized` and `closeButtonClick` on
+ *    subscription (but for `getListUiStates()`, which needs no card); a placement whose
+ *    `bindEvent` throws for them errors it with `CallCardUnavailableError`.
  *
  * @example
  * ```ts
@@ -81,10 +81,11 @@ export function sendCommand<C extends CallCardCommand>(
     'scheduler',
   ]);
   const session = sessionOf(port);
-  // Its reply is attributed to the card open when it is sent: the card must be followed.
-  followCards(session, port);
 
   return new Observable<CallCardCommandResult<C>>((subscriber) => {
+    // Its reply is attributed to the card open when it is sent: the card must be followed. (The
+    // state list needs no card.) A placement that cannot bind errors this Observable.
+    if (checked.name !== 'CallCardGetListUiStates') followCards(session, port);
     const transmission = transmit(session, port, checked, timeoutMs, scheduler, (settlement) => {
       if (!settlement.ok) return subscriber.error(settlement.error);
       subscriber.next(settlement.value as CallCardCommandResult<C>);

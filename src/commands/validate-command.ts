@@ -1,15 +1,15 @@
 import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import type { CallCardCommand } from '../model/commands';
-import { CallCardInputError } from '../model/errors';
+import { CallCardInputError, describeThrow } from '../model/errors';
 import { isRecord } from '../model/is-record';
 import { isFreshlyMade } from './make-command';
 import { checkCommandParams } from './param-rules';
 
 /**
  * Checks that `value` is a valid command (made by a creator or by hand) and returns the command
- * to send and apply: `value` itself when it is frozen data (a creator's), otherwise a frozen
- * copy of what was checked, so an app that changes its object afterwards cannot make the library
- * send one thing and show another. `where` names the API that received it. Throws
+ * to send and apply: `value` itself when a creator has just made it, otherwise a frozen copy of
+ * what was checked, read once, so an app's object (changed afterwards, or with getters) cannot
+ * make the library send one thing and show another. `where` names the API that received it. Throws
  * `CallCardInputError` otherwise, also for a value whose reading throws. A command a creator has
  * just made passes at once: it was checked when made.
  */
@@ -32,7 +32,7 @@ export function validateCommand(value: unknown, where: string): CallCardCommand 
       where,
       'command',
       '[unreadable value]',
-      `a readable command object (reading it threw ${String(cause)})`,
+      `a readable command object (reading it threw ${describeThrow(cause)})`,
     );
   }
   if (!isCallCardCommandName(name))
@@ -42,8 +42,8 @@ export function validateCommand(value: unknown, where: string): CallCardCommand 
       name,
       `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`,
     );
-  const checked = checkCommandParams(name, params);
-  return checked === params && Object.isFrozen(value)
-    ? (value as CallCardCommand)
-    : (Object.freeze({ name, params: checked }) as unknown as CallCardCommand);
+  return Object.freeze({
+    name,
+    params: checkCommandParams(name, params),
+  }) as unknown as CallCardCommand;
 }

@@ -1,5 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
-import { CallCardInputError } from '../model/errors';
+import { CallCardInputError, describeThrow } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, isCallCardEventType } from '../model/events';
 import { isRecord } from '../model/is-record';
@@ -37,7 +37,7 @@ export function checkOptions(
       where,
       'options',
       '[unreadable value]',
-      `a readable object (${String(cause)})`,
+      `a readable object (${describeThrow(cause)})`,
     );
   }
   if (unknownKey !== undefined)

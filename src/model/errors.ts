@@ -14,16 +14,35 @@ type Kinded = { [KIND]?: unknown };
  */
 function isInstance(cls: object, own: object, kind: string | null, value: unknown): boolean {
   if (cls === own && typeof value === 'object' && value !== null) {
-    const found = (value as Kinded)[KIND];
+    let found: unknown;
+    try {
+      found = (value as Kinded)[KIND];
+    } catch {
+      // A value whose reads throw (a Proxy) is none of ours: ordinary rules decide.
+    }
     if (typeof found === 'string' && (kind === null || found === kind)) return true;
   }
   return Function.prototype[Symbol.hasInstance].call(cls, value);
 }
 
-/** Records `kind` on `error` (not enumerable: it is no data of the error). */
-function setKind(error: Error, kind: string): void {
-  error.name = kind;
+/**
+ * Records `kind` on `error` (not enumerable: it is no data of the error), and names it: an error
+ * of exactly this class is named `kind`; an error of an app's class that extends it keeps the
+ * name its class gives (a prototype `name`, a getter), or, when it gives none, the name of the
+ * nearest class of the library.
+ */
+function setKind(error: Error, kind: string, exact: boolean): void {
   Object.defineProperty(error, KIND, { value: kind, writable: true, configurable: true });
+  // An own name was given by a constructor of the library that ran before this one.
+  let named = exact || Object.hasOwn(error, 'name');
+  if (!named)
+    try {
+      named = error.name === 'Error';
+    } catch {
+      named = false;
+    }
+  if (named)
+    Object.defineProperty(error, 'name', { value: kind, writable: true, configurable: true });
 }
 
 /**
@@ -48,7 +67,7 @@ function setKind(error: Error, kind: string): void {
 export class CallCardError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    setKind(this, 'CallCardError');
+    setKind(this, 'CallCardError', new.target === CallCardError);
   }
 
   /**
@@ -57,6 +76,20 @@ export class CallCardError extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isInstance(this, CallCardError, null, value);
+  }
+}
+
+/**
+ * `String(cause)` for a thrown value in an error message, or what it is when even that throws
+ * (a value without a prototype, a hostile Proxy).
+ *
+ * @internal
+ */
+export function describeThrow(cause: unknown): string {
+  try {
+    return String(cause);
+  } catch {
+    return 'a thrown value that cannot be printed';
   }
 }
 
@@ -111,7 +144,7 @@ function quote(value: unknown, room: { left: number }, parents: object[]): strin
   } else if (Array.isArray(value)) {
     parents.push(value);
     text = '[';
-    for (let i = 0; i < value.length && room.left > text.length; i++) {
+    for (let i = 0; i < value.length && room.left > text.length + i; i++) {
       const item: unknown = value[i];
       const inner = { left: room.left - text.length };
       text += `${i > 0 ? ',' : ''}${item === undefined || typeof item === 'function' ? 'null' : quote(item, inner, parents)}`;
@@ -121,13 +154,17 @@ function quote(value: unknown, room: { left: number }, parents: object[]): strin
   } else {
     parents.push(value);
     text = '{';
+    // Every key looked at costs the room at least one character, shown or not: a value with
+    // many keys it skips (undefined, functions) is read no further than one it shows.
+    let looked = 0;
     for (const key in value) {
-      if (room.left <= text.length) break;
+      if (room.left <= text.length + looked++) break;
       if (!Object.hasOwn(value, key)) continue;
       const item: unknown = (value as Record<string, unknown>)[key];
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      const inner = { left: room.left - text.length - key.length - 3 };
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${quote(item, inner, parents)}`;
+      const shown = key.length > room.left ? key.slice(0, room.left) : key;
+      const inner = { left: room.left - text.length - shown.length - 3 };
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(shown)}:${quote(item, inner, parents)}`;
     }
     text += '}';
     parents.pop();
@@ -155,7 +192,7 @@ export class CallCardInputError extends CallCardError {
 
   constructor(command: string, field: string, value: unknown, expected: string) {
     super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
-    setKind(this, 'CallCardInputError');
+    setKind(this, 'CallCardInputError', new.target === CallCardInputError);
     this.command = command;
     this.field = field;
     this.value = value;
@@ -188,7 +225,7 @@ export class CallCardPayloadError extends CallCardError {
     super(
       `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
     );
-    setKind(this, 'CallCardPayloadError');
+    setKind(this, 'CallCardPayloadError', new.target === CallCardPayloadError);
     this.event = event;
     this.value = value;
     this.expected = expected;
@@ -222,7 +259,7 @@ export class CallCardCommandError extends CallCardError {
 
   constructor(command: string, errorCode: string, reply?: unknown) {
     super(`${command}: the host answered with error "${errorCode}"`);
-    setKind(this, 'CallCardCommandError');
+    setKind(this, 'CallCardCommandError', new.target === CallCardCommandError);
     this.command = command;
     this.errorCode = errorCode;
     this.reply = reply;
@@ -251,7 +288,7 @@ export class CallCardTimeoutError extends CallCardError {
 
   constructor(command: string, timeoutMs: number) {
     super(`${command}: no reply from the host within ${timeoutMs} ms`);
-    setKind(this, 'CallCardTimeoutError');
+    setKind(this, 'CallCardTimeoutError', new.target === CallCardTimeoutError);
     this.command = command;
     this.timeoutMs = timeoutMs;
   }
@@ -280,7 +317,7 @@ export class CallCardUnavailableError extends CallCardError {
 
   constructor(subject: string, reason: string, options?: { cause?: unknown }) {
     super(`${subject}: ${reason}`, options);
-    setKind(this, 'CallCardUnavailableError');
+    setKind(this, 'CallCardUnavailableError', new.target === CallCardUnavailableError);
     this.subject = subject;
     this.reason = reason;
   }

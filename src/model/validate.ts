@@ -1,4 +1,4 @@
-import { CallCardPayloadError } from './errors';
+import { CallCardPayloadError, describeThrow } from './errors';
 import { isCallCardEventType } from './events';
 import { isRecord } from './is-record';
 import type {
@@ -297,15 +297,6 @@ export function readPayload<T extends CallCardEventType>(
     return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {
     // A hostile payload (a throwing getter or proxy) is a malformed payload, never a throw.
-    return bad(type, '[unreadable value]', `a readable value (${describeCause(cause)})`);
-  }
-}
-
-/** `String(cause)`, except that a cause which cannot be printed (no prototype) must not throw. */
-function describeCause(cause: unknown): string {
-  try {
-    return String(cause);
-  } catch {
-    return 'a thrown value that cannot be printed';
+    return bad(type, '[unreadable value]', `a readable value (${describeThrow(cause)})`);
   }
 }

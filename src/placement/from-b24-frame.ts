@@ -1,6 +1,11 @@
 import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import { isRecord } from '../model/is-record';
-import { CallCardTimeoutError, CallCardUnavailableError, describeValue } from '../model/errors';
+import {
+  CallCardTimeoutError,
+  CallCardUnavailableError,
+  describeThrow,
+  describeValue,
+} from '../model/errors';
 import { isThenable } from '../internal/is-thenable';
 import type { PlacementPort } from './placement-port';
 import { copyParams } from './copy-params';
@@ -50,8 +55,13 @@ function isFunction(value: unknown): value is (...args: never[]) => unknown {
 
 function isPlacementLike(value: unknown): value is B24PlacementLike {
   if (typeof value !== 'object' || value === null) return false;
-  const { call, bindEvent } = value as { call?: unknown; bindEvent?: unknown };
-  return isFunction(call) && isFunction(bindEvent);
+  try {
+    const { call, bindEvent } = value as { call?: unknown; bindEvent?: unknown };
+    return isFunction(call) && isFunction(bindEvent);
+  } catch {
+    // Unreadable (a revoked Proxy): no placement.
+    return false;
+  }
 }
 
 /**
@@ -82,7 +92,7 @@ function managerOf(x: unknown): B24PlacementLike {
   } catch (cause) {
     throw new CallCardUnavailableError(
       SUBJECT,
-      `the frame's placement cannot be read (${String(cause)}); await initializeB24Frame() first`,
+      `the frame's placement cannot be read (${describeThrow(cause)}); await initializeB24Frame() first`,
     );
   }
   if (isPlacementLike(placement)) return placement;

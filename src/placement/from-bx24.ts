@@ -1,4 +1,4 @@
-import { CallCardUnavailableError } from '../model/errors';
+import { CallCardUnavailableError, describeThrow } from '../model/errors';
 import type { PlacementPort } from './placement-port';
 import { copyParams } from './copy-params';
 import { sharedAdapter } from './shared-adapter';
@@ -37,10 +37,24 @@ function placementOf(bx24: unknown): Bx24Placement {
   if (bx24 === undefined || bx24 === null) noPlacement(`BX24 is ${String(bx24)}`);
   if (typeof bx24 !== 'object' && typeof bx24 !== 'function')
     noPlacement(`BX24 is a ${typeof bx24}, not the BX24 object`);
-  const placement: unknown = (bx24 as { placement?: unknown }).placement;
+  let placement: unknown;
+  let call: unknown;
+  let bindEvent: unknown;
+  try {
+    placement = (bx24 as { placement?: unknown }).placement;
+    if (typeof placement === 'object' && placement !== null)
+      ({ call, bindEvent } = placement as { call?: unknown; bindEvent?: unknown });
+  } catch (cause) {
+    throw new CallCardUnavailableError(
+      SUBJECT,
+      `BX24 cannot be read (${describeThrow(cause)}): ${HINT}`,
+      {
+        cause,
+      },
+    );
+  }
   if (typeof placement !== 'object' || placement === null)
     noPlacement('BX24 has no placement object');
-  const { call, bindEvent } = placement as { call?: unknown; bindEvent?: unknown };
   if (typeof call !== 'function' || typeof bindEvent !== 'function')
     noPlacement('BX24.placement has no call and bindEvent functions');
   return placement as Bx24Placement;

@@ -28,9 +28,9 @@ import { bindHostEvent, everyEvent, hostEvent, malformedEvents } from './event-h
  * No-data clicks carry `undefined` (`Observable<undefined>`, as in `CallCardEventMap`), whatever
  * the transport sent (`""` from the SDK, `[]` from classic `BX24`).
  *
- * The object is frozen, and each stream is made the first time its field is read (the fields
- * are getters on a shared prototype, so `Object.keys` lists none of them: read them by name, or
- * destructure them). Reading a field twice gives the same Observable.
+ * The object is frozen, and each stream is made the first time its field is read (each field is
+ * an enumerable getter, so a copy or a destructured field is still the stream). Reading a field
+ * twice gives the same Observable.
  */
 export interface CallCardEvents {
   /**
@@ -152,49 +152,53 @@ const SOURCE = Symbol('source');
 
 type View = { readonly [SOURCE]: EventsSource };
 
-let prototype: object | undefined;
+let descriptors: PropertyDescriptorMap | undefined;
 
 /**
- * The one prototype of every `CallCardEvents` object, made on first use: each field a getter that
- * asks the object's source, so an object costs one slot, not 19 streams made in advance.
+ * The fields of every `CallCardEvents` object, made on first use: each stream an enumerable own
+ * getter that asks the object's source, so an object holds no stream it was not asked for, and a
+ * copy (`{...events}`) or a destructured field is still the stream.
  */
-function viewPrototype(): object {
-  if (prototype) return prototype;
+function viewDescriptors(): PropertyDescriptorMap {
+  if (descriptors) return descriptors;
   const fields: PropertyDescriptorMap = {
     all$: {
+      enumerable: true,
       get(this: View) {
         return this[SOURCE].all();
       },
     },
     malformed$: {
+      enumerable: true,
       get(this: View) {
         return this[SOURCE].malformed();
-      },
-    },
-    on: {
-      value(this: View, type: CallCardEventType) {
-        return this[SOURCE].stream(checkEventType('callCardEvents.on', type));
       },
     },
   };
   for (const type of CALL_CARD_EVENT_TYPES)
     fields[`${eventShortName(type)}$`] = {
+      enumerable: true,
       get(this: View) {
         return this[SOURCE].stream(type);
       },
     };
-  return (prototype = Object.create(Object.prototype, fields) as object);
+  return (descriptors = fields);
 }
 
 /**
- * A `CallCardEvents` object over `source` (internal): frozen, with every stream made when first
- * read. Its fields live on a shared prototype, so `Object.keys` lists none of them; read them by
- * name (or destructure them), as the type says.
+ * A `CallCardEvents` object over `source` (internal): frozen, its streams made when first read,
+ * `on` a function of its own (it works destructured, or passed as a callback).
  */
 export function eventsView(source: EventsSource): CallCardEvents {
-  return Object.freeze(
-    Object.create(viewPrototype(), { [SOURCE]: { value: source } }),
-  ) as CallCardEvents;
+  const view = Object.defineProperties(
+    {
+      [SOURCE]: source,
+      on: (type: CallCardEventType) => source.stream(checkEventType('callCardEvents.on', type)),
+    },
+    viewDescriptors(),
+  );
+  Object.defineProperty(view, SOURCE, { enumerable: false });
+  return Object.freeze(view) as unknown as CallCardEvents;
 }
 
 /** A source that makes each stream once, with `make`, and keeps it (internal). */

@@ -1,6 +1,6 @@
 import { Observable } from 'rxjs';
 import type { CallCardPayloadError } from '../model/errors';
-import { CallCardUnavailableError } from '../model/errors';
+import { CallCardUnavailableError, describeThrow } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, hostEventName } from '../model/events';
 import { Refused, readPayload } from '../model/validate';
@@ -131,17 +131,9 @@ export function bindHostEvent(
     channel.bound = false;
     throw new CallCardUnavailableError(
       name,
-      `the placement could not bind it (${describeCause(cause)})`,
+      `the placement could not bind it (${describeThrow(cause)})`,
       { cause },
     );
-  }
-}
-
-function describeCause(cause: unknown): string {
-  try {
-    return String(cause);
-  } catch {
-    return 'an error that cannot be printed';
   }
 }
 
