@@ -24,6 +24,7 @@ import { sessionOf } from './internal/session';
 import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
 import { isDeferredPlacement, isStartUpRefusal } from './placement/defer-placement';
+import type { DeferredPlacement } from './placement/defer-placement';
 import { retainCallCardStore } from './call-card-store';
 import { cachedSource, callCardEvents, eventsView } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
@@ -206,10 +207,11 @@ export function connectCallCard(
   // A deferred placement that fails to start is reported once, here; the commands it refuses
   // are not reported again (see reportOutcome). Through a link that dispose() cuts: the promise
   // may stay pending for ever, and must not keep a disposed card alive.
-  const failureLink: { report: ((failure: unknown) => void) | undefined } = {
-    report: (failure) => errors.next(toCallCardError(failure)),
-  };
-  if (isDeferredPlacement(placement)) reportStartFailure(placement.ready, failureLink);
+  const failureLink: { report: ((failure: unknown) => void) | undefined } | undefined =
+    isDeferredPlacement(placement)
+      ? { report: (failure) => errors.next(toCallCardError(failure)) }
+      : undefined;
+  if (failureLink) reportStartFailure((placement as DeferredPlacement).ready, failureLink);
   // Every stream handed out ends with the card. A set of live subscribers rather than
   // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
   // subscription per subscriber.
@@ -285,7 +287,7 @@ export function connectCallCard(
     dispose() {
       if (disposed) return;
       disposed = true;
-      failureLink.report = undefined;
+      if (failureLink) failureLink.report = undefined;
       last = store.current();
       sinks.unsubscribe();
       const unfinished = [...pendingSends];
