@@ -89,9 +89,8 @@ export function injectCallCard(): InjectedCallCard {
     apply(command$) {
       // Tied to the caller first: on a caller already destroyed, Angular throws here, before
       // anything is subscribed.
-      let subscription: Subscription | undefined;
-      const untie = destroyRef.onDestroy(() => subscription?.unsubscribe());
-      subscription = card.apply(command$);
+      const untie = destroyRef.onDestroy(() => subscription.unsubscribe());
+      const subscription: Subscription = card.apply(command$);
       if (subscription.closed) untie();
       else subscription.add(untie);
       return subscription;
