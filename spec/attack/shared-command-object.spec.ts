@@ -21,8 +21,9 @@ describe('one command object sent both through sendCommand and through the sink'
     placement.emit('initialized', call('call-1'));
     const MUTE = setMute(true); // an app constant, as frozen commands invite
     const outcomes: string[] = [];
+    // No timeout: a silent host would otherwise leave a real 10 s timer behind the test.
     of(MUTE, setStatusText('Talking'))
-      .pipe(applyCommands(placement))
+      .pipe(applyCommands(placement, { timeoutMs: Infinity }))
       .subscribe((o) => outcomes.push(`${o.command.name} ${describeOutcome(o)}`));
     sendCommand(placement, MUTE).subscribe();
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetMute', 'CallCardSetMute']);
