@@ -7,29 +7,15 @@
 //   (after `npm run build:dev`; needs /usr/bin/chromium, see ../../scripts/ensure-chromium.sh,
 //   or set CHROMIUM_PATH; playwright-core comes from the repository's own dev dependencies).
 //   Never downloads a browser. Exit 0: every check passed; 1: a check failed.
-/* global performance, URL */
+/* global URL */
 import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CheckError, STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, 'dist/development/browser');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const RUN_TIMEOUT_MS = 60_000;
-const STEP_TIMEOUT_MS = 8_000;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -37,26 +23,6 @@ const TYPES = {
   '.map': 'application/json',
   '.ico': 'image/x-icon',
 };
-
-const started = performance.now();
-const seconds = (from = started) => ((performance.now() - from) / 1000).toFixed(2);
-let checks = 0;
-
-class CheckError extends Error {}
-
-function check(condition, message, details) {
-  checks += 1;
-  if (!condition)
-    throw new CheckError(
-      `${message}${details === undefined ? '' : `\n    got: ${JSON.stringify(details)}`}`,
-    );
-}
-
-async function step(name, body) {
-  const from = performance.now();
-  await body();
-  console.log(`  ✓ ${name} (${seconds(from)} s)`);
-}
 
 /** Serves the built app on 127.0.0.1 (any path that is not a file gets index.html). */
 async function serve() {
@@ -103,7 +69,7 @@ async function waitForApp(page, predicate, what) {
         `    the simulated host shows:\n${host.replace(/^/gm, '      ')}`,
     );
   }
-  checks += 1;
+  check(true, `the app showed ${what}`);
 }
 
 /** The error the app shows (its `lastError`), or null. */
@@ -176,54 +142,28 @@ async function scenario(page, url, screenshot) {
 async function main() {
   const at = process.argv.indexOf('--screenshot');
   const screenshot = at === -1 ? null : process.argv[at + 1];
-  const problems = [];
-  let server;
-  let context;
-  let profile;
-  const cleanUp = async () => {
-    await context?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`\nFAIL: the browser check did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
-    cleanUp().finally(() => process.exit(1));
-  }, RUN_TIMEOUT_MS);
-  try {
-    await readFile(join(ROOT, 'index.html')).catch(() => {
-      throw new CheckError(`no build in ${ROOT}: run \`npm run build:dev\` first`);
-    });
-    server = await serve();
-    console.log(`the Angular example (development build) at ${server.url}`);
-    profile = await mkdtemp(join(tmpdir(), 'b24-angular-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      timeout: 20_000,
-      viewport: { width: 1000, height: 900 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await scenario(page, server.url, screenshot);
-    check(problems.length === 0, 'no page error or console error', problems);
-    console.log(`PASS: ${checks} checks in ${seconds()} s`);
-    if (screenshot) console.log(`screenshot (mid-call): ${screenshot}`);
-    return 0;
-  } catch (error) {
-    console.error(
-      `\nFAIL after ${seconds()} s: ${error instanceof CheckError ? error.message : error.stack}`,
-    );
-    if (problems.length > 0) console.error(`  browser problems:\n    ${problems.join('\n    ')}`);
-    return 1;
-  } finally {
-    clearTimeout(watchdog);
-    await cleanUp();
-  }
+  return runInChromium({
+    name: 'browser check',
+    viewport: { width: 1000, height: 900 },
+    screenshot,
+    start: async () => {
+      await readFile(join(ROOT, 'index.html')).catch(() => {
+        throw new CheckError(`no build in ${ROOT}: run \`npm run build:dev\` first`);
+      });
+      const server = await serve();
+      console.log(`the Angular example (development build) at ${server.url}`);
+      return server;
+    },
+    scenario: async (context, server, problems) => {
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      await scenario(page, server.url, screenshot);
+    },
+  });
 }
 
 process.exitCode = await main();

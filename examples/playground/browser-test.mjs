@@ -8,51 +8,13 @@
 //   (after `npm run build`; needs /usr/bin/chromium, see scripts/ensure-chromium.sh, or set
 //   CHROMIUM_PATH). Never downloads a browser. Exit 0: every check passed; 1: a check failed.
 /* global performance */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CheckError, STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
 import { startPlayground } from './serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** The whole run, browser start to shutdown. */
-const RUN_TIMEOUT_MS = 60_000;
-/** One wait for the page to reach a state. */
-const STEP_TIMEOUT_MS = 8_000;
 /** The SDK resolves a pending bindEvent after this long; an event inside it is the "lost" one. */
 const SDK_WINDOW_MS = 900;
 const PHONE = '+1 555 0100';
 const TITLE = `Call from ${PHONE}`;
-
-const started = performance.now();
-const seconds = (from = started) => ((performance.now() - from) / 1000).toFixed(2);
-let checks = 0;
-
-class CheckError extends Error {}
-
-function check(condition, message, details) {
-  checks += 1;
-  if (!condition)
-    throw new CheckError(
-      `${message}${details === undefined ? '' : `\n    got: ${JSON.stringify(details)}`}`,
-    );
-}
-
-async function step(name, body) {
-  const from = performance.now();
-  await body();
-  console.log(`  ✓ ${name} (${seconds(from)} s)`);
-}
 
 function readArgs(args) {
   const at = args.indexOf('--screenshot');
@@ -74,7 +36,7 @@ async function waitForCard(page, predicate, what) {
   } catch {
     throw new CheckError(`the card never showed ${what}; it shows:\n${await view(page)}`);
   }
-  checks += 1;
+  check(true, `the card showed ${what}`);
 }
 
 const view = (page) =>
@@ -354,46 +316,25 @@ async function lostFirstEventScenario(context, playground, problems) {
 
 async function main() {
   const { screenshot } = readArgs(process.argv.slice(2));
-  const problems = [];
-  let playground;
-  let context;
-  let profile;
   let lastPage;
-  const cleanUp = async () => {
-    await context?.close().catch(() => undefined);
-    await playground?.close().catch(() => undefined);
-    if (profile) await rm(profile, { recursive: true, force: true }).catch(() => undefined);
-  };
-  const watchdog = setTimeout(() => {
-    console.error(`\nFAIL: the browser test did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
-    cleanUp().finally(() => process.exit(1));
-  }, RUN_TIMEOUT_MS);
-  try {
-    playground = await startPlayground();
-    console.log(`host ${playground.hostUrl}  app ${playground.appUrl}`);
-    profile = await mkdtemp(join(tmpdir(), 'b24-playground-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      timeout: 20_000,
-      viewport: { width: 1200, height: 820 },
-    });
-    context.on('page', (page) => {
-      lastPage = page;
-    });
-    await callScenario(context, playground, problems, screenshot);
-    await lostFirstEventScenario(context, playground, problems);
-    check(problems.length === 0, 'no page error or console error', problems);
-    console.log(`PASS: ${checks} checks in ${seconds()} s`);
-    if (screenshot) console.log(`screenshot (mid-call): ${screenshot}`);
-    return 0;
-  } catch (error) {
-    console.error(
-      `\nFAIL after ${seconds()} s: ${error instanceof CheckError ? error.message : error.stack}`,
-    );
-    if (problems.length > 0) console.error(`  browser problems:\n    ${problems.join('\n    ')}`);
-    if (lastPage && !lastPage.isClosed()) {
+  return runInChromium({
+    name: 'browser test',
+    viewport: { width: 1200, height: 820 },
+    screenshot,
+    start: async () => {
+      const playground = await startPlayground();
+      console.log(`host ${playground.hostUrl}  app ${playground.appUrl}`);
+      return playground;
+    },
+    scenario: async (context, playground, problems) => {
+      context.on('page', (page) => {
+        lastPage = page;
+      });
+      await callScenario(context, playground, problems, screenshot);
+      await lostFirstEventScenario(context, playground, problems);
+    },
+    explain: async (_context, playground) => {
+      if (!lastPage || lastPage.isClosed()) return;
       const r = await record(lastPage).catch(() => null);
       if (r)
         console.error(
@@ -403,12 +344,8 @@ async function main() {
       const log = frame ? await appLog(frame).catch(() => null) : null;
       if (log)
         console.error(`  app log:\n    ${log.map((l) => `${l.kind} ${l.text}`).join('\n    ')}`);
-    }
-    return 1;
-  } finally {
-    clearTimeout(watchdog);
-    await cleanUp();
-  }
+    },
+  });
 }
 
 main().then((code) => process.exit(code));
