@@ -10,6 +10,7 @@ import type { CallInfo } from '../src/model/events';
 import { deferPlacement } from '../src/placement/defer-placement';
 import type { PlacementPort } from '../src/placement/placement-port';
 import { createTestPlacement } from '../src/testing/create-test-placement';
+import { later, settled } from './support/later';
 
 const CALL: CallInfo = {
   CALL_ID: 'c-1',
@@ -21,19 +22,6 @@ const CALL: CallInfo = {
   CALL_STATE: 'idle',
   CALL_LIST_MODE: false,
 };
-
-function later<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every queued promise callback run. */
-const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('connectCallCard on a deferred placement (async start-up)', () => {
   it('shows uiState null until the port arrives, then follows the host', async () => {

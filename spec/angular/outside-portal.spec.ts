@@ -8,6 +8,7 @@ import type { PlacementPort } from 'b24-call-card-rx';
 import { createCallCardSimulator, createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { settled } from '../support/later';
 
 initAngularTestEnvironment();
 
@@ -18,8 +19,6 @@ const simulator = createCallCardSimulator();
 function startInDevelopment(startInPortal: () => Promise<PlacementPort>) {
   return () => (isInPortalFrame() ? startInPortal() : simulator);
 }
-
-const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('starting outside a portal (development)', () => {
   const originalName = window.name;

@@ -29,6 +29,7 @@ import type { TestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import type { InjectedCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
 
@@ -42,18 +43,6 @@ const CALL: CallInfo = {
   CALL_STATE: 'idle',
   CALL_LIST_MODE: false,
 };
-
-function later<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A virtual clock whose pending actions are only the card's. */
 function virtualClock() {

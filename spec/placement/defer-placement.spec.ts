@@ -3,20 +3,7 @@ import type { PlacementPort } from '../../src/placement/placement-port';
 import { CallCardInputError, CallCardUnavailableError } from '../../src/model/errors';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
-
-/** A promise with its settle functions outside, to choose when the real port arrives. */
-function later<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every queued promise callback run. */
-const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { later, settled } from '../support/later';
 
 /** A placement that logs every bind and call into one list, so their order can be compared. */
 function orderLog(): { port: RecordingPlacement; log: string[] } {
