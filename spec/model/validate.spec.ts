@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CallCardError, CallCardPayloadError } from '../../src/model/errors';
 import { CALL_CARD_EVENT_TYPES, type CallCardEventType } from '../../src/model/events';
-import { isNoData, readEventPayload } from '../../src/model/validate';
+import { readEventPayload } from '../../src/model/validate';
 import { DATA_TYPES, NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
 /** A realistic `initialized` payload, as the host sends it (docs/host-behaviour.md, section 2). */
@@ -76,11 +76,6 @@ describe('readEventPayload', () => {
     it('keeps a click whatever came with it, rather than dropping it', () => {
       for (const raw of [42, 'x', { a: 1 }, [1], throwingProxy(() => new Error('boom'))])
         expect(readEventPayload('hangupButtonClick', raw)).toEqual({ ok: true, value: undefined });
-    });
-
-    it('isNoData tells "no data" from a value', () => {
-      expect(['', [], undefined, null].map(isNoData)).toEqual([true, true, true, true]);
-      expect([0, false, ' ', [0], {}].map(isNoData)).toEqual([false, false, false, false, false]);
     });
   });
 

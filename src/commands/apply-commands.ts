@@ -130,7 +130,7 @@ export function applyCommands(
 }
 
 /** The outcome of a value that is not a valid command: it never reaches the queue. */
-export function refusedOutcome(value: unknown, error: unknown, where: string): CommandOutcome {
+function refusedOutcome(value: unknown, error: unknown, where: string): CommandOutcome {
   return {
     command: value,
     ok: false as const,

@@ -18,7 +18,7 @@ export interface CommandOptions {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The defaults, shared by every sink that passes no options. */
-export const DEFAULT_COMMAND_OPTIONS: CommandOptions = Object.freeze({
+const DEFAULT_COMMAND_OPTIONS: CommandOptions = Object.freeze({
   timeoutMs: DEFAULT_TIMEOUT_MS,
   scheduler: asyncScheduler,
   waitForInitialized: true,

@@ -10,7 +10,7 @@ import { isRecord } from '../model/is-record';
 // it checked, narrowed.
 
 /** The longest delay a timer of the platform can wait: longer ones fire after 1 ms. */
-export const MAX_DELAY_MS = 2 ** 31 - 1;
+const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Checks that `options` is an object with no key but `allowed`, and returns it. `undefined` is

@@ -45,17 +45,6 @@ function toId(raw: unknown): number | undefined {
   return undefined;
 }
 
-/**
- * Whether a raw host value means "no data": the SDK sends `""`, classic `BX24` sends `[]`.
- *
- * @internal
- */
-export function isNoData(raw: unknown): boolean {
-  return (
-    raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)
-  );
-}
-
 /** What a field reader returns for a value it refuses (`undefined` means "absent: omit it"). */
 const INVALID: unique symbol = Symbol('invalid');
 

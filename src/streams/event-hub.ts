@@ -14,8 +14,8 @@ import type { PlacementPort } from '../placement/placement-port';
 // session, shared by every build of the library in the page.
 
 /** Why a card ended, as error messages say it. */
-export const CLOSED_BY_CLICK = 'the user closed it (Close clicked)';
-export const CLOSED_BY_COMMAND = 'closeCard() closed it';
+const CLOSED_BY_CLICK = 'the user closed it (Close clicked)';
+const CLOSED_BY_COMMAND = 'closeCard() closed it';
 
 function channelOf(session: Session, type: CallCardEventType): EventChannel {
   let channel = session.channels.get(type);
