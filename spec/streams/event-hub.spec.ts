@@ -207,7 +207,7 @@ describe('eventHub: shared by every copy of the library', () => {
   it('keeps its registry under a Symbol.for key on globalThis', () => {
     const p = recordingPlacement();
     eventHub(p).bind('muteButtonClick');
-    const key = Symbol.for('b24-call-card-rx/session@2');
+    const key = Symbol.for('b24-call-card-rx/session@3');
     const registry = (globalThis as Record<symbol, unknown>)[key];
     expect(registry).toBeInstanceOf(WeakMap);
     expect((registry as WeakMap<object, unknown>).has(p)).toBe(true);

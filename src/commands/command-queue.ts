@@ -4,6 +4,7 @@ import { CallCardCommandError, CallCardUnavailableError } from '../model/errors'
 import type { CallCardError } from '../model/errors';
 import type { CommandOutcome } from '../model/outcome';
 import { createRunner } from '../internal/runner';
+import { isTraced, trace } from '../internal/trace';
 import type { Session } from '../internal/session';
 import { isDeferredPlacement, startUpFailure } from '../placement/defer-placement';
 import type { PlacementPort } from '../placement/placement-port';
@@ -137,13 +138,16 @@ function createQueue(session: Session, placement: PlacementPort): CommandQueue {
   const hasEnded = (owner: number): boolean =>
     owner < session.card || (owner === session.card && session.lifecycle === 'closed');
 
-  const endedError = (entry: Entry): CallCardError =>
-    new CallCardUnavailableError(
+  const endedError = (entry: Entry): CallCardError => {
+    const error = new CallCardUnavailableError(
       entry.name,
       `not sent: its call card ended (${
         entry.owner === session.card ? session.closedBy : 'the next card replaced it (initialized)'
       }); a command is never sent to another card`,
     );
+    if (isTraced(session)) trace(session, 'failure', error, undefined);
+    return error;
+  };
 
   const settle = (entry: Entry, ending: Ending): void => {
     const last = entry.riders.length - 1;

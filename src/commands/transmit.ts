@@ -7,6 +7,7 @@ import {
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
 import { CallCardCommandError, CallCardError, CallCardTimeoutError } from '../model/errors';
 import { reportError } from '../internal/report-error';
+import { isTraced, trace } from '../internal/trace';
 import type { Session } from '../internal/session';
 import type { PlacementPort } from '../placement/placement-port';
 import { closeCardByCommand } from '../streams/event-hub';
@@ -59,6 +60,7 @@ export function transmit(
 ): Transmission {
   const t = new Transmission(session, command, done, acknowledged);
   const name = command.name;
+  if (isTraced(session)) trace(session, 'call', t.id, name, command.params, t.sentTo);
   try {
     placement.call(name, command.params, t.onReply, t.onError);
   } catch (error) {
@@ -68,7 +70,10 @@ export function transmit(
     if (COMMAND_REPLIES[name] === 'none') t.succeed(undefined);
     else if (timeoutMs !== Infinity)
       t.timer = scheduler.schedule(() => {
-        if (!t.settled) t.settle({ ok: false, error: new CallCardTimeoutError(name, timeoutMs) });
+        if (t.settled) return;
+        const error = new CallCardTimeoutError(name, timeoutMs);
+        if (isTraced(session)) trace(session, 'failure', error, t.id);
+        t.settle({ ok: false, error });
       }, timeoutMs);
   }
   return t;
@@ -83,6 +88,8 @@ export class Transmission {
   timer: Subscription | undefined = undefined;
   /** The card open when it was sent: its reply belongs to that card. */
   readonly sentTo: number;
+  /** Its number among the session's host calls (for tracers). */
+  readonly id: number;
 
   constructor(
     readonly session: Session,
@@ -91,9 +98,11 @@ export class Transmission {
     readonly acknowledged: (() => void) | undefined,
   ) {
     this.sentTo = session.card;
+    this.id = ++session.calls;
   }
 
   readonly onReply = (reply: unknown): void => {
+    if (isTraced(this.session)) trace(this.session, 'reply', this.id, reply);
     if (this.settled) return;
     try {
       let read: ReplyReading;
@@ -107,6 +116,8 @@ export class Transmission {
         );
         read = { ok: false, error };
       }
+      if (!read.ok && read.error.errorCode === MALFORMED_REPLY_ERROR_CODE && isTraced(this.session))
+        trace(this.session, 'failure', read.error, this.id);
       if (read.ok) this.succeed(read.value);
       else this.settle(read);
     } catch (error) {
@@ -115,6 +126,7 @@ export class Transmission {
   };
 
   readonly onError = (error: unknown): void => {
+    if (isTraced(this.session)) trace(this.session, 'transportError', this.id, error);
     if (this.settled) return;
     try {
       this.settle({ ok: false, error: toCommandError(this.command.name, error) });

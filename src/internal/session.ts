@@ -1,6 +1,7 @@
 import type { CallCardCommand } from '../model/commands';
-import type { CallCardPayloadError } from '../model/errors';
+import type { CallCardError, CallCardPayloadError } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
+import type { SessionLogCardCause } from '../model/session-log';
 import { createListeners } from './listeners';
 import type { Listeners } from './listeners';
 import { pageShared } from './page-registry';
@@ -42,6 +43,26 @@ export type EventTap = (
   payload: unknown,
   refused: CallCardPayloadError | undefined,
 ) => void;
+
+/**
+ * Whoever follows what crosses between the library and the host, raw and as it happens (a
+ * recorder). Told nothing, and costing one length check per host event and call, while none
+ * listens.
+ */
+export interface HostTracer {
+  /** A host event as delivered (`name` is the host's), before it is read. */
+  event(name: string, raw: unknown): void;
+  /** Command `id` handed to the host, for card `card`. */
+  call(id: number, name: string, params: Readonly<Record<string, unknown>>, card: number): void;
+  /** An answer of the host to command `id`, every one, as the host sent it. */
+  reply(id: number, raw: unknown): void;
+  /** The transport failed for command `id`. */
+  transportError(id: number, error: unknown): void;
+  /** Card `card` began or ended. */
+  card(card: number, lifecycle: 'open' | 'closed', cause: SessionLogCardCause): void;
+  /** The library's own verdict on something the host did (`id`: the command it concerns). */
+  failure(error: CallCardError, id: number | undefined): void;
+}
 
 /** A listener on every command the host applied, with the card it was sent to. */
 export type AppliedTap = (command: CallCardCommand, card: number) => void;
@@ -92,11 +113,16 @@ export interface Session {
 
   // --- the facades' live state, one per scheduler (facade layer) ---
   readonly stores: Map<object, object>;
+
+  // --- tracing (recorders) ---
+  readonly tracers: Listeners<HostTracer>;
+  /** How many commands were handed to the host: the id of the next one, less one. */
+  calls: number;
 }
 
 /** The session of `placement`, made on first use; the same for every build in the page. */
 export function sessionOf(placement: object): Session {
-  return pageShared<Session>('session@2', placement, () => ({
+  return pageShared<Session>('session@3', placement, () => ({
     channels: new Map(),
     taps: createListeners(),
     malformed: createListeners(),
@@ -112,5 +138,7 @@ export function sessionOf(placement: object): Session {
     appliedRunner: createRunner(),
     queue: undefined,
     stores: new Map(),
+    tracers: createListeners(),
+    calls: 0,
   }));
 }

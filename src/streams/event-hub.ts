@@ -6,6 +6,7 @@ import { CALL_CARD_EVENT_TYPES, hostEventName } from '../model/events';
 import { Refused, readPayload } from '../model/validate';
 import { addListener, createListeners, notify } from '../internal/listeners';
 import { reportError } from '../internal/report-error';
+import { isTraced, trace } from '../internal/trace';
 import type { EventChannel, EventListener, EventTap, Session } from '../internal/session';
 import type { PlacementPort } from '../placement/placement-port';
 
@@ -53,6 +54,8 @@ function announceCard(session: Session): void {
  */
 function dispatch(channel: EventChannel, raw: unknown): void {
   const { session, type } = channel;
+  const traced = isTraced(session);
+  if (traced) trace(session, 'event', hostEventName(type), raw);
   const read = readPayload(type, raw);
   const refused = read instanceof Refused ? read.error : undefined;
   // The card follows the host event, not its payload: a card whose `initialized` payload cannot
@@ -90,6 +93,17 @@ function dispatch(channel: EventChannel, raw: unknown): void {
         reportError(error);
       }
     }
+  }
+  if (traced) {
+    if (refused) trace(session, 'failure', refused, undefined);
+    if (cardChanged)
+      trace(
+        session,
+        'card',
+        session.card,
+        session.lifecycle === 'open' ? 'open' : 'closed',
+        type === 'initialized' ? 'initialized' : 'closeClick',
+      );
   }
   if (refused) {
     // The latest value is now unknown (forgotten above): replaying the one before it would
@@ -231,6 +245,7 @@ export function closeCardByCommand(session: Session, card: number): void {
   session.lifecycle = 'closed';
   session.closedBy = CLOSED_BY_COMMAND;
   forget(session.channels.get('entityChanged'));
+  if (isTraced(session)) trace(session, 'card', card, 'closed', 'closeCommand');
   announceCard(session);
 }
 
