@@ -4,7 +4,8 @@ import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard } from '../src/call-card';
 import type { CallCard } from '../src/call-card';
-import { sessionOf } from '../src/internal/session';
+import type { PlacementPort } from '../src/placement/placement-port';
+import { sessionOf } from '../src/session/session';
 import { callCardEvents } from '../src/streams/call-card-events';
 import { closeCard } from '../src/commands/creators/close-card';
 import { getListUiStates } from '../src/commands/creators/get-list-ui-states';
@@ -66,7 +67,7 @@ function virtualClock() {
  * stream subscribers), on malformed$, and on applied commands (the queue's own memory,
  * which lives as long as the placement, is not counted).
  */
-function liveListeners(placement: object) {
+function liveListeners(placement: PlacementPort) {
   const session = sessionOf(placement);
   return () => {
     let hub = session.taps.list.length;

@@ -20,18 +20,16 @@ import {
 import type { CommandOutcome } from './model/outcome';
 import type { CallCardSnapshot } from './model/snapshot';
 import { checkDuration, checkOptions, checkScheduler } from './internal/check-arguments';
-import { sessionOf } from './internal/session';
 import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
-import { isDeferredPlacement, isStartUpRefusal } from './placement/defer-placement';
-import type { DeferredPlacement } from './placement/defer-placement';
-import { retainCallCardStore } from './call-card-store';
+import type { QueueSink } from './session/session';
+import { isRefusal, onStarted, startUpOf } from './session/start-up';
+import { retainCallCardStore } from './state/card-store';
 import { cachedSource, callCardEvents, eventsView } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
 import { commandQueue } from './commands/command-queue';
-import type { QueueSink } from './commands/command-queue';
 import { validateCommand } from './commands/validate-command';
 import { timerStatus } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
@@ -187,9 +185,9 @@ export function connectCallCard(
     whole: true,
   });
   const toTimer = timerStatus({ scheduler, tickMs });
-  const session = sessionOf(port);
-  const store = retainCallCardStore(session, port, scheduler);
-  const sink = commandSink(session, port, sinkOptions, 'callCard.apply');
+  const startUp = startUpOf(port);
+  const store = retainCallCardStore(startUp, scheduler);
+  const sink = commandSink(startUp, sinkOptions, 'callCard.apply');
 
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
@@ -202,16 +200,21 @@ export function connectCallCard(
       throw new CallCardUnavailableError(`callCard.${what}`, 'this call card was disposed');
   };
   const reportOutcome = (outcome: CommandOutcome): void => {
-    if (!outcome.ok && !isStartUpRefusal(placement, outcome.error)) errors.next(outcome.error);
+    if (!outcome.ok && !isRefusal(startUp, outcome.error)) errors.next(outcome.error);
   };
-  // A deferred placement that fails to start is reported once, here; the commands it refuses
-  // are not reported again (see reportOutcome). Through a link that dispose() cuts: the promise
-  // may stay pending for ever, and must not keep a disposed card alive.
-  const failureLink: { report: ((failure: unknown) => void) | undefined } | undefined =
-    isDeferredPlacement(placement)
-      ? { report: (failure) => errors.next(toCallCardError(failure)) }
-      : undefined;
-  if (failureLink) reportStartFailure((placement as DeferredPlacement).ready, failureLink);
+  // A deferred placement that fails to start is reported once, here (a task later: a placement
+  // that failed before the card was made is reported to the subscribers the app adds next); the
+  // commands it refuses are not reported again (see reportOutcome). dispose() cancels the wait:
+  // the placement may stay pending for ever, and must not keep a disposed card alive.
+  const stopWaiting = onStarted(
+    startUp,
+    () => undefined,
+    (failure) => {
+      void Promise.resolve().then(() => {
+        if (!disposed) errors.next(failure);
+      });
+    },
+  );
   // Every stream handed out ends with the card. A set of live subscribers rather than
   // `takeUntil(disposed$)`: components subscribe and unsubscribe often, and this costs no inner
   // subscription per subscriber.
@@ -281,18 +284,18 @@ export function connectCallCard(
         },
       };
       pendingSends.set(pending, one);
-      commandQueue(session, port).enqueue(one, command, checked);
+      commandQueue(startUp).enqueue(one, command, checked);
       return result.asObservable();
     },
     dispose() {
       if (disposed) return;
       disposed = true;
-      if (failureLink) failureLink.report = undefined;
+      stopWaiting();
       last = store.current();
       sinks.unsubscribe();
       const unfinished = [...pendingSends];
       pendingSends.clear();
-      for (const [, one] of unfinished) commandQueue(session, port).cancel(one);
+      for (const [, one] of unfinished) commandQueue(startUp).cancel(one);
       for (const [pending] of unfinished)
         pending.error(
           new CallCardUnavailableError(
@@ -305,14 +308,6 @@ export function connectCallCard(
       store.release();
     },
   };
-}
-
-/** Reports `ready`'s failure through `link` (outside the facade's scope: the link is all it keeps). */
-function reportStartFailure(
-  ready: Promise<unknown>,
-  link: { report: ((failure: unknown) => void) | undefined },
-): void {
-  ready.catch((failure: unknown) => link.report?.(failure));
 }
 
 /** `isObservable`, false for a value whose inspection throws (a hostile Proxy). */

@@ -1,8 +1,8 @@
 import type { SchedulerLike } from 'rxjs';
 import { COMMAND_REPLIES } from '../../src/model/commands';
 import { UI_STATES } from '../../src/model/ui-states';
-import { sessionOf } from '../../src/internal/session';
-import { bindHostEvent } from '../../src/streams/event-hub';
+import { sessionOf } from '../../src/session/session';
+import { bindHostEvent } from '../../src/session/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
 
@@ -56,11 +56,11 @@ export function commandHost(
     log,
     initialize: () => {
       // Bound first, as the facade does at creation: an unbound event is lost.
-      bindHostEvent(sessionOf(placement), placement, 'initialized');
+      bindHostEvent(sessionOf(placement), 'initialized');
       placement.emit('BackgroundCallCard::initialized', CALL);
     },
     pressClose: () => {
-      bindHostEvent(sessionOf(placement), placement, 'closeButtonClick');
+      bindHostEvent(sessionOf(placement), 'closeButtonClick');
       placement.emit('BackgroundCallCard::closeButtonClick', '');
     },
   });

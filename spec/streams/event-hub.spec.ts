@@ -2,16 +2,18 @@ import { Observable } from 'rxjs';
 import type { CallCardEventType } from '../../src/model/events';
 import { CallCardUnavailableError } from '../../src/model/errors';
 import { hostEventName } from '../../src/model/events';
-import type { CardLifecycle } from '../../src/internal/session';
-import * as sessions from '../../src/internal/session';
+import type { CardLifecycle } from '../../src/session/session';
+import * as sessions from '../../src/session/session';
 import type { PlacementPort } from '../../src/placement/placement-port';
-import * as hubModule from '../../src/streams/event-hub';
+import * as hubModule from '../../src/session/event-hub';
+import * as streamsModule from '../../src/streams/host-streams';
 import { recordingPlacement } from '../support/recording-placement';
 import { host, playHost, testScheduler } from './host-script';
 import { VALID } from '../support/valid-payloads';
 
 interface Copy {
   readonly hub: typeof hubModule;
+  readonly streams: typeof streamsModule;
   readonly sessions: typeof sessions;
 }
 
@@ -20,30 +22,39 @@ async function secondCopy(): Promise<Copy> {
   let copy: Copy | undefined;
   await jest.isolateModulesAsync(async () => {
     copy = {
-      hub: await import('../../src/streams/event-hub'),
-      sessions: await import('../../src/internal/session'),
+      hub: await import('../../src/session/event-hub'),
+      streams: await import('../../src/streams/host-streams'),
+      sessions: await import('../../src/session/session'),
     };
   });
   return copy!;
 }
 
 /** The hub's functions over one placement's session, through one copy of the modules. */
-function eventHub(p: PlacementPort, copy: Copy = { hub: hubModule, sessions }) {
+function eventHub(
+  p: PlacementPort,
+  copy: Copy = { hub: hubModule, streams: streamsModule, sessions },
+) {
   const session = copy.sessions.sessionOf(p);
   return {
-    bind: (type: CallCardEventType) => copy.hub.bindHostEvent(session, p, type),
+    bind: (type: CallCardEventType) => copy.hub.bindHostEvent(session, type),
     on: <T extends CallCardEventType>(type: T, options?: { replay: boolean }) =>
-      copy.hub.hostEvent(session, p, type, options?.replay ?? true),
-    malformed$: copy.hub.malformedEvents(session),
+      copy.streams.hostEvent(session.startUp, type, options?.replay ?? true),
+    malformed$: copy.streams.malformedEvents(session.startUp),
     /** The card's lifecycle, replaying the current one (binds initialized and close). */
     lifecycle$: new Observable<CardLifecycle>((subscriber) => {
-      copy.hub.bindHostEvent(session, p, 'initialized');
-      copy.hub.bindHostEvent(session, p, 'closeButtonClick');
-      subscriber.next(session.lifecycle);
-      return copy.hub.onCardChange(session, () => subscriber.next(session.lifecycle));
+      copy.hub.bindHostEvent(session, 'initialized');
+      copy.hub.bindHostEvent(session, 'closeButtonClick');
+      let last = session.tracker.lifecycle;
+      subscriber.next(last);
+      return copy.hub.onCardChange(session, () => {
+        const now = session.tracker.lifecycle;
+        // Told of every card event: a Close click on a closed card changes nothing.
+        if (now !== last || now === 'open') subscriber.next((last = now));
+      });
     }),
-    lifecycle: () => session.lifecycle,
-    cards: () => session.card,
+    lifecycle: () => session.tracker.lifecycle,
+    cards: () => session.tracker.number,
   };
 }
 
@@ -207,7 +218,7 @@ describe('eventHub: shared by every copy of the library', () => {
   it('keeps its registry under a Symbol.for key on globalThis', () => {
     const p = recordingPlacement();
     eventHub(p).bind('muteButtonClick');
-    const key = Symbol.for('b24-call-card-rx/session@3');
+    const key = Symbol.for('b24-call-card-rx/session@4');
     const registry = (globalThis as Record<symbol, unknown>)[key];
     expect(registry).toBeInstanceOf(WeakMap);
     expect((registry as WeakMap<object, unknown>).has(p)).toBe(true);
@@ -216,7 +227,7 @@ describe('eventHub: shared by every copy of the library', () => {
 
   it('binds once across two copies of the module, and both copies receive every event', async () => {
     const other = await secondCopy();
-    expect(other.hub.hostEvent).not.toBe(hubModule.hostEvent);
+    expect(other.streams.hostEvent).not.toBe(streamsModule.hostEvent);
     const p = recordingPlacement();
     const seen: string[] = [];
     eventHub(p)

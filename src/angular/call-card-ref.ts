@@ -97,15 +97,20 @@ export function createCallCardRef(
     scheduler: options?.scheduler ?? (zone ? outsideAngular(zone) : asyncScheduler),
   });
   const subscriptions = new Subscription();
+  let destroyed = false;
   inject(DestroyRef).onDestroy(() => {
+    destroyed = true;
     subscriptions.unsubscribe();
     card.dispose();
   });
   if (isDeferredPlacement(placement)) {
     // Also on the console (Angular's ErrorHandler): an app that does not show `lastError` would
-    // otherwise fail silently outside a portal.
+    // otherwise fail silently outside a portal. Not once the injector is gone: nobody is left to
+    // tell, and Angular's handler belongs to a destroyed application.
     const errorHandler = inject(ErrorHandler, { optional: true });
-    placement.ready.catch((failure: unknown) => errorHandler?.handleError(failure));
+    placement.ready.catch((failure: unknown) => {
+      if (!destroyed) errorHandler?.handleError(failure);
+    });
   }
 
   const state = signal(card.snapshot());

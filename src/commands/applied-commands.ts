@@ -1,9 +1,10 @@
-import { Observable } from 'rxjs';
+import type { Observable, Subscriber } from 'rxjs';
 import type { CallCardCommand } from '../model/commands';
-import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { listenApplied } from './applied-channel';
+import { listenApplied } from '../session/applied-channel';
+import { startUpOf } from '../session/start-up';
+import { whenStarted } from '../session/when-started';
 
 /**
  * Every command the host applied on `placement`, in host order: hot, shared by all subscribers,
@@ -29,8 +30,8 @@ import { listenApplied } from './applied-channel';
  * ```
  */
 export function appliedCommands(placement: PlacementPort): Observable<CallCardCommand> {
-  const session = sessionOf(checkPlacement('appliedCommands', placement));
-  return new Observable<CallCardCommand>((subscriber) =>
+  const startUp = startUpOf(checkPlacement('appliedCommands', placement));
+  return whenStarted(startUp, (session, subscriber: Subscriber<CallCardCommand>) =>
     listenApplied(session, (command) => subscriber.next(command)),
   );
 }

@@ -3,14 +3,12 @@ import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
 import type { CommandOutcome } from '../model/outcome';
-import { sessionOf } from '../internal/session';
-import type { Session } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
+import type { CommandOptions, QueueSink, StartUp } from '../session/session';
+import { startUpOf } from '../session/start-up';
 import { checkCommandOptions } from './command-options';
-import type { CommandOptions } from './command-options';
 import { commandQueue } from './command-queue';
-import type { QueueSink } from './command-queue';
 import { validateCommand } from './validate-command';
 
 /** Options of `applyCommands`. */
@@ -64,7 +62,11 @@ export interface ApplyCommandsOptions {
  *    its repeat memory and its closed flag, and nothing of a later card. The first host call of
  *    a card waits for its `initialized` (unless `waitForInitialized: false` and no `initialized`
  *    was ever seen), and the commands behind it wait in order; `getListUiStates()` belongs to no
- *    card and never waits. Waiting has no timeout; `timeoutMs` counts from the host call.
+ *    card and never waits. Waiting has no timeout; `timeoutMs` counts from the host call. On a
+ *    deferred placement (`deferPlacement`) still starting, commands wait in order until the
+ *    placement is known, then join the one queue of that placement (shared with every other
+ *    sink and facade that reaches it, directly or through another wrapper); if the start fails,
+ *    each fails with `CallCardUnavailableError` carrying the failure, and nothing is sent.
  * 5. Replies. Host errors become `CallCardCommandError` (with `errorCode`), silence
  *    `CallCardTimeoutError`; the timer commands the host never answers succeed once sent. Every
  *    applied command is published on `appliedCommands(placement)` before its outcome is emitted.
@@ -123,10 +125,10 @@ export function applyCommands(
     'scheduler',
     'waitForInitialized',
   ]);
-  const session = sessionOf(port);
+  const startUp = startUpOf(port);
   // Made now: the queue binds the card's events, and a placement that cannot throws here.
-  commandQueue(session, port);
-  return commandSink(session, port, resolved, 'applyCommands');
+  commandQueue(startUp);
+  return commandSink(startUp, resolved, 'applyCommands');
 }
 
 /** The outcome of a value that is not a valid command: it never reaches the queue. */
@@ -146,14 +148,13 @@ function refusedOutcome(value: unknown, error: unknown, where: string): CommandO
  * facade's `apply` are this. `where` names the API in the errors of bad commands.
  */
 export function commandSink(
-  session: Session,
-  placement: PlacementPort,
+  startUp: StartUp,
   options: CommandOptions,
   where: string,
 ): OperatorFunction<CallCardCommand, CommandOutcome> {
   return (source) =>
     new Observable<CommandOutcome>((subscriber) => {
-      const queue = commandQueue(session, placement);
+      const queue = commandQueue(startUp);
       let pending = 0;
       let end: { readonly failed: false } | { readonly failed: true; readonly error: unknown };
       let active = true;

@@ -1,5 +1,4 @@
 import { asyncScheduler } from 'rxjs';
-import type { SchedulerLike } from 'rxjs';
 import {
   checkBoolean,
   checkDuration,
@@ -7,12 +6,7 @@ import {
   checkScheduler,
 } from '../internal/check-arguments';
 
-/** The options of `sendCommand` and `applyCommands`, checked, with defaults filled in (internal). */
-export interface CommandOptions {
-  readonly timeoutMs: number;
-  readonly scheduler: SchedulerLike;
-  readonly waitForInitialized: boolean;
-}
+import type { CommandOptions } from '../session/session';
 
 /** Default time the host has to answer a command. */
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,11 +1,11 @@
-import { Observable } from 'rxjs';
-import type { SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike, Subscriber } from 'rxjs';
 import type { CallCardCommand, CallCardCommandResult } from '../model/commands';
-import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
+import { followCards } from '../session/event-hub';
+import { refusal, startUpOf } from '../session/start-up';
+import { whenStarted } from '../session/when-started';
 import { checkCommandOptions } from './command-options';
-import { followCards } from '../streams/event-hub';
 import { transmit } from './transmit';
 import { validateCommand } from './validate-command';
 
@@ -54,6 +54,9 @@ export interface SendCommandOptions {
  * 11. To know which card a reply belongs to, it binds `initialized` and `closeButtonClick` on
  *    subscription (but for `getListUiStates()`, which needs no card); a placement whose
  *    `bindEvent` throws for them errors it with `CallCardUnavailableError`.
+ * 12. On a deferred placement (`deferPlacement`) that is still starting, the command is sent
+ *    when the placement is known, and `timeoutMs` counts from then; if the start fails, it errors
+ *    with `CallCardUnavailableError` carrying the failure, and nothing is sent.
  *
  * @example
  * ```ts
@@ -80,17 +83,21 @@ export function sendCommand<C extends CallCardCommand>(
     'timeoutMs',
     'scheduler',
   ]);
-  const session = sessionOf(port);
+  const startUp = startUpOf(port);
 
-  return new Observable<CallCardCommandResult<C>>((subscriber) => {
-    // Its reply is attributed to the card open when it is sent: the card must be followed. (The
-    // state list needs no card.) A placement that cannot bind errors this Observable.
-    if (checked.name !== 'CallCardGetListUiStates') followCards(session, port);
-    const transmission = transmit(session, port, checked, timeoutMs, scheduler, (settlement) => {
-      if (!settlement.ok) return subscriber.error(settlement.error);
-      subscriber.next(settlement.value as CallCardCommandResult<C>);
-      subscriber.complete();
-    });
-    return () => transmission.stop();
-  });
+  return whenStarted(
+    startUp,
+    (session, subscriber: Subscriber<CallCardCommandResult<C>>) => {
+      // Its reply is attributed to the card open when it is sent: the card must be followed.
+      // (The state list needs no card.) A placement that cannot bind errors this Observable.
+      if (checked.name !== 'CallCardGetListUiStates') followCards(session);
+      const transmission = transmit(session, checked, timeoutMs, scheduler, (settlement) => {
+        if (!settlement.ok) return subscriber.error(settlement.error);
+        subscriber.next(settlement.value as CallCardCommandResult<C>);
+        subscriber.complete();
+      });
+      return () => transmission.stop();
+    },
+    (_failure, subscriber) => subscriber.error(refusal(startUp, checked.name)),
+  );
 }

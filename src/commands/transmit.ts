@@ -7,11 +7,10 @@ import {
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
 import { CallCardCommandError, CallCardError, CallCardTimeoutError } from '../model/errors';
 import { reportError } from '../internal/report-error';
-import { isTraced, trace } from '../internal/trace';
-import type { Session } from '../internal/session';
-import type { PlacementPort } from '../placement/placement-port';
-import { closeCardByCommand } from '../streams/event-hub';
-import { publishApplied } from './applied-channel';
+import { publishApplied } from '../session/applied-channel';
+import { closeCardByCommand } from '../session/event-hub';
+import type { Session } from '../session/session';
+import { isTraced, trace } from '../session/trace';
 import { readCommandReply } from './read-command-reply';
 import type { ReplyReading } from './read-command-reply';
 
@@ -34,7 +33,7 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  * `stop()` ends the wait (`done` is then never called; a later acknowledgement is still
  * published).
  *
- * 1. The command belongs to the card open when it is sent (`session.card`): its acknowledgement
+ * 1. The command belongs to the card open when it is sent (the card tracker's): its acknowledgement
  *    is published for that card, and an acknowledged `CallCardClose` closes that card only.
  * 2. Host errors become `CallCardCommandError` with the host's `errorCode`; a reply that is not
  *    what the host documents, or that throws when read (a hostile port), `'Malformed reply'`; a
@@ -51,7 +50,6 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  */
 export function transmit(
   session: Session,
-  placement: PlacementPort,
   command: CallCardCommand,
   timeoutMs: number,
   scheduler: SchedulerLike,
@@ -60,9 +58,10 @@ export function transmit(
 ): Transmission {
   const t = new Transmission(session, command, done, acknowledged);
   const name = command.name;
-  if (isTraced(session)) trace(session, 'call', t.id, name, command.params, t.sentTo);
+  if (isTraced(session))
+    trace(session, { kind: 'call', id: t.id, name, params: command.params, card: t.sentTo });
   try {
-    placement.call(name, command.params, t.onReply, t.onError);
+    session.placement.call(name, command.params, t.onReply, t.onError);
   } catch (error) {
     t.onError(error);
   }
@@ -72,7 +71,7 @@ export function transmit(
       t.timer = scheduler.schedule(() => {
         if (t.settled) return;
         const error = new CallCardTimeoutError(name, timeoutMs);
-        if (isTraced(session)) trace(session, 'failure', error, t.id);
+        if (isTraced(session)) trace(session, { kind: 'failure', error, id: t.id });
         t.settle({ ok: false, error });
       }, timeoutMs);
   }
@@ -97,12 +96,12 @@ export class Transmission {
     readonly done: (settlement: Settlement) => void,
     readonly acknowledged: (() => void) | undefined,
   ) {
-    this.sentTo = session.card;
+    this.sentTo = session.tracker.number;
     this.id = ++session.calls;
   }
 
   readonly onReply = (reply: unknown): void => {
-    if (isTraced(this.session)) trace(this.session, 'reply', this.id, reply);
+    if (isTraced(this.session)) trace(this.session, { kind: 'reply', id: this.id, raw: reply });
     if (this.settled) return;
     try {
       let read: ReplyReading;
@@ -117,7 +116,7 @@ export class Transmission {
         read = { ok: false, error };
       }
       if (!read.ok && read.error.errorCode === MALFORMED_REPLY_ERROR_CODE && isTraced(this.session))
-        trace(this.session, 'failure', read.error, this.id);
+        trace(this.session, { kind: 'failure', error: read.error, id: this.id });
       if (read.ok) this.succeed(read.value);
       else this.settle(read);
     } catch (error) {
@@ -126,7 +125,7 @@ export class Transmission {
   };
 
   readonly onError = (error: unknown): void => {
-    if (isTraced(this.session)) trace(this.session, 'transportError', this.id, error);
+    if (isTraced(this.session)) trace(this.session, { kind: 'transportError', id: this.id, error });
     if (this.settled) return;
     try {
       this.settle({ ok: false, error: toCommandError(this.command.name, error) });

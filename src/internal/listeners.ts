@@ -32,16 +32,38 @@ export function addListener<L>(listeners: Listeners<L>, listener: L): () => void
 }
 
 /**
- * Calls every listener with `value`, in order; a listener that throws is reported
- * (`reportError`) and the others still run.
+ * Calls every listener with the values given, in order: the one loop of the library that tells
+ * listeners something. A listener that throws is reported (`reportError`) and the others still
+ * run; listeners added or removed meanwhile do not change this delivery.
  */
-export function notify<T>(listeners: Listeners<(value: T) => void>, value: T): void {
+export function notify(listeners: Listeners<() => void>): void;
+export function notify<A>(listeners: Listeners<(a: A) => void>, a: A): void;
+export function notify<A, B>(listeners: Listeners<(a: A, b: B) => void>, a: A, b: B): void;
+export function notify<A, B, C>(
+  listeners: Listeners<(a: A, b: B, c: C) => void>,
+  a: A,
+  b: B,
+  c: C,
+): void;
+export function notify(
+  listeners: Listeners<(a?: unknown, b?: unknown, c?: unknown) => void>,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+): void {
   const list = listeners.list;
   for (let i = 0; i < list.length; i++) {
     try {
-      (list[i] as (value: T) => void)(value);
+      (list[i] as (a?: unknown, b?: unknown, c?: unknown) => void)(a, b, c);
     } catch (error) {
       reportError(error);
     }
   }
+}
+
+/** Empties `listeners` and returns what it held (to tell them once, and never again). */
+export function takeListeners<L>(listeners: Listeners<L>): Listeners<L> {
+  const taken = { list: listeners.list };
+  listeners.list = NONE;
+  return taken;
 }

@@ -79,3 +79,15 @@ export const INITIAL_CALL_CARD_SNAPSHOT: CallCardSnapshot = Object.freeze({
   closed: false,
   timer: HIDDEN_CALL_CARD_TIMER,
 });
+
+/**
+ * The card's state as the reducer keeps it (internal): the snapshot plus what the snapshot does
+ * not show: which card it is (`card`: the session's number for it, 0 before any), and whether
+ * `entity` came since the last `initialized` or close (`entityKept`), so the next `initialized`
+ * keeps it.
+ */
+export interface Reduction {
+  readonly snapshot: CallCardSnapshot;
+  readonly card: number;
+  readonly entityKept: boolean;
+}

@@ -8,7 +8,7 @@ import type { CallCardSnapshot } from '../model/snapshot';
 import { isHostUiState } from '../model/ui-states';
 import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { createRunner } from '../internal/runner';
-import { reduce, startReduction } from './call-card-reducer';
+import { reduce, startReduction } from '../state/card-reducer';
 
 /** Options of {@link callCardState}. */
 export interface CallCardStateOptions {

@@ -16,14 +16,26 @@ const SUBJECT = 'deferPlacement';
 
 // A brand under a page-wide symbol rather than a module-level WeakSet: the ESM and CJS builds of
 // the library, loaded side by side, both recognise a deferred placement made by the other.
-const BRAND = Symbol.for('b24-call-card-rx/deferred-placement@1');
+const BRAND = Symbol.for('b24-call-card-rx/deferred-placement@2');
 
-interface Brand {
+/**
+ * What the library reads of a deferred placement (internal): the library never calls its `call`
+ * or `bindEvent` (those buffer, for code that uses it as a plain port); it waits for the real
+ * port and works on that placement's session.
+ */
+export interface DeferredStart {
+  /** The real port, once it arrived. */
+  port(): PlacementPort | undefined;
   /** The error `ready` rejected with, once the start-up failed. */
   failure(): CallCardUnavailableError | undefined;
+  /**
+   * Runs `listener` once, synchronously, when the port arrives or the start fails (before `ready`
+   * settles); at once if that already happened.
+   */
+  settled(listener: () => void): void;
 }
 
-type Branded = PlacementPort & { readonly [BRAND]?: Brand };
+type Branded = PlacementPort & { readonly [BRAND]?: DeferredStart };
 
 type Pending =
   | { readonly kind: 'bind'; readonly name: string; readonly handler: (payload: unknown) => void }
@@ -82,6 +94,18 @@ export function deferPlacement(
   let failure: CallCardUnavailableError | undefined;
   let replaying = false;
   const pending: Pending[] = [];
+  let waiting: Array<() => void> | undefined = [];
+  const tellSettled = (): void => {
+    const listeners = waiting ?? [];
+    waiting = undefined;
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch (error) {
+        reportError(error);
+      }
+    }
+  };
   let settle: { resolve(port: PlacementPort): void; reject(error: unknown): void };
   const ready = new Promise<PlacementPort>((resolve, reject) => {
     settle = { resolve, reject };
@@ -117,6 +141,7 @@ export function deferPlacement(
     failure = new CallCardUnavailableError(SUBJECT, `the placement failed to start: ${what}`, {
       cause,
     });
+    tellSettled();
     settle.reject(failure);
     for (const op of pending.splice(0))
       if (op.kind === 'call') {
@@ -137,7 +162,19 @@ export function deferPlacement(
       );
       return;
     }
+    if (leadsTo(value, deferred)) {
+      fail(
+        new CallCardInputError(
+          SUBJECT,
+          'placement',
+          value,
+          'a placement that does not lead back to this deferred placement',
+        ),
+      );
+      return;
+    }
     port = value;
+    tellSettled();
     // Calls made while replaying (a reply that sends the next command) queue behind the rest.
     replaying = true;
     for (let op = pending.shift(); op !== undefined; op = pending.shift()) run(op, value);
@@ -162,7 +199,14 @@ export function deferPlacement(
       else pending.push({ kind: 'call', command, params, onReply, onError });
     },
   };
-  const brand: Brand = { failure: () => failure };
+  const brand: DeferredStart = {
+    port: () => port,
+    failure: () => failure,
+    settled(listener) {
+      if (waiting) waiting.push(listener);
+      else listener();
+    },
+  };
   Object.defineProperty(deferred, BRAND, { value: brand });
 
   let started: unknown;
@@ -179,25 +223,28 @@ export function deferPlacement(
 
 /** Whether `placement` was made by `deferPlacement` (of any build of the library in the page). */
 export function isDeferredPlacement(placement: PlacementPort): placement is DeferredPlacement {
-  return (placement as Branded)[BRAND] !== undefined;
+  return deferredStart(placement) !== undefined;
 }
 
 /**
- * Whether `error` is a deferred placement's refusal of a command because its start-up failed
- * (internal): the facade reports that failure once, not once per command.
+ * How `placement` starts, when it is a deferred placement of any build of the library in the page
+ * (internal); `undefined` for a host placement. False, never a throw, for a hostile value.
  */
-/**
- * The error a deferred placement refuses every command with since its start-up failed
- * (internal), or `undefined` while it has not failed (and for any other placement).
- */
-export function startUpFailure(placement: PlacementPort): CallCardUnavailableError | undefined {
-  return (placement as Branded)[BRAND]?.failure();
+export function deferredStart(placement: PlacementPort): DeferredStart | undefined {
+  try {
+    return (placement as Branded)[BRAND];
+  } catch {
+    return undefined;
+  }
 }
 
-export function isStartUpRefusal(placement: PlacementPort, error: unknown): boolean {
-  const failure = (placement as Branded)[BRAND]?.failure();
-  if (failure === undefined || typeof error !== 'object' || error === null) return false;
-  // Compared by fields, not `instanceof`: the refusal may come from the library's other build.
-  const { cause, reason } = error as { cause?: unknown; reason?: unknown };
-  return cause === failure.cause && reason === failure.reason;
+/** Whether `placement` is `target`, or a deferred placement that arrived at it, at any depth. */
+function leadsTo(placement: PlacementPort, target: PlacementPort): boolean {
+  for (
+    let at: PlacementPort | undefined = placement;
+    at !== undefined;
+    at = deferredStart(at)?.port()
+  )
+    if (at === target) return true;
+  return false;
 }

@@ -3,10 +3,12 @@ import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEvent, CallCardEventMap, CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, eventShortName } from '../model/events';
 import { checkEventType } from '../internal/check-arguments';
-import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { bindHostEvent, everyEvent, hostEvent, malformedEvents } from './event-hub';
+import { bindHostEvent } from '../session/event-hub';
+import type { Session } from '../session/session';
+import { onStarted, startUpOf } from '../session/start-up';
+import { everyEvent, hostEvent, malformedEvents } from './host-streams';
 
 /**
  * The call card's events as hot Observables, one per event type, plus `all$` and `malformed$`.
@@ -116,26 +118,35 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
   const port = checkPlacement('callCardEvents', placement);
   const existing = cache.get(port);
   if (existing) return existing;
-  const session = sessionOf(port);
+  const startUp = startUpOf(port);
   const events = eventsView(
     cachedSource({
-      stream: (type) => hostEvent(session, port, type),
-      all: () => everyEvent(session, port),
-      malformed: () => malformedEvents(session),
+      stream: (type) => hostEvent(startUp, type),
+      all: () => everyEvent(startUp),
+      malformed: () => malformedEvents(startUp),
     }),
   );
 
-  // Bound now, not on first subscription: a component that mounts after the card appeared
-  // still gets the call. (Cached first: a host that delivers inside bindEvent may re-enter.)
+  // Bound now (on a deferred placement, as soon as it starts), not on first subscription: a
+  // component that mounts after the card appeared still gets the call. (Cached first: a host that
+  // delivers inside bindEvent may re-enter.)
   cache.set(port, events);
   try {
-    bindHostEvent(session, port, 'initialized');
-    bindHostEvent(session, port, 'entityChanged');
+    onStarted(startUp, bindCardData);
   } catch (error) {
     cache.delete(port);
     throw error;
   }
   return events;
+}
+
+/**
+ * Binds `initialized` and `entityChanged` (for the replay of the current call). On a deferred
+ * placement a failure to bind cannot be thrown to anyone: it is reported.
+ */
+function bindCardData(session: Session): void {
+  bindHostEvent(session, 'initialized');
+  bindHostEvent(session, 'entityChanged');
 }
 
 /** What a `CallCardEvents` object reads its streams from (internal). */

@@ -1,9 +1,9 @@
 import type { Observable } from 'rxjs';
 import type { CallCardEventMap, CallCardEventType } from '../model/events';
-import { sessionOf } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { hostEvent } from './event-hub';
+import { startUpOf } from '../session/start-up';
+import { hostEvent } from './host-streams';
 import { checkEventType } from '../internal/check-arguments';
 
 /**
@@ -41,5 +41,5 @@ export function fromCallCardEvent<T extends CallCardEventType>(
   type: T,
 ): Observable<CallCardEventMap[T]> {
   const port = checkPlacement('fromCallCardEvent', placement);
-  return hostEvent(sessionOf(port), port, checkEventType('fromCallCardEvent', type) as T);
+  return hostEvent(startUpOf(port), checkEventType('fromCallCardEvent', type) as T);
 }

@@ -4,27 +4,18 @@ import type { CallCardCommand } from '../model/commands';
 import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEventMap, CallCardEventType, CallInfo } from '../model/events';
 import { HIDDEN_CALL_CARD_TIMER } from '../model/snapshot';
-import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
+import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 import type { HostUiState } from '../model/ui-states';
 import { sameData } from './same-data';
 
 /**
  * The one reducer of the card (internal): `callCardState` runs it over an activity stream, and
- * the facade runs it over the activity it emits, so the two can never disagree.
- *
- * The reduction is the snapshot plus what the snapshot does not show: which card it is (`card`,
- * counted from 1 by `initialized`), and whether `entity` came since the last `initialized` or
- * close (`entityKept`), so the next `initialized` keeps it.
+ * the live state runs it over the activity it emits, so the two can never disagree.
  *
  * Every step returns the very same reduction when nothing changed, and builds new snapshots as
  * fixed-shape, frozen literals (no spreads): a field that did not change keeps its object.
  */
-export interface Reduction {
-  readonly snapshot: CallCardSnapshot;
-  readonly card: number;
-  readonly entityKept: boolean;
-}
 
 /** The reduction that starts from `initial` (card 0: no card counted yet). */
 export function startReduction(initial: CallCardSnapshot): Reduction {
@@ -44,11 +35,11 @@ export function reduce(
 ): Reduction {
   switch (activity.kind) {
     case 'event':
-      return reduceEvent(r, activity.event.type, activity.event.payload, scheduler);
+      return reduceEvent(r, activity.event.type, activity.event.payload, activity.card);
     case 'command':
       return reduceCommand(r, activity.command, activity.card, scheduler, activity.at);
     case 'malformed':
-      return reduceMalformed(r, activity.error);
+      return reduceMalformed(r, activity.error, activity.card);
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
       return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
@@ -58,23 +49,26 @@ export function reduce(
   }
 }
 
-/** A host event. */
+/**
+ * A host event. `card`, for an `initialized`, is the number the session gave the card it opened;
+ * without it (activity made by hand) the reducer counts on from the card it shows.
+ */
 export function reduceEvent<T extends CallCardEventType>(
   r: Reduction,
   type: T,
   payload: CallCardEventMap[T],
-  scheduler: SchedulerLike,
+  card?: number,
 ): Reduction;
 export function reduceEvent(
   r: Reduction,
   type: CallCardEventType,
   payload: unknown,
-  _scheduler: SchedulerLike,
+  card?: number,
 ): Reduction {
   const s = r.snapshot;
   switch (type) {
     case 'initialized':
-      return newCard(r, payload as CallInfo);
+      return newCard(r, payload as CallInfo, card);
     case 'entityChanged': {
       const entity = sameData(s.entity, payload)
         ? s.entity
@@ -146,8 +140,12 @@ export function reduceCommand(
  * A host event whose payload could not be read: an unreadable `initialized` still raised a card
  * (shown with `call: null`); any other one changes nothing.
  */
-export function reduceMalformed(r: Reduction, error: CallCardPayloadError): Reduction {
-  return error.event === 'initialized' ? newCard(r, null) : r;
+export function reduceMalformed(
+  r: Reduction,
+  error: CallCardPayloadError,
+  card?: number,
+): Reduction {
+  return error.event === 'initialized' ? newCard(r, null, card) : r;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -198,11 +196,12 @@ function withTimer(r: Reduction, timer: CallCardTimerState): Reduction {
 }
 
 /**
- * A fresh card for `call`: the host's internal `externalCard` state (only a Close button), timer
- * hidden, nothing set. `call` is `null` for a card whose `initialized` payload could not be read:
- * the host raised it all the same, and its commands work.
+ * A fresh card for `call`, numbered `card` (default: the next after the one shown): the host's
+ * internal `externalCard` state (only a Close button), timer hidden, nothing set. `call` is
+ * `null` for a card whose `initialized` payload could not be read: the host raised it all the
+ * same, and its commands work.
  */
-export function newCard(r: Reduction, call: CallInfo | null): Reduction {
+export function newCard(r: Reduction, call: CallInfo | null, card = r.card + 1): Reduction {
   const s = r.snapshot;
   const sameCall = sameData(s.call, call);
   const entity = r.entityKept ? s.entity : null;
@@ -228,7 +227,7 @@ export function newCard(r: Reduction, call: CallInfo | null): Reduction {
           closed: false,
           timer: HIDDEN_CALL_CARD_TIMER,
         } as const);
-  return { snapshot, card: r.card + 1, entityKept: false };
+  return { snapshot, card, entityKept: false };
 }
 
 function close(r: Reduction): Reduction {

@@ -1,10 +1,10 @@
 import type { CallCardCommand } from '../model/commands';
 import { addListener, notify } from '../internal/listeners';
-import { reportError } from '../internal/report-error';
-import type { AppliedTap, Session } from '../internal/session';
+import type { AppliedTap, Session } from './session';
 
-// Where the commands the host applied on one placement are announced (internal). The state lives
-// in the placement's session, so a facade of one build learns what a sink of the other applied.
+// Where the commands the host applied on one placement are announced (internal). The listeners
+// live in the placement's session, so a facade of one build learns what a sink of the other
+// applied.
 
 function deliver(session: Session, command: CallCardCommand): void {
   notify(session.appliedListeners, command);
@@ -12,18 +12,11 @@ function deliver(session: Session, command: CallCardCommand): void {
 
 /**
  * Announces that the host applied `command`, sent to card `card`: the taps first, synchronously
- * (the sink's memory, the facades' state), so the next command and the command's own outcome
+ * (the queue's repeat memory, the live states), so the next command and the command's own outcome
  * see what the host now holds; then the public listeners, in order under re-entrancy.
  */
 export function publishApplied(session: Session, command: CallCardCommand, card: number): void {
-  const taps = session.appliedTaps.list;
-  for (let i = 0; i < taps.length; i++) {
-    try {
-      (taps[i] as AppliedTap)(command, card);
-    } catch (error) {
-      reportError(error);
-    }
-  }
+  notify(session.appliedTaps, command, card);
   if (session.appliedListeners.list.length > 0)
     session.appliedRunner.run(deliver, session, command);
 }
