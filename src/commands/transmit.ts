@@ -47,6 +47,10 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  * 6. On an acknowledgement, in this order: `acknowledged()` (the sender learns its command is
  *    being acknowledged), the card closes (for `CallCardClose`), the command is published,
  *    `done` runs.
+ * 7. A host that answers inside `call` took the command after whatever it raised there: a card
+ *    event it raised inside the call comes first (its listeners run before the acknowledgement),
+ *    and the command belongs to the card the host shows when it answers. (A host that answers
+ *    later took it when it was sent: rule 1.)
  */
 export function transmit(
   session: Session,
@@ -60,13 +64,16 @@ export function transmit(
   const name = command.name;
   if (isTraced(session))
     trace(session, { kind: 'call', id: t.id, name, params: command.params, card: t.sentTo });
+  t.inCall = true;
   try {
     session.placement.call(name, command.params, t.onReply, t.onError);
   } catch (error) {
     t.onError(error);
   }
+  t.inCall = false;
   if (!t.settled) {
-    if (COMMAND_REPLIES[name] === 'none') t.succeed(undefined);
+    // Taken as sent, as if the host had answered inside the call.
+    if (COMMAND_REPLIES[name] === 'none') t.succeed(undefined, true);
     else if (timeoutMs !== Infinity)
       t.timer = scheduler.schedule(() => {
         if (t.settled) return;
@@ -85,8 +92,10 @@ export class Transmission {
   /** `done` still wants to hear of it (a stopped wait still publishes an acknowledgement). */
   waiting = true;
   timer: Subscription | undefined = undefined;
-  /** The card open when it was sent: its reply belongs to that card. */
-  readonly sentTo: number;
+  /** The card the command belongs to: the one open when it was sent (see rule 7). */
+  sentTo: number;
+  /** Whether `placement.call` is running: an answer now comes from inside it. */
+  inCall = false;
   /** Its number among the session's host calls (for tracers). */
   readonly id: number;
 
@@ -117,7 +126,7 @@ export class Transmission {
       }
       if (!read.ok && read.error.errorCode === MALFORMED_REPLY_ERROR_CODE && isTraced(this.session))
         trace(this.session, { kind: 'failure', error: read.error, id: this.id });
-      if (read.ok) this.succeed(read.value);
+      if (read.ok) this.succeed(read.value, this.inCall);
       else this.settle(read);
     } catch (error) {
       reportError(error);
@@ -134,7 +143,23 @@ export class Transmission {
     }
   };
 
-  succeed(value: unknown): void {
+  /** The host acknowledged the command (`inCall`: inside `call`, see rule 7). */
+  succeed(value: unknown, inCall: boolean): void {
+    const tracker = this.session.tracker;
+    if (inCall) {
+      if (tracker.coming > 0) {
+        // The card events the host raised inside the call are still on their way (an earlier
+        // event is being delivered): this acknowledgement follows them.
+        this.settled = true;
+        this.session.dispatch.run(acknowledgeLater, this, value);
+        return;
+      }
+      this.sentTo = tracker.number;
+    }
+    this.acknowledge(value);
+  }
+
+  acknowledge(value: unknown): void {
     this.acknowledged?.();
     // The card ends before anyone hears of the close, and the state is published before the
     // outcome: whoever reacts to either sees the card as it now is.
@@ -158,6 +183,12 @@ export class Transmission {
     this.timer?.unsubscribe();
     this.timer = undefined;
   }
+}
+
+/** An acknowledgement that waited for the card events raised before it (rule 7). */
+function acknowledgeLater(t: Transmission, value: unknown): void {
+  t.sentTo = t.session.tracker.number;
+  t.acknowledge(value);
 }
 
 /** The settlement of every command acknowledged without a value: one object for all. */
