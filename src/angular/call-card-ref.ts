@@ -17,7 +17,8 @@ import type { CallCardSnapshot } from '../model/snapshot';
 import { formatCallTimer } from '../operators/format-call-timer';
 import type { TimerStatus } from '../operators/timer-status';
 import type { PlacementPort } from '../placement/placement-port';
-import { deferPlacement, isDeferredPlacement } from '../placement/defer-placement';
+import { deferPlacement } from '../placement/defer-placement';
+import { onStarted, startUpOf } from '../session/start-up';
 import { isPlacementPort } from '../placement/check-placement';
 
 /** What `provideCallCard` accepts: the placement, or a function that starts it (internal). */
@@ -100,18 +101,19 @@ export function createCallCardRef(
   let destroyed = false;
   inject(DestroyRef).onDestroy(() => {
     destroyed = true;
+    stopWaiting();
     subscriptions.unsubscribe();
     card.dispose();
   });
-  if (isDeferredPlacement(placement)) {
-    // Also on the console (Angular's ErrorHandler): an app that does not show `lastError` would
-    // otherwise fail silently outside a portal. Not once the injector is gone: nobody is left to
-    // tell, and Angular's handler belongs to a destroyed application.
-    const errorHandler = inject(ErrorHandler, { optional: true });
-    placement.ready.catch((failure: unknown) => {
+  // A failed start also goes to the console (Angular's ErrorHandler): an app that does not show
+  // `lastError` would otherwise fail silently outside a portal. A task later, as on `errors$`;
+  // not once the injector is gone: nobody is left to tell.
+  const errorHandler = inject(ErrorHandler, { optional: true });
+  const stopWaiting = onStarted(startUpOf(placement), noop, (failure) => {
+    void Promise.resolve().then(() => {
       if (!destroyed) errorHandler?.handleError(failure);
     });
-  }
+  });
 
   const state = signal(card.snapshot());
   const timer = signal<TimerStatus>({ status: 'hidden', elapsedMs: 0 });
@@ -133,3 +135,5 @@ export function createCallCardRef(
     lastError: lastError.asReadonly(),
   };
 }
+
+function noop(): void {}

@@ -1,0 +1,110 @@
+/**
+ * @jest-environment jsdom
+ */
+import {
+  EnvironmentInjector,
+  ErrorHandler,
+  Injector,
+  createEnvironmentInjector,
+} from '@angular/core';
+import { of } from 'rxjs';
+import { setCardTitle, setMute, setStatusText } from 'b24-call-card-rx';
+import type { CallInfo, PlacementPort } from 'b24-call-card-rx';
+import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
+import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { later, settled } from '../support/later';
+
+initAngularTestEnvironment();
+
+const CALL: CallInfo = {
+  CALL_ID: 'ng-1',
+  CRM_ENTITY_TYPE: '',
+  CRM_ENTITY_ID: 0,
+  CRM_BINDINGS: [],
+  CALL_DIRECTION: 'incoming',
+  CALL_STATE: 'idle',
+  CALL_LIST_MODE: false,
+};
+
+const ROOT = Injector.NULL as EnvironmentInjector;
+
+describe('provideCallCard: one placement, one session across injectors', () => {
+  it('an app-wide card and a route card on one SDK placement share one binding and one state', async () => {
+    const host = createTestPlacement({ policy: 'silent' });
+    const sdk = later<PlacementPort>();
+    // What an app does: both start the SDK, and the SDK hands both the same placement.
+    const app = createEnvironmentInjector([provideCallCard(() => sdk.promise)], ROOT);
+    const route = createEnvironmentInjector([provideCallCard(() => sdk.promise)], app);
+    const appCard = app.runInContext(() => injectCallCard());
+    const routeCard = route.runInContext(() => injectCallCard());
+    appCard.apply(of(setMute(true), setCardTitle('Ann')));
+    routeCard.apply(of(setStatusText('VIP')));
+
+    sdk.resolve(host);
+    await settled();
+    host.emit('initialized', CALL);
+    const names = host.bindings.map((b) => b.hostEventName);
+    expect(names).toHaveLength(17);
+    expect(new Set(names).size).toBe(17);
+    // One queue: the host has one command at a time (it has not answered the first yet).
+    expect(host.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
+    // Answered one by one, each answer lets the next command go.
+    for (let next = host.calls.find((c) => c.answers.length === 0); next; ) {
+      expect(host.calls.filter((c) => c.answers.length === 0)).toEqual([next]);
+      next.reply([]);
+      next = host.calls.find((c) => c.answers.length === 0);
+    }
+    expect(host.calls.map((c) => c.command)).toEqual([
+      'CallCardSetMute',
+      'CallCardSetCardTitle',
+      'CallCardSetStatusText',
+    ]);
+    expect(appCard.state()).toMatchObject({ muted: true, title: 'Ann', statusText: 'VIP' });
+    expect(routeCard.state()).toBe(appCard.state());
+
+    route.destroy();
+    expect(routeCard.disposed).toBe(true);
+    host.emit('muteButtonClick', false);
+    expect(appCard.state().muted).toBe(false);
+    app.destroy();
+  });
+
+  it('does not report a failed start to the ErrorHandler of an injector already destroyed', async () => {
+    const handled: unknown[] = [];
+    const sdk = later<PlacementPort>();
+    const injector = createEnvironmentInjector(
+      [
+        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
+        provideCallCard(() => sdk.promise),
+      ],
+      ROOT,
+    );
+    const card = injector.runInContext(() => injectCallCard());
+    injector.destroy();
+    sdk.reject(new Error('no portal'));
+    await settled();
+    expect(card.disposed).toBe(true);
+    expect(handled).toEqual([]);
+  });
+
+  it('still reports a failed start to the ErrorHandler of a live injector', async () => {
+    const handled: unknown[] = [];
+    const sdk = later<PlacementPort>();
+    const injector = createEnvironmentInjector(
+      [
+        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
+        provideCallCard(() => sdk.promise),
+      ],
+      ROOT,
+    );
+    const card = injector.runInContext(() => injectCallCard());
+    sdk.reject(new Error('no portal'));
+    await settled();
+    expect(handled).toEqual([card.lastError()]);
+    expect(card.lastError()?.message).toBe(
+      'deferPlacement: the placement failed to start: no portal',
+    );
+    injector.destroy();
+  });
+});
