@@ -50,7 +50,7 @@ describe('provideCallCard: one placement, one session across injectors', () => {
     // One queue: the host has one command at a time (it has not answered the first yet).
     expect(host.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
     // Answered one by one, each answer lets the next command go.
-    for (let next = host.calls.find((c) => c.answers.length === 0); next; ) {
+    for (let next = host.calls.find((c) => c.answers.length === 0); next;) {
       expect(host.calls.filter((c) => c.answers.length === 0)).toEqual([next]);
       next.reply([]);
       next = host.calls.find((c) => c.answers.length === 0);

@@ -7,6 +7,7 @@ import {
   connectCallCard,
   deferPlacement,
   getListUiStates,
+  sendCommand,
   setCardTitle,
   setMute,
   setStatusText,
@@ -140,7 +141,10 @@ describe('one placement, one session: the reproductions', () => {
 
   describe('3. a host that raises events inside placement.call', () => {
     /** The simulator, raising `raise()` inside the first call of `command`, before it answers. */
-    function reentrantHost(command: string, raise: (host: ReturnType<typeof createCallCardSimulator>) => void) {
+    function reentrantHost(
+      command: string,
+      raise: (host: ReturnType<typeof createCallCardSimulator>) => void,
+    ) {
       const simulator = createCallCardSimulator();
       let raised = false;
       const port: PlacementPort = {
@@ -166,7 +170,9 @@ describe('one placement, one session: the reproductions', () => {
       // The host raised the second card before it took the mute: the mute is the second card's.
       expect(simulator.log.map((e) => e.command)).toEqual(['CallCardSetMute']);
       expect(failures).toEqual([
-        expect.stringMatching(/^CallCardUnavailableError: CallCardSetStatusText: not sent: its call card ended \(the next card/),
+        expect.stringMatching(
+          /^CallCardUnavailableError: CallCardSetStatusText: not sent: its call card ended \(the next card/,
+        ),
         expect.stringMatching(/^CallCardUnavailableError: CallCardSetCardTitle: not sent/),
       ]);
       expect(simulator.card()).toMatchObject({ muted: true, statusText: '', title: '' });
@@ -191,6 +197,29 @@ describe('one placement, one session: the reproductions', () => {
         ),
       ]);
       expect(card.snapshot()).toMatchObject({ uiState: null, closed: true });
+      card.dispose();
+    });
+
+    it('sends nothing to a card while a card event the host raised is still on its way', () => {
+      // A listener of one event makes the host raise the next card (through a call of its own,
+      // bypassing the queue), then queues a command for the card it knows: that command must
+      // wait for the new card's delivery, and so fail unsent.
+      const { simulator, port } = reentrantHost('CallCardGetListUiStates', (host) => host.ring());
+      const card = connectCallCard(port);
+      const failures: string[] = [];
+      card.errors$.subscribe((e) => failures.push(`${e.name}: ${e.message}`));
+      let first = true;
+      card.events.initialized$.subscribe(() => {
+        if (!first) return;
+        first = false;
+        sendCommand(port, getListUiStates()).subscribe();
+        card.send(setStatusText('for the first call')).subscribe({ error: () => undefined });
+      });
+      simulator.ring();
+      expect(simulator.log.map((e) => e.command)).toEqual(['CallCardGetListUiStates']);
+      expect(failures).toEqual([
+        expect.stringMatching(/^CallCardUnavailableError: CallCardSetStatusText: not sent/),
+      ]);
       card.dispose();
     });
   });

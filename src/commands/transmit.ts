@@ -47,10 +47,11 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  * 6. On an acknowledgement, in this order: `acknowledged()` (the sender learns its command is
  *    being acknowledged), the card closes (for `CallCardClose`), the command is published,
  *    `done` runs.
- * 7. A host that answers inside `call` took the command after whatever it raised there: a card
- *    event it raised inside the call comes first (its listeners run before the acknowledgement),
- *    and the command belongs to the card the host shows when it answers. (A host that answers
- *    later took it when it was sent: rule 1.)
+ * 7. The host takes a command after every card event it raised before `call` returned: a card
+ *    event raised inside the call (a host that answers synchronously, a test fake), or still on
+ *    its way to the listeners when the command was sent, comes first. The command belongs to the
+ *    card the host shows after those events, and an acknowledgement given inside the call waits
+ *    until their listeners ran.
  */
 export function transmit(
   session: Session,
@@ -71,6 +72,9 @@ export function transmit(
     t.onError(error);
   }
   t.inCall = false;
+  // Rule 7: the card events raised so far come before the command.
+  if (session.tracker.coming > 0) session.dispatch.run(followCard, t, undefined);
+  else t.sentTo = session.tracker.number;
   if (!t.settled) {
     // Taken as sent, as if the host had answered inside the call.
     if (COMMAND_REPLIES[name] === 'none') t.succeed(undefined, true);
@@ -94,7 +98,7 @@ export class Transmission {
   timer: Subscription | undefined = undefined;
   /** The card the command belongs to: the one open when it was sent (see rule 7). */
   sentTo: number;
-  /** Whether `placement.call` is running: an answer now comes from inside it. */
+  /** Whether `placement.call` is running: an answer now comes from inside it (rule 7). */
   inCall = false;
   /** Its number among the session's host calls (for tracers). */
   readonly id: number;
@@ -183,6 +187,11 @@ export class Transmission {
     this.timer?.unsubscribe();
     this.timer = undefined;
   }
+}
+
+/** The card events raised before the command was taken are delivered: its card is now known. */
+function followCard(t: Transmission): void {
+  t.sentTo = t.session.tracker.number;
 }
 
 /** An acknowledgement that waited for the card events raised before it (rule 7). */
