@@ -1,6 +1,6 @@
 import { closeCard, connectCallCard, setStatusText } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, testScheduler } from './attack-support';
+import { at, callInfo, testScheduler } from '../support/fixtures';
 
 // Promise broken: "A command your code emits after a card closed belongs to the next card". When
 // the host acknowledges closeCard() later, the state shows `closed: true` before the queue hears
@@ -24,9 +24,9 @@ describe('a command emitted in reaction to the state closed by an acknowledged c
           error: (e: Error) => results.push(`${e.name}: ${e.message}`),
         });
       });
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       card.send(closeCard());
-      at(1000, () => placement.emit('initialized', call('call-2')));
+      at(1000, () => placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })));
       flush();
       expect(results).toEqual(['ok']);
       expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([

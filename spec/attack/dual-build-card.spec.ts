@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { callInfo } from '../support/fixtures';
 
 // Both builds in one process, as `spec/streams/dual-build.spec.ts` loads them (`npm test` builds
 // dist/ before jest). The scenario runs in a child Node process and prints what each build saw.
@@ -14,8 +15,7 @@ const dist = ${JSON.stringify(dist)};
 const esm = await import(pathToFileURL(dist + '/index.mjs').href);
 const cjs = createRequire(import.meta.url)(dist + '/index.cjs');
 const { of, asyncScheduler } = await import('rxjs');
-const CALL = { CALL_ID: 'call-1', CRM_ENTITY_TYPE: '', CRM_ENTITY_ID: 0, CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming', CALL_STATE: 'idle', CALL_LIST_MODE: false };
+const CALL = ${JSON.stringify(callInfo())};
 const host = (answer) => {
   const handlers = new Map();
   return {

@@ -1,30 +1,26 @@
-import { config, of } from 'rxjs';
+import { of } from 'rxjs';
 import { applyCommands, connectCallCard, setStatusText } from 'b24-call-card-rx';
 import type { CallCardCommand, CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome, testScheduler } from './attack-support';
+import {
+  callInfo,
+  collectUnhandledErrors,
+  describeOutcome,
+  testScheduler,
+} from '../support/fixtures';
 
 // Promises broken: "the sink never dies: a failed command becomes an outcome and the next command
 // still runs" and "a reply updates the card's state" with what the host applied: a command made
 // by hand is checked once, but the queue, the repeat memory and the state re-read the app's
 // object later, after the app changed it or when reading it throws.
 describe('a hand-made command is re-read after it was checked', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(async () => {
-    // Reports arrive in a later task: collect them before restoring rxjs's default.
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    config.onUnhandledError = null;
-  });
+  collectUnhandledErrors({ settleMs: 10 });
 
   it('shows the title the host was sent, not what the app changed in its object afterwards', () => {
     testScheduler().run(({ flush }) => {
       const placement = createTestPlacement({ policy: { delayMs: 300 } });
       const card = connectCallCard(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo());
       const command = { name: 'CallCardSetCardTitle', params: { title: 'Ann Lee' } };
       card.apply(of(command as CallCardCommand));
       command.params.title = 'Bob Stone'; // the app reuses its object
@@ -38,7 +34,7 @@ describe('a hand-made command is re-read after it was checked', () => {
   it('does not stall the queue for every sink when reading the command a second time throws', () => {
     const placement = createTestPlacement();
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     let reads = 0;
     const params = {};
     Object.defineProperty(params, 'title', {

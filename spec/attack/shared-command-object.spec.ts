@@ -7,7 +7,7 @@ import {
   setStatusText,
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome } from './attack-support';
+import { callInfo, describeOutcome } from '../support/fixtures';
 
 // Promise broken: "When N ends, its commands not yet sent fail AT ONCE with
 // CallCardUnavailableError". The queue recognises "the host acknowledges my in-flight command" by
@@ -18,7 +18,7 @@ describe('one command object sent both through sendCommand and through the sink'
   it('fails the queued commands of the closed card at the Close click, not when the in-flight one ends', () => {
     const placement = createTestPlacement({ policy: 'silent' });
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     const MUTE = setMute(true); // an app constant, as frozen commands invite
     const outcomes: string[] = [];
     // No timeout: a silent host would otherwise leave a real 10 s timer behind the test.

@@ -9,7 +9,7 @@ import {
 } from 'b24-call-card-rx';
 import type { CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, describeOutcome, testScheduler } from './attack-support';
+import { at, callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
 // Promise broken: "Card N ends with its Close click ...; its commands not yet sent fail with
 // CallCardUnavailableError and are never sent" and "the sink waits for `initialized` before its
@@ -20,7 +20,7 @@ describe('applyCommands without connectCallCard: the lifecycle events it gates o
     testScheduler().run(({ flush }) => {
       const placement = createTestPlacement({ policy: { delayMs: 300 } });
       callCardEvents(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo());
       const outcomes: string[] = [];
       of(setStatusText('Call failed'), setUiState('error'), closeCard())
         .pipe(applyCommands(placement))
@@ -48,7 +48,7 @@ describe('applyCommands without connectCallCard: the lifecycle events it gates o
         applyCommands(placement),
       )
       .subscribe((o) => outcomes.push(o));
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     placement.emit('answerButtonClick');
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetUiState']);
     expect(outcomes.map(describeOutcome)).toEqual(['ok']);

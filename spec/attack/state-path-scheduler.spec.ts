@@ -2,7 +2,7 @@ import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { callCardState, connectCallCard, setUiState } from 'b24-call-card-rx';
 import type { CallCardSnapshot } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call } from './attack-support';
+import { callInfo } from '../support/fixtures';
 
 // Promise broken: "`card.activity$.pipe(callCardState())` always equals `card.snapshot()`"
 // (CallCard.activity$ JSDoc, issue 10 "One state path"). The facade reduces with its own
@@ -16,7 +16,7 @@ describe('activity$ through callCardState() on a facade with its own scheduler',
     const card = connectCallCard(placement, { scheduler });
     let piped: CallCardSnapshot | undefined;
     card.activity$.pipe(callCardState()).subscribe((s) => (piped = s));
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     card.send(setUiState('connected'));
     scheduler.flush();
     expect(card.snapshot().timer.running).toBe(true);

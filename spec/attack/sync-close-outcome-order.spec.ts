@@ -7,7 +7,7 @@ import {
   setStatusText,
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome, testScheduler } from './attack-support';
+import { callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
 // Promise broken: one serial queue whose outcomes read cause before consequence ("a card change
 // it causes (the close it sent) sweeps after that command's own outcome"), with no artificial
@@ -25,7 +25,7 @@ describe('outcome order when closeCard() is acknowledged synchronously', () => {
           policies: { CallCardSetCardTitle: { delayMs: 300 }, CallCardClose: closePolicy },
         });
         const card = connectCallCard(placement);
-        placement.emit('initialized', call('call-1'));
+        placement.emit('initialized', callInfo());
         const outcomes: string[] = [];
         of(setCardTitle('Ann Lee'), closeCard(), setStatusText('Bye'))
           .pipe(applyCommands(placement))

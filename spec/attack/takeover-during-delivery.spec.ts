@@ -2,7 +2,7 @@ import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { callCardEvents, connectCallCard } from 'b24-call-card-rx';
 import type { CallCard, CallInfo } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call } from './attack-support';
+import { callInfo } from '../support/fixtures';
 
 // Promise broken: connectCallCard rule 1, "a card already open on this placement is taken over
 // from its replayed ... initialized" (and "initialized$ replays its latest value"). The hub
@@ -20,8 +20,8 @@ describe('joining the placement from inside a state$ delivery of a new card', ()
           scheduler: new VirtualTimeScheduler(VirtualAction, 100),
         });
     });
-    placement.emit('initialized', call('call-1'));
-    placement.emit('initialized', call('call-2'));
+    placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
+    placement.emit('initialized', callInfo({ CALL_ID: 'call-2' }));
     expect(first.snapshot().call?.CALL_ID).toBe('call-2');
     expect(second?.snapshot().call?.CALL_ID).toBe('call-2');
     first.dispose();
@@ -38,8 +38,8 @@ describe('joining the placement from inside a state$ delivery of a new card', ()
       joined = true;
       callCardEvents(placement).initialized$.subscribe((c: CallInfo) => seen.push(c.CALL_ID));
     });
-    placement.emit('initialized', call('call-1'));
-    placement.emit('initialized', call('call-2'));
+    placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
+    placement.emit('initialized', callInfo({ CALL_ID: 'call-2' }));
     expect(seen).toEqual(['call-2']);
     card.dispose();
   });

@@ -1,7 +1,7 @@
 import { callCardEvents, connectCallCard } from 'b24-call-card-rx';
 import type { CrmEntity } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call } from './attack-support';
+import { callInfo } from '../support/fixtures';
 
 const ENTITY: CrmEntity = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: 3 };
 
@@ -17,12 +17,13 @@ describe('a facade that takes over an open card, and the entity it replays', () 
     const takenOver = createTestPlacement();
     callCardEvents(takenOver); // binds initialized and entityChanged; no facade yet
     for (const placement of [fromStart, takenOver]) {
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       placement.emit('entityChanged', ENTITY);
     }
     const late = connectCallCard(takenOver);
     expect(late.snapshot()).toEqual(early.snapshot());
-    for (const placement of [fromStart, takenOver]) placement.emit('initialized', call('call-2'));
+    for (const placement of [fromStart, takenOver])
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-2' }));
     expect(early.snapshot().entity).toEqual(ENTITY);
     expect(late.snapshot()).toEqual(early.snapshot());
     early.dispose();
@@ -36,8 +37,8 @@ describe('a facade that takes over an open card, and the entity it replays', () 
     callCardEvents(takenOver);
     for (const placement of [fromStart, takenOver]) {
       placement.emit('entityChanged', ENTITY); // for call 1, before its initialized
-      placement.emit('initialized', call('call-1'));
-      placement.emit('initialized', call('call-2')); // no entity for call 2
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })); // no entity for call 2
     }
     expect(early.snapshot().entity).toBeNull();
     const late = connectCallCard(takenOver);

@@ -8,7 +8,7 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCardCommand } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, describeOutcome, testScheduler } from './attack-support';
+import { at, callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
 // Promise broken: "When N ends, its commands not yet sent fail ... and are never sent to another
 // card". With `waitForInitialized: false` the sink treats the card it cannot see (raised before
@@ -26,7 +26,7 @@ describe('waitForInitialized: false: commands for the card raised before the fra
         .pipe(applyCommands(placement, { waitForInitialized: false }))
         .subscribe((o) => outcomes.push(`${o.command.name} ${describeOutcome(o)}`));
       at(100, () => placement.emit('closeButtonClick')); // Ann's card is closed
-      at(5000, () => placement.emit('initialized', call('bob'))); // Bob calls
+      at(5000, () => placement.emit('initialized', callInfo({ CALL_ID: 'bob' }))); // Bob calls
       flush();
       expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([
         '0 CallCardSetStatusText',
@@ -51,7 +51,7 @@ describe('waitForInitialized: false: commands for the card raised before the fra
     commands.next(closeCard()); // acknowledged: the card the frame found is gone
     commands.next(setStatusText('Ready for the next call'));
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardClose']);
-    placement.emit('initialized', call('bob'));
+    placement.emit('initialized', callInfo({ CALL_ID: 'bob' }));
     expect(placement.calls.map((c) => c.command)).toEqual([
       'CallCardClose',
       'CallCardSetStatusText',

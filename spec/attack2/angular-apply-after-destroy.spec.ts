@@ -13,7 +13,7 @@ import type { CallCardCommand } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
-import { call } from '../attack/attack-support';
+import { callInfo } from '../support/fixtures';
 
 initAngularTestEnvironment();
 
@@ -39,7 +39,7 @@ describe('injectCallCard().apply() called after its caller was destroyed', () =>
     } catch {
       // Refusing is fine; what matters is what happens to the commands.
     }
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     commands.next(setStatusText('from a destroyed route'));
     expect(placement.calls).toEqual([]);
     expect(commands.observed).toBe(false);

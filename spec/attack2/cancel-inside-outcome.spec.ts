@@ -7,7 +7,7 @@ import {
   setStatusText,
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call } from '../attack/attack-support';
+import { callInfo } from '../support/fixtures';
 
 // Promises broken: `applyCommands` rule 9, "Unsubscribing cancels the sink's queued, unsent
 // commands", and `CallCard.dispose()`, "cancels its queued commands" / `apply`: "Unsubscribe (or
@@ -24,7 +24,7 @@ describe('a sink unsubscribed while its outcome is delivered still sends its nex
       .pipe(applyCommands(placement), take(1))
       .subscribe((o) => outcomes.push(o.command.name));
     // The three commands wait for the card; the host answers each at once.
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     expect(outcomes).toEqual(['CallCardSetCardTitle']);
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetCardTitle']);
   });
@@ -34,7 +34,7 @@ describe('a sink unsubscribed while its outcome is delivered still sends its nex
     const card = connectCallCard(placement);
     card.send(setCardTitle('Ann Lee')).subscribe({ complete: () => card.dispose() });
     card.apply(of(setStatusText('Ringing'), setMute(true)));
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     expect(card.disposed).toBe(true);
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetCardTitle']);
   });

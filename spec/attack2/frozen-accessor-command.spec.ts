@@ -1,8 +1,8 @@
-import { config, of } from 'rxjs';
+import { of } from 'rxjs';
 import { applyCommands, connectCallCard, fromBX24, setStatusText } from 'b24-call-card-rx';
 import type { CallCardCommand, CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome } from '../attack/attack-support';
+import { callInfo, collectUnhandledErrors, describeOutcome } from '../support/fixtures';
 
 // Promise broken: `validateCommand` (and the first attack round's fix) "returns the command to
 // send and apply: `value` itself when it is frozen data (a creator's), otherwise a frozen copy of
@@ -13,20 +13,12 @@ import { call, describeOutcome } from '../attack/attack-support';
 // the params skips). Such a hand-made command is passed through as it is: the queue, the
 // adapters, the repeat memory and the reducer read it again after it was checked.
 describe('a frozen hand-made command with accessors is re-read after it was checked', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    config.onUnhandledError = null;
-  });
+  collectUnhandledErrors({ settleMs: 10 });
 
   it('shows the title the host was sent', () => {
     const placement = createTestPlacement();
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     let reads = 0;
     const params = Object.freeze({
       get title() {
@@ -43,7 +35,7 @@ describe('a frozen hand-made command with accessors is re-read after it was chec
   it('sends the command that was checked, not another one (a getter for name)', () => {
     const placement = createTestPlacement();
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     let reads = 0;
     const command = Object.freeze({
       get name() {
@@ -62,7 +54,7 @@ describe('a frozen hand-made command with accessors is re-read after it was chec
   it('does not stall the queue for every sink when reading the command again throws', () => {
     const placement = createTestPlacement();
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     let reads = 0;
     const params = Object.freeze({
       get title() {
@@ -101,7 +93,7 @@ describe('a frozen hand-made command with accessors is re-read after it was chec
       },
     };
     const card = connectCallCard(fromBX24(bx24));
-    handlers.get('BackgroundCallCard::initialized')!(call('call-1'));
+    handlers.get('BackgroundCallCard::initialized')!(callInfo());
     const params = Object.freeze(
       Object.defineProperty({}, 'title', { value: 'Ann Lee', enumerable: false }),
     );

@@ -1,4 +1,3 @@
-import { config } from 'rxjs';
 import {
   CallCardCommandError,
   CallCardError,
@@ -8,6 +7,7 @@ import {
 } from 'b24-call-card-rx';
 import type { PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { collectUnhandledErrors } from '../support/fixtures';
 
 /** An error seen through a Proxy whose property reads throw (a membrane, a hostile port). */
 const unreadableError = (): Error =>
@@ -27,15 +27,7 @@ const unreadableError = (): Error =>
 // `onError`: the throw is swallowed there, the command never settles, and it ends as a timeout
 // (or never, with `timeoutMs: Infinity`).
 describe('instanceof on a value whose reads throw', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    config.onUnhandledError = null;
-  });
+  collectUnhandledErrors({ settleMs: 10 });
 
   it('answers false, as ordinary instanceof does, instead of throwing', () => {
     const value = unreadableError();
