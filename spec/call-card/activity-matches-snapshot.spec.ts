@@ -4,11 +4,10 @@ import type { CallCardSnapshot } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { callInfo } from '../support/fixtures';
 
-// Promise broken: "`card.activity$.pipe(callCardState())` always equals `card.snapshot()`"
-// (CallCard.activity$ JSDoc, issue 10 "One state path"). The facade reduces with its own
-// `scheduler`, the operator with `asyncScheduler`, and a `command` activity carries no time: with
-// the documented way to virtualise time (`connectCallCard(placement, { scheduler })`) the timer's
-// `startedAt` differs.
+// "`card.activity$.pipe(callCardState())` always equals `card.snapshot()`" (CallCard.activity$
+// JSDoc), also with the documented way to virtualise time, `connectCallCard(placement, {
+// scheduler })`. This broke when the facade reduced with its own `scheduler` and the operator
+// with `asyncScheduler`: a `command` activity carried no time, so the timer's `startedAt` differed.
 describe('activity$ through callCardState() on a facade with its own scheduler', () => {
   it('equals snapshot() after a connected state starts the timer', () => {
     const scheduler = new VirtualTimeScheduler(VirtualAction, 10_000);

@@ -2,29 +2,29 @@ import { NEVER, Observable, Subject, config, map, of } from 'rxjs';
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { connectCallCard } from '../src/call-card';
-import type { CallCard } from '../src/call-card';
-import { sessionOf } from '../src/internal/session';
-import { callCardEvents } from '../src/streams/call-card-events';
-import { closeCard } from '../src/commands/creators/close-card';
-import { getListUiStates } from '../src/commands/creators/get-list-ui-states';
-import { setCardTitle } from '../src/commands/creators/set-card-title';
-import { setHold } from '../src/commands/creators/set-hold';
-import { setMute } from '../src/commands/creators/set-mute';
-import { setStatusText } from '../src/commands/creators/set-status-text';
-import { setUiState } from '../src/commands/creators/set-ui-state';
-import { startTimer } from '../src/commands/creators/start-timer';
-import { stopTimer } from '../src/commands/creators/stop-timer';
+import { connectCallCard } from '../../src/call-card';
+import type { CallCard } from '../../src/call-card';
+import { sessionOf } from '../../src/internal/session';
+import { callCardEvents } from '../../src/streams/call-card-events';
+import { closeCard } from '../../src/commands/creators/close-card';
+import { getListUiStates } from '../../src/commands/creators/get-list-ui-states';
+import { setCardTitle } from '../../src/commands/creators/set-card-title';
+import { setHold } from '../../src/commands/creators/set-hold';
+import { setMute } from '../../src/commands/creators/set-mute';
+import { setStatusText } from '../../src/commands/creators/set-status-text';
+import { setUiState } from '../../src/commands/creators/set-ui-state';
+import { startTimer } from '../../src/commands/creators/start-timer';
+import { stopTimer } from '../../src/commands/creators/stop-timer';
 import {
   CallCardCommandError,
   CallCardInputError,
   CallCardUnavailableError,
-} from '../src/model/errors';
-import type { CallCardError } from '../src/model/errors';
-import type { CallInfo } from '../src/model/events';
-import { hostEventName } from '../src/model/events';
-import { recordingPlacement } from './support/recording-placement';
-import type { RecordingPlacement } from './support/recording-placement';
+} from '../../src/model/errors';
+import type { CallCardError } from '../../src/model/errors';
+import type { CallInfo } from '../../src/model/events';
+import { hostEventName } from '../../src/model/events';
+import { recordingPlacement } from '../support/recording-placement';
+import type { RecordingPlacement } from '../support/recording-placement';
 
 const CALL: CallInfo = {
   CALL_ID: 'c-1',

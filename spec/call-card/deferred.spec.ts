@@ -1,16 +1,16 @@
 import { of } from 'rxjs';
-import { connectCallCard } from '../src/call-card';
-import { setCardTitle } from '../src/commands/creators/set-card-title';
-import { setMute } from '../src/commands/creators/set-mute';
-import { setStatusText } from '../src/commands/creators/set-status-text';
-import { setUiState } from '../src/commands/creators/set-ui-state';
-import { CallCardUnavailableError } from '../src/model/errors';
-import type { CallCardError } from '../src/model/errors';
-import type { CallInfo } from '../src/model/events';
-import { deferPlacement } from '../src/placement/defer-placement';
-import type { PlacementPort } from '../src/placement/placement-port';
-import { createTestPlacement } from '../src/testing/create-test-placement';
-import { later, settled } from './support/later';
+import { connectCallCard } from '../../src/call-card';
+import { setCardTitle } from '../../src/commands/creators/set-card-title';
+import { setMute } from '../../src/commands/creators/set-mute';
+import { setStatusText } from '../../src/commands/creators/set-status-text';
+import { setUiState } from '../../src/commands/creators/set-ui-state';
+import { CallCardUnavailableError } from '../../src/model/errors';
+import type { CallCardError } from '../../src/model/errors';
+import type { CallInfo } from '../../src/model/events';
+import { deferPlacement } from '../../src/placement/defer-placement';
+import type { PlacementPort } from '../../src/placement/placement-port';
+import { createTestPlacement } from '../../src/testing/create-test-placement';
+import { later, settled } from '../support/later';
 
 const CALL: CallInfo = {
   CALL_ID: 'c-1',
