@@ -11,10 +11,11 @@ import type { CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { at, callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
-// Promise broken: "Card N ends with its Close click ...; its commands not yet sent fail with
+// "Card N ends with its Close click ...; its commands not yet sent fail with
 // CallCardUnavailableError and are never sent" and "the sink waits for `initialized` before its
-// first host call": `applyCommands` used without the facade never binds the lifecycle events it
-// gates on, so it sees neither the Close click nor (alone) the `initialized`.
+// first host call", also for `applyCommands` used without the facade. This broke while such a sink
+// never bound the lifecycle events it gates on, so it saw neither the Close click nor (alone) the
+// `initialized`.
 describe('applyCommands without connectCallCard: the lifecycle events it gates on are not bound', () => {
   it('fails the queued commands of a card the user closed instead of sending them after the close (callCardEvents + applyCommands, as in docs/driving-the-card.md)', () => {
     testScheduler().run(({ flush }) => {

@@ -2,10 +2,10 @@ import { closeCard, connectCallCard, setStatusText } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { at, callInfo, testScheduler } from '../support/fixtures';
 
-// Promise broken: "A command your code emits after a card closed belongs to the next card". When
-// the host acknowledges closeCard() later, the state shows `closed: true` before the queue hears
-// of the close, so a command emitted in reaction to that state is filed under the closed card and
-// fails; with a Close click, or with a host that acknowledges at once, the same code works.
+// "A command your code emits after a card closed belongs to the next card", also when the host
+// acknowledges closeCard() late. This broke while the state showed `closed: true` before the queue
+// heard of the close: a command emitted in reaction to that state was filed under the closed card
+// and failed, where with a Close click, or a host that acknowledges at once, the same code worked.
 describe('a command emitted in reaction to the state closed by an acknowledged closeCard()', () => {
   it.each([
     ['a host that answers at once', 0],
