@@ -9,10 +9,10 @@ import {
   testScheduler,
 } from '../support/fixtures';
 
-// Promises broken: "the sink never dies: a failed command becomes an outcome and the next command
-// still runs" and "a reply updates the card's state" with what the host applied: a command made
-// by hand is checked once, but the queue, the repeat memory and the state re-read the app's
-// object later, after the app changed it or when reading it throws.
+// "The sink never dies: a failed command becomes an outcome and the next command still runs" and
+// "a reply updates the card's state" with what the host applied, also for a command made by hand.
+// This broke while such a command was checked once but the queue, the repeat memory and the state
+// re-read the app's object later, after the app changed it or when reading it threw.
 describe('a hand-made command is re-read after it was checked', () => {
   collectUnhandledErrors({ settleMs: 10 });
 
