@@ -269,6 +269,35 @@ describe('provideCallCard + injectCallCard', () => {
       card.apply(commands).unsubscribe();
       expect(commands.observed).toBe(false);
     });
+
+    // `injectCallCard` rule 2, "`apply(command$)` ends with the caller: when its `DestroyRef`
+    // fires, the subscription ends and its queued, unsent commands are dropped", also when the
+    // caller is already destroyed (an async callback of a destroyed route service or component).
+    // This broke while `apply` subscribed first and registered with the caller's `DestroyRef`
+    // afterwards: `onDestroy` threw Angular's NG0205/NG0911, the caller never got the
+    // Subscription, and the commands kept reaching the host for the life of the app's card.
+    describe('called after its caller was destroyed', () => {
+      it('does not leave a live subscription behind the error', () => {
+        const placement = createTestPlacement();
+        TestBed.configureTestingModule({
+          providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
+        });
+        const route = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+        const card = route.runInContext(() => injectCallCard());
+        route.destroy();
+
+        const commands = new Subject<CallCardCommand>();
+        try {
+          card.apply(commands);
+        } catch {
+          // Refusing is fine; what matters is what happens to the commands.
+        }
+        placement.emit('initialized', CALL);
+        commands.next(setStatusText('from a destroyed route'));
+        expect(placement.calls).toEqual([]);
+        expect(commands.observed).toBe(false);
+      });
+    });
   });
 
   describe('async start-up (a factory returning a Promise)', () => {
