@@ -5,7 +5,7 @@ import { Injectable, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { distinctUntilChanged, map, merge } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import {
   appliedCommands,
   closeCard,
@@ -17,6 +17,7 @@ import type { CallCardCommand, CallCardEvent, CallInfo } from 'b24-call-card-rx'
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { testScheduler } from '../support/fixtures';
 
 initAngularTestEnvironment();
 
@@ -72,13 +73,13 @@ const EVENTS: Record<string, CallCardEvent> = {
 };
 
 describe('call logic in an Angular service, marble-tested', () => {
-  let testScheduler: TestScheduler;
+  let scheduler: TestScheduler;
   beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('maps the events of a call to commands, on virtual time', () => {
-    testScheduler.run(({ hot, expectObservable }) => {
+    scheduler.run(({ hot, expectObservable }) => {
       const placement = createTestPlacement();
       TestBed.configureTestingModule({
         providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
@@ -86,7 +87,7 @@ describe('call logic in an Angular service, marble-tested', () => {
       TestBed.inject(CallFlow);
       // The app ends at 20 ms, and the card with it; until then the connected call's timer ticks
       // on the virtual clock (`run` only returns once nothing is scheduled any more).
-      testScheduler.schedule(() => TestBed.resetTestingModule(), 20);
+      scheduler.schedule(() => TestBed.resetTestingModule(), 20);
       // An answer before the card shows `incoming` and a hangup before `connected` are ignored.
       placement.emitFrom(hot('   -a-x-i--a--h-u--x', EVENTS));
       // What the host applied, as it happened. (Not a second subscription to `commands$`: its
@@ -104,12 +105,12 @@ describe('call logic in an Angular service, marble-tested', () => {
 
   it('has the host apply them in order, and stops when the app is destroyed', () => {
     const placement = createTestPlacement();
-    testScheduler.run(({ hot }) => {
+    scheduler.run(({ hot }) => {
       TestBed.configureTestingModule({
         providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
       });
       TestBed.inject(CallFlow);
-      testScheduler.schedule(() => TestBed.resetTestingModule(), 10);
+      scheduler.schedule(() => TestBed.resetTestingModule(), 10);
       placement.emitFrom(hot('-i--a--h----u', EVENTS));
     });
     // The unhold at 12 ms came after the app was destroyed: nothing applied it.

@@ -1,7 +1,6 @@
 import { NEVER, Observable, Subject, config, map, of } from 'rxjs';
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { Subscription } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard } from '../../src/call-card';
 import type { CallCard } from '../../src/call-card';
 import { sessionOf } from '../../src/internal/session';
@@ -25,6 +24,7 @@ import type { CallInfo } from '../../src/model/events';
 import { hostEventName } from '../../src/model/events';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
+import { testScheduler } from '../support/fixtures';
 
 const CALL: CallInfo = {
   CALL_ID: 'c-1',
@@ -40,9 +40,6 @@ const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTIT
 
 const emit = (p: RecordingPlacement, type: string, raw?: unknown): void =>
   p.emit(hostEventName(type as 'initialized'), raw);
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
 /** A virtual clock of our own, so its pending actions are only the card's. */
 function virtualClock() {

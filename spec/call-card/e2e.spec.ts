@@ -2,7 +2,6 @@
 // logic is pure pipelines from events (and a SIP stream) to commands; the host is scripted.
 import { distinctUntilChanged, filter, map, merge, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   closeCard,
   connectCallCard,
@@ -13,6 +12,7 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCard, CallCardEvent, CallInfo } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { testScheduler } from '../support/fixtures';
 
 const CALL: CallInfo = {
   CALL_ID: 'call-7',
@@ -53,7 +53,7 @@ const ev = <T extends CallCardEvent['type']>(
 
 describe('a whole incoming call through connectCallCard', () => {
   it('goes incoming, answer, connected, mute, hold, dialpad, transfer, complete, hang up', () => {
-    const ts = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    const ts = testScheduler();
     ts.run(({ hot, expectObservable, expectSubscriptions }) => {
       const placement = createTestPlacement({ scheduler: ts });
       const card = connectCallCard(placement, { scheduler: ts });

@@ -1,5 +1,4 @@
 import { asyncScheduler, of } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   CallCardUnavailableError,
   applyCommands,
@@ -13,6 +12,7 @@ import {
 } from 'b24-call-card-rx';
 import type { CallInfo, CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { testScheduler } from '../support/fixtures';
 
 // The four reproductions of "one card, one truth": a host that answers every command after
 // 300 ms, an operator who closes one call and takes the next.
@@ -26,9 +26,6 @@ const call = (id: string): CallInfo => ({
   CALL_STATE: 'idle',
   CALL_LIST_MODE: false,
 });
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
 /** Runs `work` at `ms` of (virtual) time. */
 const at = (ms: number, work: () => void): void => {

@@ -5,7 +5,8 @@ import type { CallCardEvent } from '../../src/model/events';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
-import { host, playHost, testScheduler } from './host-script';
+import { host, playHost } from './host-script';
+import { testScheduler } from '../support/fixtures';
 import { CLICK_TYPES, FIELD_OF, VALID } from '../support/valid-payloads';
 
 const MUTE = hostEventName('muteButtonClick');

@@ -7,7 +7,8 @@ import * as sessions from '../../src/internal/session';
 import type { PlacementPort } from '../../src/placement/placement-port';
 import * as hubModule from '../../src/streams/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
-import { host, playHost, testScheduler } from './host-script';
+import { host, playHost } from './host-script';
+import { testScheduler } from '../support/fixtures';
 import { VALID } from '../support/valid-payloads';
 
 interface Copy {
