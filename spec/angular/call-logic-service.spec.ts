@@ -13,11 +13,11 @@ import {
   setUiState,
   whenUiState,
 } from 'b24-call-card-rx';
-import type { CallCardCommand, CallCardEvent, CallInfo } from 'b24-call-card-rx';
+import type { CallCardCommand, CallCardEvent } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
-import { testScheduler } from '../support/fixtures';
+import { callInfo, testScheduler } from '../support/fixtures';
 
 initAngularTestEnvironment();
 
@@ -53,16 +53,7 @@ class CallFlow {
   }
 }
 
-const CALL: CallInfo = {
-  CALL_ID: 'flow-1',
-  PHONE_NUMBER: '+1 555 0100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ CALL_ID: 'flow-1', PHONE_NUMBER: '+1 555 0100' });
 
 const EVENTS: Record<string, CallCardEvent> = {
   i: { type: 'initialized', payload: CALL },

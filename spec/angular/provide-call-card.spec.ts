@@ -23,26 +23,18 @@ import {
   setStatusText,
   setUiState,
 } from 'b24-call-card-rx';
-import type { CallCardCommand, CallInfo, PlacementPort } from 'b24-call-card-rx';
+import type { CallCardCommand, PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import type { TestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import type { InjectedCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
 
-const CALL: CallInfo = {
-  CALL_ID: 'ng-1',
-  PHONE_NUMBER: '+1 555 0100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ CALL_ID: 'ng-1', PHONE_NUMBER: '+1 555 0100' });
 
 /** A virtual clock whose pending actions are only the card's. */
 function virtualClock() {

@@ -20,23 +20,18 @@ import {
   CallCardUnavailableError,
 } from '../../src/model/errors';
 import type { CallCardError } from '../../src/model/errors';
-import type { CallInfo } from '../../src/model/events';
 import { hostEventName } from '../../src/model/events';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
-import { testScheduler } from '../support/fixtures';
+import { callInfo, crmEntity, testScheduler } from '../support/fixtures';
 
-const CALL: CallInfo = {
+const CALL = callInfo({
   CALL_ID: 'c-1',
   PHONE_NUMBER: '+4912345',
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 };
+});
+const ENTITY = crmEntity();
 
 const emit = (p: RecordingPlacement, type: string, raw?: unknown): void =>
   p.emit(hostEventName(type as 'initialized'), raw);

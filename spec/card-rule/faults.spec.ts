@@ -23,21 +23,17 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCardActivity, CallInfo, CommandOutcome, PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { collectUnhandledErrors } from '../support/fixtures';
+import { callInfo, collectUnhandledErrors, crmEntity } from '../support/fixtures';
 
 // Faults that must not stall or split anything (bad input, hostile values, a broken host): each of
 // these failed before it was fixed.
 
-const CALL: CallInfo = {
-  CALL_ID: 'call-1',
+const CALL = callInfo({
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
   CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 } as const;
+});
+const ENTITY = crmEntity();
 
 /** A value whose every inspection throws: what a hostile or broken port could hand over. */
 function hostile(): object {
