@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import type { EnvironmentProviders } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { Subject } from 'rxjs';
 import {
   CallCardCommandError,
   CallCardInputError,
@@ -29,26 +29,12 @@ import type { TestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import type { InjectedCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
-import { callInfo } from '../support/fixtures';
+import { callInfo, virtualClock } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
 
 const CALL = callInfo({ CALL_ID: 'ng-1', PHONE_NUMBER: '+1 555 0100' });
-
-/** A virtual clock whose pending actions are only the card's. */
-function virtualClock() {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  return {
-    scheduler,
-    advanceTo(ms: number): void {
-      scheduler.maxFrames = ms;
-      scheduler.flush();
-      scheduler.frame = Math.max(scheduler.frame, ms);
-    },
-    live: (): number => scheduler.actions.filter((a) => !a.closed).length,
-  };
-}
 
 /** The app's card, read in the TestBed's root injector as a service would. */
 function setUp(...providers: EnvironmentProviders[]): InjectedCallCard {

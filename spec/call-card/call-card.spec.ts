@@ -1,5 +1,4 @@
-import { NEVER, Observable, Subject, config, map, of } from 'rxjs';
-import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { NEVER, Observable, Subject, map, of } from 'rxjs';
 import type { Subscription } from 'rxjs';
 import { connectCallCard } from '../../src/call-card';
 import type { CallCard } from '../../src/call-card';
@@ -23,7 +22,13 @@ import type { CallCardError } from '../../src/model/errors';
 import { hostEventName } from '../../src/model/events';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
-import { callInfo, crmEntity, testScheduler } from '../support/fixtures';
+import {
+  callInfo,
+  collectUnhandledErrors,
+  crmEntity,
+  testScheduler,
+  virtualClock,
+} from '../support/fixtures';
 
 const CALL = callInfo({
   CALL_ID: 'c-1',
@@ -35,23 +40,6 @@ const ENTITY = crmEntity();
 
 const emit = (p: RecordingPlacement, type: string, raw?: unknown): void =>
   p.emit(hostEventName(type as 'initialized'), raw);
-
-/** A virtual clock of our own, so its pending actions are only the card's. */
-function virtualClock() {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  return {
-    scheduler,
-    /** Runs everything due up to `ms` of virtual time. */
-    advanceTo(ms: number): void {
-      scheduler.maxFrames = ms;
-      scheduler.flush();
-      // The virtual clock only moves when an action runs: move it to `ms` even if none was due.
-      scheduler.frame = Math.max(scheduler.frame, ms);
-    },
-    /** Scheduled actions not yet run nor cancelled. */
-    live: (): number => scheduler.actions.filter((a) => !a.closed).length,
-  };
-}
 
 /**
  * Listeners the library keeps on a placement for its facades: on host events (the stores' taps,
@@ -75,15 +63,8 @@ function liveListeners(placement: object) {
 }
 
 describe('connectCallCard', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-    expect(unhandled).toEqual([]);
-  });
+  const unhandled = collectUnhandledErrors();
+  afterEach(() => expect(unhandled).toEqual([]));
 
   it('binds initialized and entityChanged at creation, so an early card is never missed', () => {
     const placement = recordingPlacement();

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Subject, VirtualAction, VirtualTimeScheduler, config } from 'rxjs';
+import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import {
   callCardState,
   closeCard,
@@ -23,7 +23,7 @@ import type {
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import type { ReplyPolicy } from 'b24-call-card-rx/testing';
-import { callInfo } from '../support/fixtures';
+import { callInfo, collectUnhandledErrors } from '../support/fixtures';
 
 // Two properties over random calls: cards raised and closed (by click and by closeCard()), late
 // and lost replies, host errors, unreadable payloads, commands through the sink, through send()
@@ -346,15 +346,8 @@ function run(steps: readonly Step[]): void {
 }
 
 describe('one card, one truth (property)', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-    expect(unhandled).toEqual([]);
-  });
+  const unhandled = collectUnhandledErrors();
+  afterEach(() => expect(unhandled).toEqual([]));
 
   it('keeps activity$ through callCardState equal to snapshot(), and every command and reply on its own card', () => {
     fc.assert(

@@ -1,4 +1,4 @@
-import { asyncScheduler, of } from 'rxjs';
+import { of } from 'rxjs';
 import {
   CallCardUnavailableError,
   applyCommands,
@@ -12,15 +12,10 @@ import {
 } from 'b24-call-card-rx';
 import type { CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { callInfo, testScheduler } from '../support/fixtures';
+import { at, callInfo, testScheduler } from '../support/fixtures';
 
 // The four reproductions of "one card, one truth": a host that answers every command after
 // 300 ms, an operator who closes one call and takes the next.
-
-/** Runs `work` at `ms` of (virtual) time. */
-const at = (ms: number, work: () => void): void => {
-  asyncScheduler.schedule(work, ms);
-};
 
 const slowHost = () => createTestPlacement({ policy: { delayMs: 300 } });
 

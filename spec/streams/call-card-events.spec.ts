@@ -1,12 +1,12 @@
 import type { Subscription } from 'rxjs';
-import { config, map } from 'rxjs';
+import { map } from 'rxjs';
 import { CALL_CARD_EVENT_TYPES, hostEventName } from '../../src/model/events';
 import type { CallCardEvent } from '../../src/model/events';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
+import { collectUnhandledErrors, testScheduler } from '../support/fixtures';
 import { host, playHost } from './host-script';
-import { testScheduler } from '../support/fixtures';
 import { CLICK_TYPES, FIELD_OF, VALID } from '../support/valid-payloads';
 
 const MUTE = hostEventName('muteButtonClick');
@@ -266,15 +266,7 @@ describe('callCardEvents: ordering', () => {
 });
 
 describe('callCardEvents: error isolation', () => {
-  let reported: unknown[];
-  const original = config.onUnhandledError;
-  beforeEach(() => {
-    reported = [];
-    config.onUnhandledError = (error) => reported.push(error);
-  });
-  afterEach(() => {
-    config.onUnhandledError = original;
-  });
+  const reported = collectUnhandledErrors();
 
   it('keeps delivering to healthy subscribers and later events when one subscriber throws', () => {
     testScheduler().run((helpers) => {
