@@ -11,19 +11,8 @@ import { connectCallCard } from '../../src/call-card';
 import { callInfo } from '../support/fixtures';
 import { APP_SID, DOMAIN, scriptedHost, wait } from '../support/scripted-portal-host';
 
-// See b24jssdk-jsdom.spec.ts: the SDK's CommonJS build requires the ESM-only `qs-esm`, which only
-// its REST batch code uses.
-jest.mock('qs-esm', () => {
-  const unused = (): never => {
-    throw new Error('qs-esm is stubbed in this spec: the frame protocol should not need it');
-  };
-  return {
-    __esModule: true,
-    stringify: unused,
-    parse: unused,
-    default: { stringify: unused, parse: unused },
-  };
-});
+// The SDK's CommonJS build requires the ESM-only `qs-esm`, which only its REST batch code uses.
+jest.mock('qs-esm', () => jest.requireActual('../support/qs-esm-stub'));
 
 const CALL = callInfo({ CALL_ID: 'sdk-call-1', PHONE_NUMBER: '+1 555 0100' });
 
