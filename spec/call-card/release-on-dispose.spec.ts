@@ -5,6 +5,7 @@ import type { SchedulerLike } from 'rxjs';
 import { connectCallCard, deferPlacement } from 'b24-call-card-rx';
 import type { PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { settled } from '../support/later';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -25,7 +26,7 @@ async function collectedAfterDispose(placement: PlacementPort): Promise<boolean>
   useAndDispose(placement, ref.deref()!);
   for (let i = 0; i < 5; i++) {
     gc();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled();
   }
   return ref.deref() === undefined;
 }

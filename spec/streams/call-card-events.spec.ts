@@ -6,6 +6,7 @@ import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
 import { collectUnhandledErrors, testScheduler } from '../support/fixtures';
+import { settled } from '../support/later';
 import { host, playHost } from './host-script';
 import { CLICK_TYPES, FIELD_OF, VALID } from '../support/valid-payloads';
 
@@ -304,7 +305,7 @@ describe('callCardEvents: error isolation', () => {
     });
     expect(() => p.emit(hostEventName('closeButtonClick'), '')).not.toThrow();
     expect(reported).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled();
     expect(reported).toEqual([boom]);
   });
 
