@@ -5,7 +5,7 @@ import { Injectable, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { distinctUntilChanged, map, merge } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import {
   appliedCommands,
   closeCard,
@@ -13,10 +13,11 @@ import {
   setUiState,
   whenUiState,
 } from 'b24-call-card-rx';
-import type { CallCardCommand, CallCardEvent, CallInfo } from 'b24-call-card-rx';
+import type { CallCardCommand, CallCardEvent } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo, testScheduler } from '../support/fixtures';
 
 initAngularTestEnvironment();
 
@@ -52,16 +53,7 @@ class CallFlow {
   }
 }
 
-const CALL: CallInfo = {
-  CALL_ID: 'flow-1',
-  PHONE_NUMBER: '+1 555 0100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ CALL_ID: 'flow-1', PHONE_NUMBER: '+1 555 0100' });
 
 const EVENTS: Record<string, CallCardEvent> = {
   i: { type: 'initialized', payload: CALL },
@@ -72,13 +64,13 @@ const EVENTS: Record<string, CallCardEvent> = {
 };
 
 describe('call logic in an Angular service, marble-tested', () => {
-  let testScheduler: TestScheduler;
+  let scheduler: TestScheduler;
   beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('maps the events of a call to commands, on virtual time', () => {
-    testScheduler.run(({ hot, expectObservable }) => {
+    scheduler.run(({ hot, expectObservable }) => {
       const placement = createTestPlacement();
       TestBed.configureTestingModule({
         providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
@@ -86,7 +78,7 @@ describe('call logic in an Angular service, marble-tested', () => {
       TestBed.inject(CallFlow);
       // The app ends at 20 ms, and the card with it; until then the connected call's timer ticks
       // on the virtual clock (`run` only returns once nothing is scheduled any more).
-      testScheduler.schedule(() => TestBed.resetTestingModule(), 20);
+      scheduler.schedule(() => TestBed.resetTestingModule(), 20);
       // An answer before the card shows `incoming` and a hangup before `connected` are ignored.
       placement.emitFrom(hot('   -a-x-i--a--h-u--x', EVENTS));
       // What the host applied, as it happened. (Not a second subscription to `commands$`: its
@@ -104,12 +96,12 @@ describe('call logic in an Angular service, marble-tested', () => {
 
   it('has the host apply them in order, and stops when the app is destroyed', () => {
     const placement = createTestPlacement();
-    testScheduler.run(({ hot }) => {
+    scheduler.run(({ hot }) => {
       TestBed.configureTestingModule({
         providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
       });
       TestBed.inject(CallFlow);
-      testScheduler.schedule(() => TestBed.resetTestingModule(), 10);
+      scheduler.schedule(() => TestBed.resetTestingModule(), 10);
       placement.emitFrom(hot('-i--a--h----u', EVENTS));
     });
     // The unhold at 12 ms came after the app was destroyed: nothing applied it.

@@ -8,6 +8,7 @@ import type { PlacementPort } from 'b24-call-card-rx';
 import { createCallCardSimulator, createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo } from '../support/fixtures';
 import { settled } from '../support/later';
 
 initAngularTestEnvironment();
@@ -60,15 +61,7 @@ describe('starting outside a portal (development)', () => {
     expect(startInPortal).toHaveBeenCalledTimes(1);
     await settled();
     expect(portal.bindCount('initialized')).toBe(1);
-    portal.emit('initialized', {
-      CALL_ID: 'p-1',
-      CRM_ENTITY_TYPE: '',
-      CRM_ENTITY_ID: 0,
-      CRM_BINDINGS: [],
-      CALL_DIRECTION: 'incoming',
-      CALL_STATE: 'idle',
-      CALL_LIST_MODE: false,
-    });
+    portal.emit('initialized', callInfo({ CALL_ID: 'p-1' }));
     expect(card.state().call?.CALL_ID).toBe('p-1');
   });
 });

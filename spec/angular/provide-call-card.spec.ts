@@ -13,7 +13,7 @@ import {
 } from '@angular/core';
 import type { EnvironmentProviders } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { Subject } from 'rxjs';
 import {
   CallCardCommandError,
   CallCardInputError,
@@ -23,40 +23,18 @@ import {
   setStatusText,
   setUiState,
 } from 'b24-call-card-rx';
-import type { CallCardCommand, CallInfo, PlacementPort } from 'b24-call-card-rx';
+import type { CallCardCommand, PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import type { TestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import type { InjectedCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo, virtualClock } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
 
-const CALL: CallInfo = {
-  CALL_ID: 'ng-1',
-  PHONE_NUMBER: '+1 555 0100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-
-/** A virtual clock whose pending actions are only the card's. */
-function virtualClock() {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  return {
-    scheduler,
-    advanceTo(ms: number): void {
-      scheduler.maxFrames = ms;
-      scheduler.flush();
-      scheduler.frame = Math.max(scheduler.frame, ms);
-    },
-    live: (): number => scheduler.actions.filter((a) => !a.closed).length,
-  };
-}
+const CALL = callInfo({ CALL_ID: 'ng-1', PHONE_NUMBER: '+1 555 0100' });
 
 /** The app's card, read in the TestBed's root injector as a service would. */
 function setUp(...providers: EnvironmentProviders[]): InjectedCallCard {
@@ -268,6 +246,35 @@ describe('provideCallCard + injectCallCard', () => {
       const commands = new Subject<CallCardCommand>();
       card.apply(commands).unsubscribe();
       expect(commands.observed).toBe(false);
+    });
+
+    // `injectCallCard` rule 2, "`apply(command$)` ends with the caller: when its `DestroyRef`
+    // fires, the subscription ends and its queued, unsent commands are dropped", also when the
+    // caller is already destroyed (an async callback of a destroyed route service or component).
+    // This broke while `apply` subscribed first and registered with the caller's `DestroyRef`
+    // afterwards: `onDestroy` threw Angular's NG0205/NG0911, the caller never got the
+    // Subscription, and the commands kept reaching the host for the life of the app's card.
+    describe('called after its caller was destroyed', () => {
+      it('does not leave a live subscription behind the error', () => {
+        const placement = createTestPlacement();
+        TestBed.configureTestingModule({
+          providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
+        });
+        const route = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+        const card = route.runInContext(() => injectCallCard());
+        route.destroy();
+
+        const commands = new Subject<CallCardCommand>();
+        try {
+          card.apply(commands);
+        } catch {
+          // Refusing is fine; what matters is what happens to the commands.
+        }
+        placement.emit('initialized', CALL);
+        commands.next(setStatusText('from a destroyed route'));
+        expect(placement.calls).toEqual([]);
+        expect(commands.observed).toBe(false);
+      });
     });
   });
 

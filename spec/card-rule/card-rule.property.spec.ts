@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Subject, VirtualAction, VirtualTimeScheduler, config } from 'rxjs';
+import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import {
   callCardState,
   closeCard,
@@ -23,6 +23,7 @@ import type {
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import type { ReplyPolicy } from 'b24-call-card-rx/testing';
+import { callInfo, collectUnhandledErrors } from '../support/fixtures';
 
 // Two properties over random calls: cards raised and closed (by click and by closeCard()), late
 // and lost replies, host errors, unreadable payloads, commands through the sink, through send()
@@ -225,16 +226,6 @@ function commandOf(step: Extract<Step, { kind: 'command' }>, text: string): Call
   }
 }
 
-const CALL = (card: number) => ({
-  CALL_ID: `call-${card}`,
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-});
-
 function run(steps: readonly Step[]): void {
   const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
   const { host, port, model, ledger } = world(scheduler);
@@ -296,7 +287,7 @@ function run(steps: readonly Step[]): void {
         });
         host.emitRaw(
           hostEventName('initialized'),
-          step.readable ? CALL(model.card) : { CALL_ID: 7 },
+          step.readable ? callInfo({ CALL_ID: `call-${model.card}` }) : { CALL_ID: 7 },
         );
         break;
       case 'entity':
@@ -355,15 +346,8 @@ function run(steps: readonly Step[]): void {
 }
 
 describe('one card, one truth (property)', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-    expect(unhandled).toEqual([]);
-  });
+  const unhandled = collectUnhandledErrors();
+  afterEach(() => expect(unhandled).toEqual([]));
 
   it('keeps activity$ through callCardState equal to snapshot(), and every command and reply on its own card', () => {
     fc.assert(

@@ -1,4 +1,4 @@
-import { NEVER, Subject, VirtualAction, VirtualTimeScheduler, config, of } from 'rxjs';
+import { NEVER, Subject, VirtualAction, VirtualTimeScheduler, of } from 'rxjs';
 import {
   CallCardCommandError,
   CallCardError,
@@ -6,7 +6,13 @@ import {
   CallCardUnavailableError,
   applyCommands,
   callCardEvents,
+  callCardState,
   connectCallCard,
+  deferPlacement,
+  dialpadDigits,
+  fromB24Frame,
+  fromBX24,
+  getListUiStates,
   hostEventName,
   sendCommand,
   setCardTitle,
@@ -17,19 +23,17 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCardActivity, CallInfo, CommandOutcome, PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { callInfo, collectUnhandledErrors, crmEntity } from '../support/fixtures';
 
-// Faults that must not stall or split anything: each of these failed before it was fixed.
+// Faults that must not stall or split anything (bad input, hostile values, a broken host): each of
+// these failed before it was fixed.
 
-const CALL: CallInfo = {
-  CALL_ID: 'call-1',
+const CALL = callInfo({
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
   CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 } as const;
+});
+const ENTITY = crmEntity();
 
 /** A value whose every inspection throws: what a hostile or broken port could hand over. */
 function hostile(): object {
@@ -39,14 +43,45 @@ function hostile(): object {
   return new Proxy([], { get: trap, getOwnPropertyDescriptor: trap, has: trap, ownKeys: trap });
 }
 
-let unhandled: unknown[];
-beforeEach(() => {
-  unhandled = [];
-  config.onUnhandledError = (e) => unhandled.push(e);
-});
-afterEach(() => {
-  config.onUnhandledError = null;
-});
+/** A revoked Proxy: every operation on it throws a TypeError, `Array.isArray` included. */
+const revoked = (): never => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy as never;
+};
+
+/** A Proxy that reads fine but throws when asked whether it is extensible (`Object.isFrozen`). */
+const notInspectable = <T extends object>(target: T): T =>
+  new Proxy(target, {
+    isExtensible: () => {
+      throw new Error('isExtensible trap');
+    },
+  });
+
+/** An error seen through a Proxy whose property reads throw (a membrane, a hostile port). */
+const unreadableError = (): Error =>
+  new Proxy(new Error('transport down'), {
+    get: () => {
+      throw new Error('no reading');
+    },
+  });
+
+/** An object of `size` enumerable keys, each a getter that counts its reads and gives `value`. */
+function countingObject(size: number, value: unknown): { target: object; reads: () => number } {
+  let reads = 0;
+  const target: Record<string, unknown> = {};
+  for (let i = 0; i < size; i++)
+    Object.defineProperty(target, `k${i}`, {
+      enumerable: true,
+      get: () => {
+        reads += 1;
+        return value;
+      },
+    });
+  return { target, reads: () => reads };
+}
+
+const unhandled = collectUnhandledErrors();
 
 describe('a reply that throws when read', () => {
   it('fails that command as a malformed reply, throws nothing into the host, and sends the next', () => {
@@ -110,6 +145,27 @@ describe('a placement whose bindEvent throws for one event', () => {
     expect(() => callCardEvents(failingOn('initialized'))).toThrow(
       /BackgroundCallCard::initialized: the placement could not bind it/,
     );
+  });
+
+  // `sendCommand` rule 1 lists what it throws synchronously (`CallCardInputError` for a bad
+  // command or bad options, "before any host call"), rule 6 says a failing transport arrives as an
+  // error of the Observable, and `getListUiStates` "works even when no card is open". This broke
+  // when `sendCommand` bound `initialized` and `closeButtonClick` at the call: a placement that
+  // cannot bind the Close click made every `sendCommand` call throw a `CallCardUnavailableError`
+  // at the call site, even for the state list, which belongs to no card and needs neither event.
+  describe('sendCommand on a placement that cannot bind the Close click', () => {
+    it('still asks for the state list (or fails through the Observable), without throwing at the call', () => {
+      const placement = failingOn('closeButtonClick');
+      let result: unknown;
+      let failure: unknown;
+      expect(() =>
+        sendCommand(placement, getListUiStates()).subscribe({
+          next: (states) => (result = states),
+          error: (e: unknown) => (failure = e),
+        }),
+      ).not.toThrow();
+      expect(result ?? failure).toBeDefined();
+    });
   });
 });
 
@@ -247,24 +303,122 @@ describe('values that throw when read are bad input, never a bare TypeError', ()
   });
 });
 
+// "Creators given a value whose reading throws (a Proxy) throw `CallCardInputError`, never a bare
+// `TypeError`/`Error`", also when merely inspecting the value throws. This broke while only
+// property reads were guarded: `isRecord` (`Array.isArray`) ran before any `try`, as did
+// `isThenable` (deferPlacement), the adapters' destructuring and `Object.isFrozen` in
+// `checkCommandParams`, so a revoked Proxy, or one that refuses `isExtensible`, escaped as the
+// engine's own error.
+describe('input whose inspection throws', () => {
+  const placement = createTestPlacement();
+
+  it.each([
+    ['setUiState options', () => setUiState('connected', revoked())],
+    ['connectCallCard options', () => connectCallCard(placement, revoked())],
+    ['applyCommands options', () => applyCommands(placement, revoked())],
+    ['sendCommand command', () => sendCommand(placement, revoked())],
+    ['sendCommand options', () => sendCommand(placement, setMute(true), revoked())],
+    [
+      'sendCommand params',
+      () => sendCommand(placement, { name: 'CallCardSetMute', params: revoked() }),
+    ],
+    ['callCardState options', () => callCardState(revoked())],
+    ['timerStatus options', () => timerStatus(revoked())],
+    ['dialpadDigits options', () => dialpadDigits(revoked())],
+    ['deferPlacement source', () => deferPlacement(revoked())],
+    ['callCard.send command', () => connectCallCard(createTestPlacement()).send(revoked())],
+  ])('%s: throws CallCardInputError', (_what, run) => {
+    expect(run).toThrow(CallCardInputError);
+  });
+
+  it('reads params that refuse isExtensible as the data they hold, without a bare error', () => {
+    const host = createTestPlacement();
+    const replies: unknown[] = [];
+    expect(() =>
+      sendCommand(host, {
+        name: 'CallCardSetMute',
+        params: notInspectable({ muted: true }),
+      }).subscribe({ next: (v) => replies.push(v), error: (e: unknown) => replies.push(e) }),
+    ).not.toThrow();
+    expect(host.callsOf('CallCardSetMute').map((c) => c.params)).toEqual([{ muted: true }]);
+  });
+
+  it.each([
+    ['fromBX24', () => fromBX24(revoked())],
+    ['fromB24Frame', () => fromB24Frame(revoked())],
+  ])('%s: throws CallCardUnavailableError for an unreadable host object', (_what, run) => {
+    expect(run).toThrow(CallCardUnavailableError);
+  });
+});
+
+// The error classes' `instanceof` follows "ordinary `instanceof` rules" for anything that is not
+// one of the library's errors, and a transport failure "(the placement's `onError`, or `call`
+// throwing) errors with ... a `CallCardCommandError` whose `errorCode` is `'Transport error'`"
+// (`sendCommand` rule 6). This broke while `Symbol.hasInstance` read the page-wide kind symbol
+// off the value before anything else, so `value instanceof CallCardError` threw where ordinary
+// `instanceof` answers false; the transmission asked exactly that of the transport's error inside
+// its `onError`, where the throw was swallowed: the command never settled and ended as a timeout
+// (or never, with `timeoutMs: Infinity`).
+describe('instanceof on a value whose reads throw', () => {
+  collectUnhandledErrors({ settleMs: 10 });
+
+  it('answers false, as ordinary instanceof does, instead of throwing', () => {
+    const value = unreadableError();
+    expect(value instanceof Error).toBe(true);
+    expect(() => value instanceof CallCardError).not.toThrow();
+    expect(() => value instanceof CallCardInputError).not.toThrow();
+  });
+
+  it('fails a command whose transport reports such an error with a Transport error, at once', () => {
+    const inner = createTestPlacement();
+    const placement: PlacementPort = {
+      call: (_command, _params, _onReply, onError) => onError?.(unreadableError()),
+      bindEvent: inner.bindEvent,
+    };
+    const errors: unknown[] = [];
+    sendCommand(placement, getListUiStates(), { timeoutMs: Infinity }).subscribe({
+      error: (e: unknown) => errors.push(e),
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(CallCardCommandError);
+    expect((errors[0] as CallCardCommandError).errorCode).toBe('Transport error');
+  });
+});
+
 describe('the cost of bad input', () => {
   it('reads only what an error message quotes of a huge malformed payload', () => {
-    let reads = 0;
-    const huge: Record<string, unknown> = {};
-    for (let i = 0; i < 100_000; i++)
-      Object.defineProperty(huge, `k${i}`, {
-        enumerable: true,
-        get: () => {
-          reads += 1;
-          return 'x'.repeat(100);
-        },
-      });
+    const { target: huge, reads } = countingObject(100_000, 'x'.repeat(100));
     const placement = createTestPlacement();
     const errors: string[] = [];
     callCardEvents(placement).malformed$.subscribe((e) => errors.push(e.message));
     placement.emitRaw(hostEventName('entityChanged'), huge);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.length).toBeLessThan(300);
-    expect(reads).toBeLessThan(10);
+    expect(reads()).toBeLessThan(10);
+  });
+
+  // The error text "reads only as much of the value as the message quotes, so reporting a huge
+  // payload costs no more than a small one", also for keys it does not render. This broke while
+  // the quoting stopped walking an object only once its text was long enough: keys it does not
+  // render (values `undefined`, a function, a symbol) add no text, so an object made of such keys
+  // was walked, and every value read, to the end, to quote `{}`. (For plain JSON the `for...in`
+  // itself also collected every key before the first one was quoted: a 1,000,000-key payload cost
+  // about a second in the host callback.)
+  describe('describing an object whose keys are not rendered', () => {
+    it('reads no more of a malformed host payload than the message quotes', () => {
+      const { target, reads } = countingObject(100_000, undefined);
+      const placement = createTestPlacement();
+      const errors: string[] = [];
+      callCardEvents(placement).malformed$.subscribe((e) => errors.push(e.message));
+      placement.emitRaw(hostEventName('entityChanged'), target);
+      expect(errors).toHaveLength(1);
+      expect(reads()).toBeLessThan(100);
+    });
+
+    it('reads no more of a bad creator argument than the message quotes', () => {
+      const { target, reads } = countingObject(100_000, () => undefined);
+      expect(() => setCardTitle(target as never)).toThrow(CallCardInputError);
+      expect(reads()).toBeLessThan(100);
+    });
   });
 });

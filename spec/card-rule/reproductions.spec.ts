@@ -1,5 +1,4 @@
-import { asyncScheduler, of } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import { of } from 'rxjs';
 import {
   CallCardUnavailableError,
   applyCommands,
@@ -11,29 +10,12 @@ import {
   setStatusText,
   setUiState,
 } from 'b24-call-card-rx';
-import type { CallInfo, CommandOutcome } from 'b24-call-card-rx';
+import type { CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { at, callInfo, testScheduler } from '../support/fixtures';
 
 // The four reproductions of "one card, one truth": a host that answers every command after
 // 300 ms, an operator who closes one call and takes the next.
-
-const call = (id: string): CallInfo => ({
-  CALL_ID: id,
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-});
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-
-/** Runs `work` at `ms` of (virtual) time. */
-const at = (ms: number, work: () => void): void => {
-  asyncScheduler.schedule(work, ms);
-};
 
 const slowHost = () => createTestPlacement({ policy: { delayMs: 300 } });
 
@@ -44,11 +26,11 @@ describe('one card, one truth: the reproductions', () => {
       const card = connectCallCard(placement);
       const failures: string[] = [];
       card.errors$.subscribe((e) => failures.push(`${e.constructor.name}: ${e.message}`));
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       card.apply(of(setStatusText('Call failed'), setUiState('error'), closeCard()));
       at(100, () => {
         placement.emit('closeButtonClick');
-        placement.emit('initialized', call('call-2'));
+        placement.emit('initialized', callInfo({ CALL_ID: 'call-2' }));
       });
       flush();
       expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([
@@ -72,9 +54,9 @@ describe('one card, one truth: the reproductions', () => {
     testScheduler().run(({ flush }) => {
       const placement = slowHost();
       const card = connectCallCard(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       card.send(closeCard());
-      at(100, () => placement.emit('initialized', call('call-2')));
+      at(100, () => placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })));
       const results: unknown[] = [];
       at(400, () => {
         card.send(setStatusText('Talking')).subscribe({
@@ -97,9 +79,9 @@ describe('one card, one truth: the reproductions', () => {
     testScheduler().run(({ flush }) => {
       const placement = slowHost();
       const card = connectCallCard(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       card.send(setMute(true));
-      at(100, () => placement.emit('initialized', call('call-2')));
+      at(100, () => placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })));
       flush();
       expect(card.snapshot()).toMatchObject({ muted: false, call: { CALL_ID: 'call-2' } });
       card.dispose();
@@ -111,10 +93,10 @@ describe('one card, one truth: the reproductions', () => {
       const placement = slowHost();
       const outcomes: CommandOutcome[] = [];
       const card = connectCallCard(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       sendCommand(placement, setCardTitle('Ann Lee')).subscribe();
       at(100, () => {
-        placement.emit('initialized', call('call-2'));
+        placement.emit('initialized', callInfo({ CALL_ID: 'call-2' }));
         card.apply(of(setStatusText('Ringing')));
       });
       at(500, () => {
@@ -135,12 +117,12 @@ describe('one card, one truth: the reproductions', () => {
     testScheduler().run(({ flush }) => {
       const placement = slowHost();
       const card = connectCallCard(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       const outcomes: CommandOutcome[] = [];
       of(setStatusText('a'), setCardTitle('b'))
         .pipe(applyCommands(placement))
         .subscribe((o) => outcomes.push(o));
-      at(100, () => placement.emit('initialized', call('call-2')));
+      at(100, () => placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })));
       flush();
       const failed = outcomes.find((o) => !o.ok);
       expect(failed).toBeDefined();
@@ -157,7 +139,7 @@ describe('one card, one truth: the reproductions', () => {
       const placement = createTestPlacement({ policy: { delayMs: 5 } });
       const card = connectCallCard(placement);
       const host = hot('i---xi--------', {
-        i: { type: 'initialized', payload: call('call') },
+        i: { type: 'initialized', payload: callInfo({ CALL_ID: 'call' }) },
         x: { type: 'closeButtonClick', payload: undefined },
       } as const);
       placement.emitFrom(host);

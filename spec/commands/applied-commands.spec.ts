@@ -1,5 +1,5 @@
 import { map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { applyCommands } from '../../src/commands/apply-commands';
 import { appliedCommands } from '../../src/commands/applied-commands';
 import { setCardTitle } from '../../src/commands/creators/set-card-title';
@@ -10,20 +10,21 @@ import { sendCommand } from '../../src/commands/send-command';
 import { recordingPlacement } from '../support/recording-placement';
 import { commandHost, hostReply } from './command-host';
 import { commandLabel } from './outcome-label';
+import { testScheduler } from '../support/fixtures';
 
 describe('appliedCommands', () => {
-  let testScheduler: TestScheduler;
+  let scheduler: TestScheduler;
   beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('publishes what the host applied through the sink and sendCommand, hot and without replay', () => {
-    const host = commandHost(testScheduler, 1);
+    const host = commandHost(scheduler, 1);
     host.initialize();
-    testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+    scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
       const source = hot('-ab---|', { a: setCardTitle('A'), b: setMute(true) });
       source.pipe(applyCommands(host)).subscribe();
-      testScheduler.schedule(() => sendCommand(host, startTimer()).subscribe(), 5);
+      scheduler.schedule(() => sendCommand(host, startTimer()).subscribe(), 5);
       expectObservable(appliedCommands(host).pipe(map(commandLabel))).toBe('--ab-t', {
         a: 'SetCardTitle("A")',
         b: 'SetMute(true)',
@@ -38,13 +39,13 @@ describe('appliedCommands', () => {
   });
 
   it('leaves out failed, skipped and superseded commands: the host did not apply them', () => {
-    const host = commandHost(testScheduler, 2, (command, params) =>
+    const host = commandHost(scheduler, 2, (command, params) =>
       params['statusText'] === 'fails'
         ? [{ result: 'error', errorCode: 'Call card is undefined' }]
         : hostReply(command),
     );
     host.initialize();
-    testScheduler.run(({ hot, expectObservable }) => {
+    scheduler.run(({ hot, expectObservable }) => {
       const source = hot('-aaxyf|', {
         a: setCardTitle('A'),
         x: setStatusText('x'),
@@ -83,8 +84,8 @@ describe('appliedCommands', () => {
   });
 
   it('keeps placements apart', () => {
-    const one = commandHost(testScheduler, 0);
-    const other = commandHost(testScheduler, 0);
+    const one = commandHost(scheduler, 0);
+    const other = commandHost(scheduler, 0);
     const seen: string[] = [];
     appliedCommands(other).subscribe((c) => seen.push(commandLabel(c)));
     sendCommand(one, setMute(true)).subscribe();

@@ -1,6 +1,6 @@
 import { Observable, Subject, concatMap, from, map, of, toArray } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { applyCommands } from '../../src/commands/apply-commands';
 import type { ApplyCommandsOptions } from '../../src/commands/apply-commands';
 import { appliedCommands } from '../../src/commands/applied-commands';
@@ -19,6 +19,7 @@ import { CallCardInputError } from '../../src/model/errors';
 import { commandHost, hostReply } from './command-host';
 import type { CommandHost } from './command-host';
 import { commandLabel, outcomeLabel } from './outcome-label';
+import { testScheduler } from '../support/fixtures';
 
 const A = setCardTitle('A');
 const B = setCardTitle('B');
@@ -34,16 +35,16 @@ const sink =
     source.pipe(applyCommands(host, options), map(outcomeLabel));
 
 describe('applyCommands', () => {
-  let testScheduler: TestScheduler;
+  let scheduler: TestScheduler;
   beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   describe('order', () => {
     it('sends commands in emission order across sinks, each sink receiving its own outcomes', () => {
-      const host = commandHost(testScheduler, 3);
+      const host = commandHost(scheduler, 3);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const first = hot('  -a-b----|', { a: A, b: setStatusText('B') });
         const second = hot(' --m------|', { m: setMute(true) });
         expectObservable(first.pipe(sink(host))).toBe('----a-----(b|)', {
@@ -64,7 +65,7 @@ describe('applyCommands', () => {
     });
 
     it('keeps order when an outcome handler emits the next command synchronously', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       const commands = new Subject<CallCardCommand>();
       const seen: string[] = [];
@@ -89,7 +90,7 @@ describe('applyCommands', () => {
 
   describe('no artificial asynchrony', () => {
     it('sends and emits outcomes synchronously with a host that answers synchronously', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       const applied: string[] = [];
       appliedCommands(host).subscribe((command) => applied.push(commandLabel(command)));
@@ -113,10 +114,10 @@ describe('applyCommands', () => {
 
   describe('coalescing under a slow host', () => {
     it('turns a burst of 1,000 status texts into two host calls, and the last text lands', () => {
-      const host = commandHost(testScheduler, 5);
+      const host = commandHost(scheduler, 5);
       host.initialize();
       const texts = Array.from({ length: 1000 }, (_, i) => setStatusText(`t${i}`));
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const trigger = hot('-t-|');
         const burst = trigger.pipe(concatMap(() => from(texts)));
         expectObservable(burst.pipe(sink(host), toArray())).toBe('-----------(a|)', {
@@ -135,9 +136,9 @@ describe('applyCommands', () => {
     });
 
     it('coalesces across sinks, each superseded command reporting to its own sink', () => {
-      const host = commandHost(testScheduler, 4);
+      const host = commandHost(scheduler, 4);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const first = hot(' -ta-----', { t: A, a: setStatusText('a') });
         const second = hot('----b---', { b: setStatusText('b') });
         expectObservable(first.pipe(sink(host))).toBe('-----t---a', {
@@ -158,9 +159,9 @@ describe('applyCommands', () => {
     });
 
     it('sends the older value when the sink of the newer one unsubscribes before it is sent', () => {
-      const host = commandHost(testScheduler, 6);
+      const host = commandHost(scheduler, 6);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const first = hot(' -ta-----------', { t: A, a: setStatusText('a') });
         const second = hot('----b---------', { b: setStatusText('b') });
         expectObservable(first.pipe(sink(host))).toBe('-------t-----a', {
@@ -175,11 +176,11 @@ describe('applyCommands', () => {
     });
 
     it('gives a superseded command the failure of the command that replaced it', () => {
-      const host = commandHost(testScheduler, 2, (command) =>
+      const host = commandHost(scheduler, 2, (command) =>
         command === 'CallCardSetStatusText' ? errorReply('Call card is undefined') : [],
       );
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-txy|', { t: A, x: setStatusText('x'), y: setStatusText('y') });
         expectObservable(source.pipe(sink(host))).toBe('---t-(xy|)', {
           t: 'SetCardTitle("A") ok',
@@ -190,9 +191,9 @@ describe('applyCommands', () => {
     });
 
     it('never coalesces a setter across a queued closeCard', () => {
-      const host = commandHost(testScheduler, 2);
+      const host = commandHost(scheduler, 2);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-axcy|', {
           a: A,
           x: setStatusText('x'),
@@ -214,9 +215,9 @@ describe('applyCommands', () => {
     });
 
     it('never coalesces a UI state across a queued timer command', () => {
-      const host = commandHost(testScheduler, 4);
+      const host = commandHost(scheduler, 4);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-acsc|', { a: A, c: CONNECTED, s: stopTimer() });
         expectObservable(source.pipe(sink(host))).toBe('-----a---(cs)(c|)', {
           a: 'SetCardTitle("A") ok',
@@ -234,9 +235,9 @@ describe('applyCommands', () => {
     });
 
     it('never lets connected replace a queued state that resets the timer', () => {
-      const host = commandHost(testScheduler, 2);
+      const host = commandHost(scheduler, 2);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-aic|', { a: A, i: setUiState('incoming'), c: CONNECTED });
         expectObservable(source.pipe(sink(host))).toBe('---a-i-(c|)', {
           a: 'SetCardTitle("A") ok',
@@ -247,9 +248,9 @@ describe('applyCommands', () => {
     });
 
     it('lets a state that resets the timer replace the queued state before it', () => {
-      const host = commandHost(testScheduler, 4);
+      const host = commandHost(scheduler, 4);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-acr|', { a: A, c: CONNECTED, r: setUiState('redial') });
         expectObservable(source.pipe(sink(host))).toBe('-----a---(cr|)', {
           a: 'SetCardTitle("A") ok',
@@ -274,7 +275,7 @@ describe('applyCommands', () => {
     };
 
     it('skips a title, status text or UI state equal to the last acknowledged one', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       expect(
         run(host, [A, A, B, A, setStatusText('s'), setStatusText('s'), CONNECTED, CONNECTED]),
@@ -292,7 +293,7 @@ describe('applyCommands', () => {
     });
 
     it('never skips the connected + disableAutoStartTimer reset, nor connected after it', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       expect(run(host, [CONNECTED, RESET, RESET, CONNECTED])).toEqual([
         'SetUiState("connected") ok',
@@ -303,7 +304,7 @@ describe('applyCommands', () => {
     });
 
     it('sends a repeated UI state again after a timer command', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       expect(run(host, [CONNECTED, stopTimer(), CONNECTED, startTimer(), CONNECTED])).toEqual([
         'SetUiState("connected") ok',
@@ -315,7 +316,7 @@ describe('applyCommands', () => {
     });
 
     it('never skips mute and hold: the user may have flipped them on the card', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       host.initialize();
       expect(run(host, [setMute(true), setMute(true), setHold(false), setHold(false)])).toEqual([
         'SetMute(true) ok',
@@ -326,7 +327,7 @@ describe('applyCommands', () => {
     });
 
     it('forgets acknowledged values on a new initialized, after close, and after a failure', () => {
-      const host = commandHost(testScheduler, 0, (command, params) =>
+      const host = commandHost(scheduler, 0, (command, params) =>
         params['title'] === 'fails' ? errorReply('Invalid ui state') : hostReply(command),
       );
       host.initialize();
@@ -346,9 +347,9 @@ describe('applyCommands', () => {
 
   describe('the card’s life', () => {
     it('holds the first host call until initialized', () => {
-      const host = commandHost(testScheduler, 1);
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
-        testScheduler.schedule(() => host.initialize(), 4);
+      const host = commandHost(scheduler, 1);
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+        scheduler.schedule(() => host.initialize(), 4);
         const source = hot('-la---|', { l: getListUiStates(), a: A });
         expectObservable(source.pipe(sink(host))).toBe('--l--a|', {
           l: 'GetListUiStates() ok [12]',
@@ -363,8 +364,8 @@ describe('applyCommands', () => {
     });
 
     it('sends at once with waitForInitialized: false', () => {
-      const host = commandHost(testScheduler, 1, () => errorReply('Call card is undefined'));
-      testScheduler.run(({ hot, expectObservable }) => {
+      const host = commandHost(scheduler, 1, () => errorReply('Call card is undefined'));
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-a|', { a: A });
         expectObservable(source.pipe(sink(host, { waitForInitialized: false }))).toBe('--(a|)', {
           a: 'SetCardTitle("A") failed CallCardCommandError(Call card is undefined)',
@@ -373,10 +374,10 @@ describe('applyCommands', () => {
     });
 
     it('keeps a command queued after an acknowledged closeCard for the next card', () => {
-      const host = commandHost(testScheduler, 1);
+      const host = commandHost(scheduler, 1);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
-        testScheduler.schedule(() => host.initialize(), 5);
+      scheduler.run(({ hot, expectObservable }) => {
+        scheduler.schedule(() => host.initialize(), 5);
         const source = hot('-c-a-b-d|', { c: closeCard(), a: A, b: getListUiStates(), d: B });
         expectObservable(source.pipe(sink(host))).toBe('--c---ab(d|)', {
           c: 'Close() ok',
@@ -395,12 +396,12 @@ describe('applyCommands', () => {
     });
 
     it('fails the unsent commands of a card the user closed, never sending them to the next card', () => {
-      const host = commandHost(testScheduler, 2);
+      const host = commandHost(scheduler, 2);
       host.initialize();
       const outcomes: CommandOutcome[] = [];
-      testScheduler.run(({ hot }) => {
-        testScheduler.schedule(() => host.pressClose(), 2);
-        testScheduler.schedule(() => host.initialize(), 3);
+      scheduler.run(({ hot }) => {
+        scheduler.schedule(() => host.pressClose(), 2);
+        scheduler.schedule(() => host.initialize(), 3);
         hot('ab--c', { a: A, b: B, c: C })
           .pipe(applyCommands(host))
           .subscribe((o) => outcomes.push(o));
@@ -425,11 +426,11 @@ describe('applyCommands', () => {
     it.each(['Call card is undefined', 'Invalid ui state'])(
       'yields the host error "%s" as an outcome and runs the next command',
       (code) => {
-        const host = commandHost(testScheduler, 1, (command) =>
+        const host = commandHost(scheduler, 1, (command) =>
           command === 'CallCardSetUiState' ? errorReply(code) : hostReply(command),
         );
         host.initialize();
-        testScheduler.run(({ hot, expectObservable }) => {
+        scheduler.run(({ hot, expectObservable }) => {
           const source = hot('-sa|', { s: setUiState('idle'), a: A });
           expectObservable(source.pipe(sink(host))).toBe('--s(a|)', {
             s: `SetUiState("idle") failed CallCardCommandError(${code})`,
@@ -440,11 +441,11 @@ describe('applyCommands', () => {
     );
 
     it('yields CallCardTimeoutError when the host stays silent, then runs the next command', () => {
-      const host = commandHost(testScheduler, 1, (command) =>
+      const host = commandHost(scheduler, 1, (command) =>
         command === 'CallCardSetCardTitle' ? undefined : hostReply(command),
       );
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-am|', { a: A, m: setMute(false) });
         expectObservable(source.pipe(sink(host, { timeoutMs: 5 }))).toBe('------a(m|)', {
           a: 'SetCardTitle("A") failed CallCardTimeoutError',
@@ -454,9 +455,9 @@ describe('applyCommands', () => {
     });
 
     it('counts the silent timer commands as done once sent', () => {
-      const host = commandHost(testScheduler, 3);
+      const host = commandHost(scheduler, 3);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-ab|', { a: startTimer(), b: stopTimer() });
         expectObservable(appliedCommands(host).pipe(map(commandLabel))).toBe('-ab', {
           a: 'StartTimer()',
@@ -470,7 +471,7 @@ describe('applyCommands', () => {
     });
 
     it('takes the first of two replies and reads bare-object replies', () => {
-      const host = commandHost(testScheduler, 1, (command) =>
+      const host = commandHost(scheduler, 1, (command) =>
         command === 'CallCardGetListUiStates'
           ? { 0: 'incoming', 1: 'connected' }
           : command === 'CallCardSetMute'
@@ -478,9 +479,9 @@ describe('applyCommands', () => {
             : [],
       );
       host.initialize();
-      testScheduler.run(({ hot, expectObservable }) => {
+      scheduler.run(({ hot, expectObservable }) => {
         const source = hot('-hlm|', { h: setHold(true), l: getListUiStates(), m: setMute(true) });
-        testScheduler.schedule(() => host.calls[0]!.reply([]), 3);
+        scheduler.schedule(() => host.calls[0]!.reply([]), 3);
         expectObservable(source.pipe(sink(host))).toBe('--hl(m|)', {
           h: 'SetHold(true) ok',
           l: 'GetListUiStates() ok [2]',
@@ -490,14 +491,14 @@ describe('applyCommands', () => {
     });
 
     it('yields CallCardInputError for a value that is not a valid command, at once', () => {
-      const host = commandHost(testScheduler, 2);
+      const host = commandHost(scheduler, 2);
       host.initialize();
       const bad = {
         name: 'CallCardSetMute',
         params: { muted: 'yes' },
       } as unknown as CallCardCommand;
       const outcomes: CommandOutcome[] = [];
-      testScheduler.run(({ hot }) => {
+      scheduler.run(({ hot }) => {
         hot('-ab', { a: A, b: bad })
           .pipe(applyCommands(host))
           .subscribe((o) => outcomes.push(o));
@@ -510,7 +511,7 @@ describe('applyCommands', () => {
     });
 
     it('throws CallCardInputError for bad options when called', () => {
-      const host = commandHost(testScheduler, 0);
+      const host = commandHost(scheduler, 0);
       expect(() => applyCommands(host, { waitForInitialized: 'no' as unknown as boolean })).toThrow(
         'applyCommands: options.waitForInitialized was "no"; expected a boolean',
       );
@@ -522,9 +523,9 @@ describe('applyCommands', () => {
 
   describe('ending and teardown', () => {
     it('completes after the commands of the completed source have their outcomes', () => {
-      const host = commandHost(testScheduler, 3);
+      const host = commandHost(scheduler, 3);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const source = hot('-ab|', { a: A, b: setMute(true) });
         expectObservable(source.pipe(sink(host))).toBe('----a--(b|)', {
           a: 'SetCardTitle("A") ok',
@@ -535,9 +536,9 @@ describe('applyCommands', () => {
     });
 
     it('forwards a source error only after the accepted commands have their outcomes', () => {
-      const host = commandHost(testScheduler, 3);
+      const host = commandHost(scheduler, 3);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const source = hot('-ab#', { a: A, b: setMute(true) }, new Error('store failed'));
         expectObservable(source.pipe(sink(host))).toBe(
           '----a--(b#)',
@@ -549,9 +550,9 @@ describe('applyCommands', () => {
     });
 
     it('cancels queued commands on unsubscribe, yet publishes the in-flight one when acknowledged', () => {
-      const host = commandHost(testScheduler, 4);
+      const host = commandHost(scheduler, 4);
       host.initialize();
-      testScheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
+      scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
         const source = hot('-abc', { a: A, b: setMute(true), c: startTimer() });
         const other = hot(' ----d|', { d: setHold(true) });
         expectObservable(source.pipe(sink(host)), '^--!').toBe('---');
@@ -568,7 +569,7 @@ describe('applyCommands', () => {
   });
 
   it('is typed as an operator from commands to outcomes', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     const outcomes$: Observable<CommandOutcome> = of(getListUiStates()).pipe(applyCommands(host));
     outcomes$.subscribe((outcome) => {
       if (outcome.ok) {

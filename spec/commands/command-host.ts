@@ -5,18 +5,10 @@ import { sessionOf } from '../../src/session/session';
 import { bindHostEvent } from '../../src/session/event-hub';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
+import { callInfo } from '../support/fixtures';
 
 /** A valid `initialized` payload. */
-export const CALL = {
-  CALL_ID: 'call-1',
-  PHONE_NUMBER: '+15550100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ PHONE_NUMBER: '+15550100' });
 
 /** What a browser host answers to a command on an open card (`undefined`: no answer at all). */
 export function hostReply(command: string): unknown {

@@ -1,5 +1,5 @@
 import { Observable, catchError, map, of } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { appliedCommands } from '../../src/commands/applied-commands';
 import { closeCard } from '../../src/commands/creators/close-card';
 import { getListUiStates } from '../../src/commands/creators/get-list-ui-states';
@@ -18,13 +18,14 @@ import {
 } from '../../src/model/errors';
 import { UI_STATES } from '../../src/model/ui-states';
 import { commandHost, errorShape } from './command-host';
+import { testScheduler } from '../support/fixtures';
 
 const card = (code: string) => [{ result: 'error', errorCode: code }];
 
 describe('sendCommand', () => {
-  let testScheduler: TestScheduler;
+  let scheduler: TestScheduler;
   beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   /** The outcome as marble values: results, or the error's plain shape. */
@@ -32,8 +33,8 @@ describe('sendCommand', () => {
     source.pipe(catchError((error: unknown) => of(errorShape(error))));
 
   it('emits the list of state names for getListUiStates, then completes', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 3);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 3);
       expectObservable(sendCommand(host, getListUiStates())).toBe('---(a|)', {
         a: [...UI_STATES],
       });
@@ -41,15 +42,15 @@ describe('sendCommand', () => {
   });
 
   it('emits undefined once for a command the host acknowledges with []', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 2);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 2);
       expectObservable(sendCommand(host, setMute(true))).toBe('--(u|)', { u: undefined });
     });
   });
 
   it('makes one host call per subscription, and none without one', () => {
-    const host = commandHost(testScheduler, 1);
-    testScheduler.run(({ expectObservable }) => {
+    const host = commandHost(scheduler, 1);
+    scheduler.run(({ expectObservable }) => {
       const title$ = sendCommand(host, setCardTitle('A'));
       expect(host.calls).toHaveLength(0);
       expectObservable(title$).toBe('-(u|)', { u: undefined });
@@ -62,7 +63,7 @@ describe('sendCommand', () => {
   });
 
   it('sends the params on the wire without undefined values', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     sendCommand(host, {
       name: 'CallCardSetUiState',
       params: { uiState: 'connected', disableAutoStartTimer: undefined },
@@ -75,8 +76,8 @@ describe('sendCommand', () => {
     ['Call card is undefined', setCardTitle('A')],
     ['Invalid ui state', setUiState('idle')],
   ])('turns the host error array "%s" into CallCardCommandError', (code, command) => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 2, () => card(code));
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 2, () => card(code));
       expectObservable(settled(sendCommand(host, command))).toBe('--(e|)', {
         e: {
           type: 'CallCardCommandError',
@@ -88,8 +89,8 @@ describe('sendCommand', () => {
   });
 
   it('turns a bare error object (desktop client) into CallCardCommandError', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 1, () => ({
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 1, () => ({
         result: 'error',
         errorCode: 'Call card is undefined',
       }));
@@ -100,12 +101,12 @@ describe('sendCommand', () => {
   });
 
   it('reads a bare object of names as the state list, and refuses anything else', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const bare = commandHost(testScheduler, 1, () => ({ 0: 'incoming', 1: 'connected' }));
+    scheduler.run(({ expectObservable }) => {
+      const bare = commandHost(scheduler, 1, () => ({ 0: 'incoming', 1: 'connected' }));
       expectObservable(sendCommand(bare, getListUiStates())).toBe('-(a|)', {
         a: ['incoming', 'connected'],
       });
-      const odd = commandHost(testScheduler, 1, () => 'incoming');
+      const odd = commandHost(scheduler, 1, () => 'incoming');
       expectObservable(settled(sendCommand(odd, getListUiStates()))).toBe('-(e|)', {
         e: expect.objectContaining({ type: 'CallCardCommandError', errorCode: 'Malformed reply' }),
       });
@@ -113,8 +114,8 @@ describe('sendCommand', () => {
   });
 
   it('errors with CallCardTimeoutError when the host does not answer in time', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 8);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 8);
       expectObservable(settled(sendCommand(host, setHold(true), { timeoutMs: 5 }))).toBe(
         '-----(e|)',
         {
@@ -128,8 +129,8 @@ describe('sendCommand', () => {
   });
 
   it('ignores a reply that arrives after the timeout, also on appliedCommands', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 8);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 8);
       expectObservable(appliedCommands(host)).toBe('');
       expectObservable(settled(sendCommand(host, setHold(true), { timeoutMs: 5 }))).toBe(
         '-----(e|)',
@@ -139,8 +140,8 @@ describe('sendCommand', () => {
   });
 
   it('completes the silent timer commands once sent, without waiting for a reply', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 5);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 5);
       expectObservable(sendCommand(host, startTimer(), { timeoutMs: 1 })).toBe('(u|)', {
         u: undefined,
       });
@@ -149,9 +150,9 @@ describe('sendCommand', () => {
   });
 
   it('takes only the first of two replies', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 2, () => undefined);
-      const answerTwice = testScheduler.createColdObservable('--a--b');
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 2, () => undefined);
+      const answerTwice = scheduler.createColdObservable('--a--b');
       answerTwice.subscribe((step) =>
         host.calls[0]!.reply(step === 'a' ? [] : card('Call card is undefined')),
       );
@@ -165,7 +166,7 @@ describe('sendCommand', () => {
   });
 
   it('wraps a transport failure in CallCardCommandError with the cause', () => {
-    const host = commandHost(testScheduler, 0, () => undefined);
+    const host = commandHost(scheduler, 0, () => undefined);
     const failure = new Error('postMessage failed');
     let caught: unknown;
     sendCommand(host, setMute(true)).subscribe({ error: (e: unknown) => (caught = e) });
@@ -175,7 +176,7 @@ describe('sendCommand', () => {
   });
 
   it('passes a CallCardError from the transport through unchanged', () => {
-    const host = commandHost(testScheduler, 0, () => undefined);
+    const host = commandHost(scheduler, 0, () => undefined);
     const failure = new CallCardUnavailableError('fromB24Frame', 'the frame is gone');
     let caught: unknown;
     sendCommand(host, setMute(true)).subscribe({ error: (e: unknown) => (caught = e) });
@@ -184,7 +185,7 @@ describe('sendCommand', () => {
   });
 
   it('turns a throwing placement.call into an error, not a throw', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     host.call = () => {
       throw new TypeError('BX24 is not ready');
     };
@@ -194,8 +195,8 @@ describe('sendCommand', () => {
   });
 
   it('delivers nothing after unsubscribing, yet publishes the late acknowledgement', () => {
-    testScheduler.run(({ expectObservable }) => {
-      const host = commandHost(testScheduler, 4);
+    scheduler.run(({ expectObservable }) => {
+      const host = commandHost(scheduler, 4);
       expectObservable(appliedCommands(host).pipe(map((c) => c.name))).toBe('----a', {
         a: 'CallCardSetCardTitle',
       });
@@ -204,7 +205,7 @@ describe('sendCommand', () => {
   });
 
   it('throws CallCardInputError for a hand-made object that is not a valid command, before any host call', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     const bad: unknown[] = [
       null,
       'CallCardClose',
@@ -226,7 +227,7 @@ describe('sendCommand', () => {
   });
 
   it('throws CallCardInputError for bad options', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     expect(() => sendCommand(host, closeCard(), { timeoutMs: -1 })).toThrow(
       'sendCommand: options.timeoutMs was -1; expected a number of ms above 0 and at most 2147483647, or Infinity (no limit)',
     );
@@ -239,7 +240,7 @@ describe('sendCommand', () => {
   });
 
   it('types the result by command', () => {
-    const host = commandHost(testScheduler, 0);
+    const host = commandHost(scheduler, 0);
     const states$: Observable<readonly string[]> = sendCommand(host, getListUiStates());
     const ack$: Observable<undefined> = sendCommand(host, setMute(true));
     // @ts-expect-error an ack command has no list result

@@ -114,3 +114,41 @@ describe('describeValue', () => {
     expect(describeValue({ toJSON: () => undefined })).toBe('[object Object]');
   });
 });
+
+// The error classes may be extended by the app ("by ordinary `instanceof` rules for a class of the
+// app that extends it"), and users' error monitoring "groups by `name`", so an app class keeps the
+// name it gives itself the way JavaScript classes usually do, as a plain `extends Error` class
+// does. This broke while every constructor assigned `this.name`: a `name` getter made the
+// assignment throw in strict mode, and a prototype `name` was shadowed.
+describe('an app error class that extends CallCardError', () => {
+  it('can be constructed when it names itself with a getter', () => {
+    class PhoneLineError extends CallCardError {
+      override get name(): string {
+        return 'PhoneLineError';
+      }
+    }
+    let made: unknown;
+    expect(() => {
+      made = new PhoneLineError('line 2 is down');
+    }).not.toThrow();
+    expect((made as Error).name).toBe('PhoneLineError');
+    expect(made).toBeInstanceOf(CallCardError);
+  });
+
+  it('keeps a name set on its prototype, as a subclass of Error does', () => {
+    class CardGoneError extends CallCardUnavailableError {}
+    Object.defineProperty(CardGoneError.prototype, 'name', {
+      value: 'CardGoneError',
+      writable: true,
+      configurable: true,
+    });
+    class PlainError extends Error {}
+    Object.defineProperty(PlainError.prototype, 'name', {
+      value: 'PlainError',
+      writable: true,
+      configurable: true,
+    });
+    expect(new PlainError('x').name).toBe('PlainError');
+    expect(new CardGoneError('callCard.send', 'the card is gone').name).toBe('CardGoneError');
+  });
+});

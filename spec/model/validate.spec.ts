@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { CallCardError, CallCardPayloadError } from '../../src/model/errors';
 import { CALL_CARD_EVENT_TYPES, type CallCardEventType } from '../../src/model/events';
 import { readEventPayload } from '../../src/model/validate';
+import { callInfo } from '../support/fixtures';
 import { DATA_TYPES, NO_DATA_TYPES, VALID } from '../support/valid-payloads';
 
 /** A realistic `initialized` payload, as the host sends it (docs/host-behaviour.md, section 2). */
-const CALL = {
+const CALL = callInfo({
   CALL_ID: 'externalCall.0e1b7a3c.1700000000',
   PHONE_NUMBER: '+4930123456',
   LINE_NUMBER: 'app.1',
@@ -14,10 +15,7 @@ const CALL = {
   CRM_ENTITY_ID: 17,
   CRM_ACTIVITY_ID: 301,
   CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 17 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+});
 
 /** Garbage per data event: values of the wrong kind. */
 const GARBAGE: { readonly [K in (typeof DATA_TYPES)[number]]: readonly unknown[] } = {

@@ -11,6 +11,7 @@ import type {
 import type { HostUiState } from '../../src/model/ui-states';
 import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/model/snapshot';
 import type { CallCardSnapshot } from '../../src/model/snapshot';
+import { callInfo, crmEntity } from '../support/fixtures';
 
 export function event<T extends CallCardEventType>(
   type: T,
@@ -24,22 +25,13 @@ export function command(command: CallCardCommand): CallCardActivity {
   return { kind: 'command', command };
 }
 
-export const call = (id = '1', state: CallInfo['CALL_STATE'] = 'idle'): CallInfo => ({
-  CALL_ID: id,
-  PHONE_NUMBER: '+100200',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: state,
-  CALL_LIST_MODE: false,
-});
+/** Call `id` in `state`, short enough for a marble's value map. */
+export const call = (id = '1', state: CallInfo['CALL_STATE'] = 'idle'): CallInfo =>
+  callInfo({ CALL_ID: id, PHONE_NUMBER: '+100200', CALL_STATE: state });
 
-export const entity = (id = 7): CrmEntity => ({
-  PHONE_NUMBER: '+100200',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: id,
-});
+/** Contact `id`, short enough for a marble's value map. */
+export const entity = (id = 7): CrmEntity =>
+  crmEntity({ PHONE_NUMBER: '+100200', CRM_ENTITY_ID: id });
 
 export const initialized = (info: CallInfo = call()): CallCardActivity =>
   event('initialized', info);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { concatMap, from, map, tap, timer } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../../src/model/ui-states';
 import type { CallCardSnapshot } from '../../src/model/snapshot';
@@ -19,6 +18,7 @@ import {
   stopTimer,
   uiState,
 } from './activity-fixtures';
+import { testScheduler } from '../support/fixtures';
 
 const activityArb: fc.Arbitrary<CallCardActivity> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 3 }).map((id) => initialized(call(`${id}`))) },
@@ -68,7 +68,7 @@ interface Run {
 /** Plays the steps in virtual time through callCardState and timerStatus, recording everything. */
 function play(steps: ReadonlyArray<{ gapMs: number; activity: CallCardActivity }>): Run {
   const run: Run = { arrivals: [], after: [], snapshots: [], statuses: [] };
-  const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  const scheduler = testScheduler();
   scheduler.run(() => {
     let latest: CallCardSnapshot | undefined;
     from(steps)

@@ -1,5 +1,5 @@
 import { Subject, share, take } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardInputError } from '../../src/model/errors';
 import { INITIAL_CALL_CARD_SNAPSHOT } from '../../src/model/snapshot';
@@ -21,6 +21,7 @@ import {
   uiState,
 } from './activity-fixtures';
 import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
+import { testScheduler } from '../support/fixtures';
 
 const HIDDEN = { running: false, visible: false, startedAt: null, stoppedAt: null };
 const running = (startedAt: number) => ({
@@ -39,7 +40,7 @@ const stopped = (startedAt: number, stoppedAt: number) => ({
 describe('callCardState', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   describe('the card', () => {

@@ -1,11 +1,12 @@
 import { Subject, filter, map, mergeMap, take } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import type { DialpadKey } from '../../src/model/events';
 import { callSessions } from '../../src/operators/call-sessions';
 import { dialpadDigits } from '../../src/operators/dialpad-digits';
 import { call, closeCard, event, initialized, setMute } from './activity-fixtures';
+import { testScheduler } from '../support/fixtures';
 
 const A = {
   i: initialized(call('1')),
@@ -21,7 +22,7 @@ const A = {
 describe('callSessions', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('emits one session per call, from initialized to the close or the next initialized', () => {

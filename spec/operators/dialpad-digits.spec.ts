@@ -1,13 +1,14 @@
 import { Subject } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { CallCardInputError } from '../../src/model/errors';
 import type { DialpadKey } from '../../src/model/events';
 import { dialpadDigits } from '../../src/operators/dialpad-digits';
+import { testScheduler } from '../support/fixtures';
 
 describe('dialpadDigits', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('emits the dialled string on each key', () => {

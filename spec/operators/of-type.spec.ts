@@ -1,9 +1,10 @@
 import { EMPTY } from 'rxjs';
 import type { Observable, ObservedValueOf } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { CallCardInputError } from '../../src/model/errors';
 import type { CallCardEvent, TransferTarget } from '../../src/model/events';
 import { ofType } from '../../src/operators/of-type';
+import { testScheduler } from '../support/fixtures';
 
 const mute = (on: boolean): CallCardEvent => ({ type: 'muteButtonClick', payload: on });
 const hangup: CallCardEvent = { type: 'hangupButtonClick', payload: undefined };
@@ -13,7 +14,7 @@ const dial: CallCardEvent = { type: 'dialpadButtonClick', payload: '5' };
 describe('ofType', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
 
   it('lets through only events of the given type, unchanged and in order', () => {

@@ -1,6 +1,6 @@
 import { Subject, filter, tap } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardInputError } from '../../src/model/errors';
 import type { CallCardSnapshot } from '../../src/model/snapshot';
@@ -9,6 +9,7 @@ import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus } from '../../src/operators/timer-status';
 import { closeCard, event, openCard, startTimer, stopTimer, uiState } from './activity-fixtures';
 import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
+import { testScheduler } from '../support/fixtures';
 
 const hidden: TimerStatus = { status: 'hidden', elapsedMs: 0 };
 const running = (elapsedMs: number): TimerStatus => ({ status: 'running', elapsedMs });
@@ -28,7 +29,7 @@ const A = {
 describe('timerStatus', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
   const timer = (activity: Observable<CallCardActivity>, tickMs?: number) =>
     activity.pipe(

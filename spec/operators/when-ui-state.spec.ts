@@ -1,13 +1,14 @@
 import { BehaviorSubject, Subject } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
+import type { TestScheduler } from 'rxjs/testing';
 import { CallCardInputError } from '../../src/model/errors';
 import type { HostUiState } from '../../src/model/ui-states';
 import { whenUiState } from '../../src/operators/when-ui-state';
+import { testScheduler } from '../support/fixtures';
 
 describe('whenUiState', () => {
   let scheduler: TestScheduler;
   beforeEach(() => {
-    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler = testScheduler();
   });
   const states: Record<string, HostUiState | null> = {
     c: 'connected',

@@ -8,20 +8,8 @@ import { APP_SID, DOMAIN, nextValue, scriptedHost, wait } from '../support/scrip
 import { fromB24Frame } from '../../src/placement/from-b24-frame';
 import type { PlacementPort } from '../../src/placement/placement-port';
 
-// The SDK's CommonJS build requires `qs-esm`, an ESM-only package jest cannot `require` on
-// Node 20. Only the REST batch code uses it, never the frame messaging tested here, so a stub
-// that fails loudly if that ever changes keeps the rest of the SDK real.
-jest.mock('qs-esm', () => {
-  const unused = (): never => {
-    throw new Error('qs-esm is stubbed in this spec: the frame protocol should not need it');
-  };
-  return {
-    __esModule: true,
-    stringify: unused,
-    parse: unused,
-    default: { stringify: unused, parse: unused },
-  };
-});
+// The SDK's CommonJS build requires the ESM-only `qs-esm`, which only its REST batch code uses.
+jest.mock('qs-esm', () => jest.requireActual('../support/qs-esm-stub'));
 
 describe('fromB24Frame over the real @bitrix24/b24jssdk under jsdom', () => {
   const host = scriptedHost();

@@ -8,32 +8,13 @@ import { deferPlacement } from '../../src/placement/defer-placement';
 import { fromB24Frame } from '../../src/placement/from-b24-frame';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { connectCallCard } from '../../src/call-card';
+import { callInfo } from '../support/fixtures';
 import { APP_SID, DOMAIN, scriptedHost, wait } from '../support/scripted-portal-host';
 
-// See b24jssdk-jsdom.spec.ts: the SDK's CommonJS build requires the ESM-only `qs-esm`, which only
-// its REST batch code uses.
-jest.mock('qs-esm', () => {
-  const unused = (): never => {
-    throw new Error('qs-esm is stubbed in this spec: the frame protocol should not need it');
-  };
-  return {
-    __esModule: true,
-    stringify: unused,
-    parse: unused,
-    default: { stringify: unused, parse: unused },
-  };
-});
+// The SDK's CommonJS build requires the ESM-only `qs-esm`, which only its REST batch code uses.
+jest.mock('qs-esm', () => jest.requireActual('../support/qs-esm-stub'));
 
-const CALL: CallInfo = {
-  CALL_ID: 'sdk-call-1',
-  PHONE_NUMBER: '+1 555 0100',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ CALL_ID: 'sdk-call-1', PHONE_NUMBER: '+1 555 0100' });
 
 /** Polls real time until `condition` holds (the SDK's messages are real `postMessage`s). */
 async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {

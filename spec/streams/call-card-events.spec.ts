@@ -1,11 +1,13 @@
 import type { Subscription } from 'rxjs';
-import { config, map } from 'rxjs';
+import { map } from 'rxjs';
 import { CALL_CARD_EVENT_TYPES, hostEventName } from '../../src/model/events';
 import type { CallCardEvent } from '../../src/model/events';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
-import { host, playHost, testScheduler } from './host-script';
+import { collectUnhandledErrors, testScheduler } from '../support/fixtures';
+import { settled } from '../support/later';
+import { host, playHost } from './host-script';
 import { CLICK_TYPES, FIELD_OF, VALID } from '../support/valid-payloads';
 
 const MUTE = hostEventName('muteButtonClick');
@@ -265,15 +267,7 @@ describe('callCardEvents: ordering', () => {
 });
 
 describe('callCardEvents: error isolation', () => {
-  let reported: unknown[];
-  const original = config.onUnhandledError;
-  beforeEach(() => {
-    reported = [];
-    config.onUnhandledError = (error) => reported.push(error);
-  });
-  afterEach(() => {
-    config.onUnhandledError = original;
-  });
+  const reported = collectUnhandledErrors();
 
   it('keeps delivering to healthy subscribers and later events when one subscriber throws', () => {
     testScheduler().run((helpers) => {
@@ -311,7 +305,7 @@ describe('callCardEvents: error isolation', () => {
     });
     expect(() => p.emit(hostEventName('closeButtonClick'), '')).not.toThrow();
     expect(reported).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled();
     expect(reported).toEqual([boom]);
   });
 

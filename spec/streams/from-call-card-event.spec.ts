@@ -3,7 +3,8 @@ import type { CallCardPayloadError } from '../../src/model/errors';
 import { callCardEvents } from '../../src/streams/call-card-events';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { recordingPlacement } from '../support/recording-placement';
-import { host, playHost, testScheduler } from './host-script';
+import { host, playHost } from './host-script';
+import { testScheduler } from '../support/fixtures';
 import { VALID } from '../support/valid-payloads';
 
 const HOLD = hostEventName('holdButtonClick');

@@ -1,5 +1,4 @@
 import type { RunHelpers } from 'rxjs/testing';
-import { TestScheduler } from 'rxjs/testing';
 import type { CallCardEventType } from '../../src/model/events';
 import { hostEventName } from '../../src/model/events';
 import type { RecordingPlacement } from '../support/recording-placement';
@@ -28,7 +27,3 @@ export function playHost(
   script.subscribe(({ type, raw }) => placement.emit(hostEventName(type), raw));
   return script;
 }
-
-/** The house TestScheduler: deep equality through jest. */
-export const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));

@@ -1,37 +1,25 @@
-import type { CallCardEventMap, CallCardEventType } from '../../src/model/events';
+import type { CallCardEventMap, CallCardEventType, CallInfo } from '../../src/model/events';
+import { callInfo } from './fixtures';
+
+/** An `initialized` payload with every field the host may send. */
+const everyField = (): CallInfo =>
+  callInfo({
+    CALL_ID: 'externalCall.42',
+    PHONE_NUMBER: '+15550100',
+    LINE_NUMBER: 'reg1',
+    LINE_NAME: 'Main line',
+    CRM_ENTITY_TYPE: 'CONTACT',
+    CRM_ENTITY_ID: 7,
+    CRM_ACTIVITY_ID: 9,
+    CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
+  });
 
 /** A raw host payload per event type, and the typed payload the library must deliver for it. */
 export const VALID: {
   readonly [K in CallCardEventType]: { raw: unknown; value: CallCardEventMap[K] };
 } = {
-  initialized: {
-    raw: {
-      CALL_ID: 'externalCall.42',
-      PHONE_NUMBER: '+15550100',
-      LINE_NUMBER: 'reg1',
-      LINE_NAME: 'Main line',
-      CRM_ENTITY_TYPE: 'CONTACT',
-      CRM_ENTITY_ID: 7,
-      CRM_ACTIVITY_ID: 9,
-      CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-      CALL_DIRECTION: 'incoming',
-      CALL_STATE: 'idle',
-      CALL_LIST_MODE: false,
-    },
-    value: {
-      CALL_ID: 'externalCall.42',
-      PHONE_NUMBER: '+15550100',
-      LINE_NUMBER: 'reg1',
-      LINE_NAME: 'Main line',
-      CRM_ENTITY_TYPE: 'CONTACT',
-      CRM_ENTITY_ID: 7,
-      CRM_ACTIVITY_ID: 9,
-      CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-      CALL_DIRECTION: 'incoming',
-      CALL_STATE: 'idle',
-      CALL_LIST_MODE: false,
-    },
-  },
+  // Two equal objects: what the host sends, and what the library must deliver for it.
+  initialized: { raw: everyField(), value: everyField() },
   entityChanged: {
     raw: { PHONE_NUMBER: '+15550100', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: '3' },
     value: { PHONE_NUMBER: '+15550100', CRM_ENTITY_TYPE: 'LEAD', CRM_ENTITY_ID: 3 },

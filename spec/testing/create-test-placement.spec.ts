@@ -1,15 +1,11 @@
 import { asyncScheduler, map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { UI_STATES } from '../../src/model/ui-states';
 import { CallCardInputError } from '../../src/model/errors';
 import type { CallCardEvent } from '../../src/model/events';
 import { createTestPlacement } from '../../src/testing/create-test-placement';
 import type { RawHostEvent } from '../../src/testing/create-test-placement';
 import { hostError, listenAll, send } from './host-probe';
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
+import { testScheduler } from '../support/fixtures';
 
 describe('test placement: reply policies', () => {
   it("'ack' replies [] once, and the 12 states for CallCardGetListUiStates", () => {

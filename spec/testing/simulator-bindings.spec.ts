@@ -1,7 +1,7 @@
-import { TestScheduler } from 'rxjs/testing';
 import { fromCallCardEvent } from '../../src/streams/from-call-card-event';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { send } from './host-probe';
+import { testScheduler } from '../support/fixtures';
 
 const ANSWER = 'BackgroundCallCard::answerButtonClick';
 
@@ -133,35 +133,33 @@ describe('simulator: card() and view()', () => {
   });
 
   it('renders state, call, title, status, buttons, flags and the timer', () => {
-    new TestScheduler((a, e) => expect(a).toEqual(e)).run(
-      ({ cold, expectSubscriptions, flush }) => {
-        const sim = createCallCardSimulator();
-        sim.ring({
-          phoneNumber: '+15550100',
-          lineNumber: '2',
-          crm: { entityType: 'CONTACT', entityId: 42, name: 'Ann Lee' },
-        });
-        send(sim, 'CallCardSetCardTitle', { title: 'Ann Lee' });
-        send(sim, 'CallCardSetStatusText', { statusText: 'Talking' });
-        send(sim, 'CallCardSetUiState', { uiState: 'connected' });
-        sim.press('mute');
-        const wait$ = cold('65s |');
-        wait$.subscribe();
-        flush();
-        expectSubscriptions(wait$.subscriptions).toBe('^ 64999ms !');
-        expect(sim.view()).toBe(
-          [
-            'state: connected',
-            'call: incoming, +15550100, line 2, CONTACT 42 "Ann Lee"',
-            'title: Ann Lee',
-            'status: Talking',
-            'buttons: hangup, hold, mute, transfer, dialpad, qualityMeter',
-            'muted: yes, held: no',
-            'Conversation length: 01:05',
-          ].join('\n'),
-        );
-      },
-    );
+    testScheduler().run(({ cold, expectSubscriptions, flush }) => {
+      const sim = createCallCardSimulator();
+      sim.ring({
+        phoneNumber: '+15550100',
+        lineNumber: '2',
+        crm: { entityType: 'CONTACT', entityId: 42, name: 'Ann Lee' },
+      });
+      send(sim, 'CallCardSetCardTitle', { title: 'Ann Lee' });
+      send(sim, 'CallCardSetStatusText', { statusText: 'Talking' });
+      send(sim, 'CallCardSetUiState', { uiState: 'connected' });
+      sim.press('mute');
+      const wait$ = cold('65s |');
+      wait$.subscribe();
+      flush();
+      expectSubscriptions(wait$.subscriptions).toBe('^ 64999ms !');
+      expect(sim.view()).toBe(
+        [
+          'state: connected',
+          'call: incoming, +15550100, line 2, CONTACT 42 "Ann Lee"',
+          'title: Ann Lee',
+          'status: Talking',
+          'buttons: hangup, hold, mute, transfer, dialpad, qualityMeter',
+          'muted: yes, held: no',
+          'Conversation length: 01:05',
+        ].join('\n'),
+      );
+    });
   });
 
   it('renders an empty new card plainly', () => {

@@ -1,9 +1,9 @@
 import { map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { CALL_CARD_COMMAND_NAMES } from '../../src/model/commands';
 import { INTERNAL_UI_STATES, UI_STATES } from '../../src/model/ui-states';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { hostError, listenAll, send } from './host-probe';
+import { testScheduler } from '../support/fixtures';
 
 const UNDEFINED_CARD = hostError('Call card is undefined');
 const TWELVE = [...UI_STATES];
@@ -105,7 +105,7 @@ describe('simulator: commands on a card (docs/host-behaviour.md, section 3)', ()
   it.each(['CallCardStartTimer', 'CallCardStopTimer'])(
     'changes the timer on %s but never replies',
     (command) => {
-      new TestScheduler((a, e) => expect(a).toEqual(e)).run(({ flush }) => {
+      testScheduler().run(({ flush }) => {
         const { sim } = withCard();
         if (command === 'CallCardStopTimer') send(sim, 'CallCardStartTimer');
         const replies = send(sim, command);
@@ -120,7 +120,7 @@ describe('simulator: commands on a card (docs/host-behaviour.md, section 3)', ()
   );
 
   it('never answers an unknown command, with or without a card', () => {
-    new TestScheduler((a, e) => expect(a).toEqual(e)).run(({ flush }) => {
+    testScheduler().run(({ flush }) => {
       const sim = createCallCardSimulator();
       const before = send(sim, 'CallCardDance', { x: 1 });
       sim.ring();
@@ -174,38 +174,36 @@ describe('simulator: commands on a card (docs/host-behaviour.md, section 3)', ()
 
 describe('simulator: a slow host (replyDelayMs)', () => {
   it('replies replyDelayMs later on the scheduler, having applied the command on arrival', () => {
-    new TestScheduler((a, e) => expect(a).toEqual(e)).run(
-      ({ cold, expectObservable, expectSubscriptions }) => {
-        const sim = createCallCardSimulator({ replyDelayMs: 300 });
-        sim.ring();
-        const replies: unknown[] = [];
-        const steps$ = cold<() => void>('a 99ms b 399ms (c|)', {
-          a: () => {
-            sim.call('CallCardSetCardTitle', { title: 'X' }, (r) => replies.push(['title', r]));
-          },
-          b: () => {
-            sim.call('CallCardSetUiState', { uiState: 'bad' }, (r) => replies.push(['state', r]));
-          },
-          c: () => undefined,
-        });
-        const seen$ = steps$.pipe(
-          map((step) => {
-            step();
-            return { title: sim.card().title, replies: replies.length };
-          }),
-        );
-        expectObservable(seen$).toBe('a 99ms b 399ms (c|)', {
-          a: { title: 'X', replies: 0 },
-          b: { title: 'X', replies: 0 },
-          c: { title: 'X', replies: 2 },
-        });
-        expectSubscriptions(steps$.subscriptions).toBe('^ 499ms !');
-      },
-    );
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const sim = createCallCardSimulator({ replyDelayMs: 300 });
+      sim.ring();
+      const replies: unknown[] = [];
+      const steps$ = cold<() => void>('a 99ms b 399ms (c|)', {
+        a: () => {
+          sim.call('CallCardSetCardTitle', { title: 'X' }, (r) => replies.push(['title', r]));
+        },
+        b: () => {
+          sim.call('CallCardSetUiState', { uiState: 'bad' }, (r) => replies.push(['state', r]));
+        },
+        c: () => undefined,
+      });
+      const seen$ = steps$.pipe(
+        map((step) => {
+          step();
+          return { title: sim.card().title, replies: replies.length };
+        }),
+      );
+      expectObservable(seen$).toBe('a 99ms b 399ms (c|)', {
+        a: { title: 'X', replies: 0 },
+        b: { title: 'X', replies: 0 },
+        c: { title: 'X', replies: 2 },
+      });
+      expectSubscriptions(steps$.subscriptions).toBe('^ 499ms !');
+    });
   });
 
   it('delivers the delayed replies in order, with the host error codes', () => {
-    new TestScheduler((a, e) => expect(a).toEqual(e)).run(({ flush }) => {
+    testScheduler().run(({ flush }) => {
       const sim = createCallCardSimulator({ replyDelayMs: 50 });
       const early = send(sim, 'CallCardSetMute', { muted: true });
       sim.ring();

@@ -5,6 +5,7 @@ import { INTERNAL_UI_STATES, UI_STATES } from '../../src/model/ui-states';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import type { CallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { listenAll, send } from './host-probe';
+import { callInfo } from '../support/fixtures';
 
 const ALL_STATES: readonly HostUiState[] = [...UI_STATES, ...INTERNAL_UI_STATES];
 
@@ -279,15 +280,7 @@ describe('simulator: ring', () => {
     expect(heard).toEqual([
       {
         type: 'initialized',
-        raw: {
-          CALL_ID: 'sim-call-1',
-          CRM_ENTITY_TYPE: '',
-          CRM_ENTITY_ID: 0,
-          CRM_BINDINGS: [],
-          CALL_DIRECTION: 'incoming',
-          CALL_STATE: 'idle',
-          CALL_LIST_MODE: false,
-        },
+        raw: callInfo({ CALL_ID: 'sim-call-1' }),
       },
       { type: 'initialized', raw: expect.objectContaining({ CALL_ID: 'sim-call-2' }) },
     ]);

@@ -1,20 +1,16 @@
 import { asyncScheduler, map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import type { RunHelpers } from 'rxjs/testing';
 import type { HostUiState } from '../../src/model/ui-states';
 import { createCallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import type { CallCardSimulator } from '../../src/testing/create-call-card-simulator';
 import { send } from './host-probe';
 import { TIMER_RESETTING_STATES } from '../support/valid-payloads';
+import { testScheduler } from '../support/fixtures';
 
 type Timer = ReturnType<CallCardSimulator['card']>['timer'];
 const hidden: Timer = { status: 'hidden', elapsedMs: 0 };
 const running = (elapsedMs: number): Timer => ({ status: 'running', elapsedMs });
 const stopped = (elapsedMs: number): Timer => ({ status: 'stopped', elapsedMs });
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
 
 /**
  * Plays `steps` on the marble `script` against a fresh card (virtual time) and expects the

@@ -2,7 +2,6 @@
 // logic is pure pipelines from events (and a SIP stream) to commands; the host is scripted.
 import { distinctUntilChanged, filter, map, merge, switchMap } from 'rxjs';
 import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   closeCard,
   connectCallCard,
@@ -11,19 +10,17 @@ import {
   setStatusText,
   setUiState,
 } from 'b24-call-card-rx';
-import type { CallCard, CallCardEvent, CallInfo } from 'b24-call-card-rx';
+import type { CallCard, CallCardEvent } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { callInfo, crmEntity, testScheduler } from '../support/fixtures';
 
-const CALL: CallInfo = {
+const CALL = callInfo({
   CALL_ID: 'call-7',
   PHONE_NUMBER: '+4930123456',
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
   CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+});
 
 /** The app under test: events and SIP state in, commands out. No host, no mocks. */
 function incomingCallLogic(card: CallCard, sipConnected$: Observable<unknown>) {
@@ -53,14 +50,14 @@ const ev = <T extends CallCardEvent['type']>(
 
 describe('a whole incoming call through connectCallCard', () => {
   it('goes incoming, answer, connected, mute, hold, dialpad, transfer, complete, hang up', () => {
-    const ts = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    const ts = testScheduler();
     ts.run(({ hot, expectObservable, expectSubscriptions }) => {
       const placement = createTestPlacement({ scheduler: ts });
       const card = connectCallCard(placement, { scheduler: ts });
 
       // prettier-ignore
       const host = hot('10ms e i 988ms a 3999ms m 999ms h 999ms 1 99ms 2 99ms p 2799ms t 1999ms c 2999ms x', {
-        e: ev('entityChanged', { PHONE_NUMBER: CALL.PHONE_NUMBER!, CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 }),
+        e: ev('entityChanged', crmEntity({ PHONE_NUMBER: CALL.PHONE_NUMBER! })),
         i: ev('initialized', CALL),
         a: ev('answerButtonClick', undefined),
         m: ev('muteButtonClick', true),

@@ -9,18 +9,19 @@ import {
 } from 'b24-call-card-rx';
 import type { CommandOutcome } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, describeOutcome, testScheduler } from './attack-support';
+import { at, callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
-// Promise broken: "Card N ends with its Close click ...; its commands not yet sent fail with
+// "Card N ends with its Close click ...; its commands not yet sent fail with
 // CallCardUnavailableError and are never sent" and "the sink waits for `initialized` before its
-// first host call": `applyCommands` used without the facade never binds the lifecycle events it
-// gates on, so it sees neither the Close click nor (alone) the `initialized`.
+// first host call", also for `applyCommands` used without the facade. This broke while such a sink
+// never bound the lifecycle events it gates on, so it saw neither the Close click nor (alone) the
+// `initialized`.
 describe('applyCommands without connectCallCard: the lifecycle events it gates on are not bound', () => {
   it('fails the queued commands of a card the user closed instead of sending them after the close (callCardEvents + applyCommands, as in docs/driving-the-card.md)', () => {
     testScheduler().run(({ flush }) => {
       const placement = createTestPlacement({ policy: { delayMs: 300 } });
       callCardEvents(placement);
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo());
       const outcomes: string[] = [];
       of(setStatusText('Call failed'), setUiState('error'), closeCard())
         .pipe(applyCommands(placement))
@@ -48,7 +49,7 @@ describe('applyCommands without connectCallCard: the lifecycle events it gates o
         applyCommands(placement),
       )
       .subscribe((o) => outcomes.push(o));
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     placement.emit('answerButtonClick');
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardSetUiState']);
     expect(outcomes.map(describeOutcome)).toEqual(['ok']);

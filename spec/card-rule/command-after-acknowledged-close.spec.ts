@@ -1,11 +1,11 @@
 import { closeCard, connectCallCard, setStatusText } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, testScheduler } from './attack-support';
+import { at, callInfo, testScheduler } from '../support/fixtures';
 
-// Promise broken: "A command your code emits after a card closed belongs to the next card". When
-// the host acknowledges closeCard() later, the state shows `closed: true` before the queue hears
-// of the close, so a command emitted in reaction to that state is filed under the closed card and
-// fails; with a Close click, or with a host that acknowledges at once, the same code works.
+// "A command your code emits after a card closed belongs to the next card", also when the host
+// acknowledges closeCard() late. This broke while the state showed `closed: true` before the queue
+// heard of the close: a command emitted in reaction to that state was filed under the closed card
+// and failed, where with a Close click, or a host that acknowledges at once, the same code worked.
 describe('a command emitted in reaction to the state closed by an acknowledged closeCard()', () => {
   it.each([
     ['a host that answers at once', 0],
@@ -24,9 +24,9 @@ describe('a command emitted in reaction to the state closed by an acknowledged c
           error: (e: Error) => results.push(`${e.name}: ${e.message}`),
         });
       });
-      placement.emit('initialized', call('call-1'));
+      placement.emit('initialized', callInfo({ CALL_ID: 'call-1' }));
       card.send(closeCard());
-      at(1000, () => placement.emit('initialized', call('call-2')));
+      at(1000, () => placement.emit('initialized', callInfo({ CALL_ID: 'call-2' })));
       flush();
       expect(results).toEqual(['ok']);
       expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([

@@ -2,13 +2,12 @@ import { connectCallCard, callCardEvents } from 'b24-call-card-rx';
 import type { CallCardEvents } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 
-// Promise broken: `callCardEvents(placement)` returns `{ all$, on(type), initialized$, ..., next$,
-// malformed$ }` (DESIGN "Public contract"; the `CallCardEvents` type), and issue 11: "no behaviour
-// changed except what the issue above asks for". Before the rework the object held its streams
-// and an arrow `on` as its own properties. Now they are getters and a `this`-bound method on a
-// shared prototype: `on` taken off the object (destructured, passed as a callback) throws a bare
-// TypeError, and a copy of the object (`{...events}`, `Object.assign`), which TypeScript types
-// with every stream, holds none.
+// `callCardEvents(placement)` returns `{ all$, on(type), initialized$, ..., next$, malformed$ }`
+// (the `CallCardEvents` type): its streams and `on` are the object's own properties, so `on`
+// works taken off the object (destructured, passed as a callback), and a copy of the object
+// (`{...events}`, `Object.assign`), which TypeScript types with every stream, holds them all. This
+// broke while they were getters and a `this`-bound method on a shared prototype: `on` taken off
+// the object threw a bare TypeError, and a copy held no stream.
 describe('CallCardEvents used as a plain object', () => {
   it('keeps on() working when it is destructured or passed as a callback', () => {
     const placement = createTestPlacement();

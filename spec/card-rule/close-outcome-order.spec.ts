@@ -7,12 +7,12 @@ import {
   setStatusText,
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome, testScheduler } from './attack-support';
+import { callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
-// Promise broken: one serial queue whose outcomes read cause before consequence ("a card change
-// it causes (the close it sent) sweeps after that command's own outcome"), with no artificial
-// asynchrony: when the host acknowledges closeCard() synchronously, the card's unsent commands
-// fail BEFORE the closeCard() outcome, out of emission order; with a slow host they come after.
+// One serial queue whose outcomes read cause before consequence ("a card change it causes (the
+// close it sent) sweeps after that command's own outcome"), with no artificial asynchrony. This
+// broke for a host that acknowledges closeCard() synchronously: the card's unsent commands failed
+// BEFORE the closeCard() outcome, out of emission order; with a slow host they came after.
 describe('outcome order when closeCard() is acknowledged synchronously', () => {
   it.each([
     ['synchronously', 'ack' as const],
@@ -25,7 +25,7 @@ describe('outcome order when closeCard() is acknowledged synchronously', () => {
           policies: { CallCardSetCardTitle: { delayMs: 300 }, CallCardClose: closePolicy },
         });
         const card = connectCallCard(placement);
-        placement.emit('initialized', call('call-1'));
+        placement.emit('initialized', callInfo());
         const outcomes: string[] = [];
         of(setCardTitle('Ann Lee'), closeCard(), setStatusText('Bye'))
           .pipe(applyCommands(placement))

@@ -5,6 +5,7 @@ import type { SchedulerLike } from 'rxjs';
 import { connectCallCard, deferPlacement } from 'b24-call-card-rx';
 import type { PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
+import { settled } from '../support/later';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -25,7 +26,7 @@ async function collectedAfterDispose(placement: PlacementPort): Promise<boolean>
   useAndDispose(placement, ref.deref()!);
   for (let i = 0; i < 5; i++) {
     gc();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled();
   }
   return ref.deref() === undefined;
 }
@@ -37,13 +38,13 @@ function ownScheduler(): SchedulerLike {
   };
 }
 
-// Promise broken: `CallCard.dispose()` "mutes its listeners; the last card disposed on a
-// placement releases every library listener" (and issue 11's heap budget per facade). A facade
-// on a `deferPlacement` hangs a `ready.catch(...)` on the deferred placement at creation (to
-// report a failed start on `errors$`), and `dispose()` cannot take it back: until the placement
-// settles, every disposed facade stays reachable through that reaction, with its store, its
-// subjects and its scheduler (about 3 KB each). An app whose start-up never settles (the SDK's
-// handshake outside a portal) and that makes a facade per route or component keeps them all.
+// `CallCard.dispose()` "mutes its listeners; the last card disposed on a placement releases every
+// library listener" (and the heap budget per facade), also on a `deferPlacement` that has not
+// settled. This broke while a facade hung a `ready.catch(...)` on the deferred placement at
+// creation (to report a failed start on `errors$`) that `dispose()` could not take back: until the
+// placement settled, every disposed facade stayed reachable through that reaction, with its store,
+// its subjects and its scheduler (about 3 KB each). An app whose start-up never settles (the SDK's
+// handshake outside a portal) and that makes a facade per route or component would keep them all.
 describe('a disposed facade on a deferred placement that has not started yet', () => {
   it('is released like a facade on any other placement', async () => {
     expect(await collectedAfterDispose(createTestPlacement())).toBe(true);

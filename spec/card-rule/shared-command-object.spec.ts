@@ -7,18 +7,18 @@ import {
   setStatusText,
 } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { call, describeOutcome } from './attack-support';
+import { callInfo, describeOutcome } from '../support/fixtures';
 
-// Promise broken: "When N ends, its commands not yet sent fail AT ONCE with
-// CallCardUnavailableError". The queue recognises "the host acknowledges my in-flight command" by
-// object identity, so a sendCommand() of the same (frozen, shareable) command object marks the
-// queue as acknowledging, and a Close click then defers the sweep until the in-flight command
-// ends (up to its timeout).
+// "When N ends, its commands not yet sent fail AT ONCE with CallCardUnavailableError", also when
+// the app sends one (frozen, shareable) command object through sendCommand() too. This broke while
+// the queue recognised "the host acknowledges my in-flight command" by object identity: the
+// sendCommand() copy marked the queue as acknowledging, and a Close click then deferred the sweep
+// until the in-flight command ended (up to its timeout).
 describe('one command object sent both through sendCommand and through the sink', () => {
   it('fails the queued commands of the closed card at the Close click, not when the in-flight one ends', () => {
     const placement = createTestPlacement({ policy: 'silent' });
     const card = connectCallCard(placement);
-    placement.emit('initialized', call('call-1'));
+    placement.emit('initialized', callInfo());
     const MUTE = setMute(true); // an app constant, as frozen commands invite
     const outcomes: string[] = [];
     // No timeout: a silent host would otherwise leave a real 10 s timer behind the test.

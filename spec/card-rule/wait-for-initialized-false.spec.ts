@@ -8,13 +8,13 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCardCommand } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { at, call, describeOutcome, testScheduler } from './attack-support';
+import { at, callInfo, describeOutcome, testScheduler } from '../support/fixtures';
 
-// Promise broken: "When N ends, its commands not yet sent fail ... and are never sent to another
-// card". With `waitForInitialized: false` the sink treats the card it cannot see (raised before
-// this frame bound `initialized`) as open and sends to it, but the commands it queued for that
-// card are filed under the NEXT card: the unseen card's Close click does not end them, and an
-// acknowledged closeCard() does not end the unseen card at all.
+// "When N ends, its commands not yet sent fail ... and are never sent to another card", also for
+// the card a sink with `waitForInitialized: false` cannot see (raised before this frame bound
+// `initialized`), which it treats as open and sends to. This broke while the commands it queued
+// for that card were filed under the NEXT card: the unseen card's Close click did not end them,
+// and an acknowledged closeCard() did not end the unseen card at all.
 describe('waitForInitialized: false: commands for the card raised before the frame bound', () => {
   it('never sends the queued commands of the unseen card to the next caller after its Close click', () => {
     testScheduler().run(({ flush }) => {
@@ -26,7 +26,7 @@ describe('waitForInitialized: false: commands for the card raised before the fra
         .pipe(applyCommands(placement, { waitForInitialized: false }))
         .subscribe((o) => outcomes.push(`${o.command.name} ${describeOutcome(o)}`));
       at(100, () => placement.emit('closeButtonClick')); // Ann's card is closed
-      at(5000, () => placement.emit('initialized', call('bob'))); // Bob calls
+      at(5000, () => placement.emit('initialized', callInfo({ CALL_ID: 'bob' }))); // Bob calls
       flush();
       expect(placement.calls.map((c) => `${c.time} ${c.command}`)).toEqual([
         '0 CallCardSetStatusText',
@@ -51,7 +51,7 @@ describe('waitForInitialized: false: commands for the card raised before the fra
     commands.next(closeCard()); // acknowledged: the card the frame found is gone
     commands.next(setStatusText('Ready for the next call'));
     expect(placement.calls.map((c) => c.command)).toEqual(['CallCardClose']);
-    placement.emit('initialized', call('bob'));
+    placement.emit('initialized', callInfo({ CALL_ID: 'bob' }));
     expect(placement.calls.map((c) => c.command)).toEqual([
       'CallCardClose',
       'CallCardSetStatusText',

@@ -1,27 +1,18 @@
 import { of } from 'rxjs';
-import { connectCallCard } from '../src/call-card';
-import { setCardTitle } from '../src/commands/creators/set-card-title';
-import { setMute } from '../src/commands/creators/set-mute';
-import { setStatusText } from '../src/commands/creators/set-status-text';
-import { setUiState } from '../src/commands/creators/set-ui-state';
-import { CallCardUnavailableError } from '../src/model/errors';
-import type { CallCardError } from '../src/model/errors';
-import type { CallInfo } from '../src/model/events';
-import { deferPlacement } from '../src/placement/defer-placement';
-import type { PlacementPort } from '../src/placement/placement-port';
-import { createTestPlacement } from '../src/testing/create-test-placement';
-import { later, settled } from './support/later';
+import { connectCallCard } from '../../src/call-card';
+import { setCardTitle } from '../../src/commands/creators/set-card-title';
+import { setMute } from '../../src/commands/creators/set-mute';
+import { setStatusText } from '../../src/commands/creators/set-status-text';
+import { setUiState } from '../../src/commands/creators/set-ui-state';
+import { CallCardUnavailableError } from '../../src/model/errors';
+import type { CallCardError } from '../../src/model/errors';
+import { deferPlacement } from '../../src/placement/defer-placement';
+import type { PlacementPort } from '../../src/placement/placement-port';
+import { createTestPlacement } from '../../src/testing/create-test-placement';
+import { callInfo } from '../support/fixtures';
+import { later, settled } from '../support/later';
 
-const CALL: CallInfo = {
-  CALL_ID: 'c-1',
-  PHONE_NUMBER: '+4912345',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = callInfo({ CALL_ID: 'c-1', PHONE_NUMBER: '+4912345' });
 
 describe('connectCallCard on a deferred placement (async start-up)', () => {
   it('shows uiState null until the port arrives, then follows the host', async () => {

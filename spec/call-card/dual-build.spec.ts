@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { callInfo } from '../support/fixtures';
 
-// Both builds in one process, as `spec/streams/dual-build.spec.ts` loads them (`npm test` builds
-// dist/ before jest). The scenario runs in a child Node process and prints what each build saw.
+// Facades of both builds in one process, as `spec/streams/dual-build.spec.ts` loads the builds
+// (`npm test` builds dist/ before jest). The scenario runs in a child Node process and prints what
+// each build saw.
 const root = resolve(__dirname, '../..');
 const dist = join(root, 'dist');
 
@@ -14,8 +16,7 @@ const dist = ${JSON.stringify(dist)};
 const esm = await import(pathToFileURL(dist + '/index.mjs').href);
 const cjs = createRequire(import.meta.url)(dist + '/index.cjs');
 const { of, asyncScheduler } = await import('rxjs');
-const CALL = { CALL_ID: 'call-1', CRM_ENTITY_TYPE: '', CRM_ENTITY_ID: 0, CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming', CALL_STATE: 'idle', CALL_LIST_MODE: false };
+const CALL = ${JSON.stringify(callInfo())};
 const host = (answer) => {
   const handlers = new Map();
   return {
@@ -82,10 +83,11 @@ beforeAll(() => {
   report = run();
 }, 30_000);
 
-// Promise broken: connectCallCard rule 3, "Every connectCallCard on one placement (and
-// scheduler) shares that state ... so two components never disagree: the second one sees the
-// mute, the title and the close the first one applied". The live state is kept in a WeakMap of
-// each build, not in the page-wide session, so a facade of the other build starts from scratch.
+// connectCallCard rule 3, "Every connectCallCard on one placement (and scheduler) shares that
+// state ... so two components never disagree: the second one sees the mute, the title and the
+// close the first one applied", across builds too. This broke while the live state was kept in a
+// WeakMap of each build rather than in the page-wide session: a facade of the other build started
+// from scratch.
 describe('dual build: a facade of one build joining a card the other build drives', () => {
   it('sees the mute and the title the other build applied, on the same scheduler', () => {
     expect(report.shared.esm).toEqual({ muted: true, title: 'Ann Lee' });
@@ -93,9 +95,9 @@ describe('dual build: a facade of one build joining a card the other build drive
   });
 });
 
-// Promise broken: "`instanceof CallCardError` catches them all" (and "treat a
-// CallCardUnavailableError outcome as 'that card is gone'") across both builds: the shared queue
-// builds its errors with the classes of the build that made it first.
+// "`instanceof CallCardError` catches them all" (and "treat a CallCardUnavailableError outcome as
+// 'that card is gone'") across both builds. This broke while the shared queue built its errors
+// with the classes of the build that made it first.
 describe('dual build: errors a CJS facade receives from the queue the ESM build made', () => {
   it('are instances of the CallCardUnavailableError and CallCardError of the CJS build', () => {
     expect(report.errors).toEqual([

@@ -1,66 +1,46 @@
-import { NEVER, Observable, Subject, config, map, of } from 'rxjs';
-import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import { NEVER, Observable, Subject, map, of } from 'rxjs';
 import type { Subscription } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
-import { connectCallCard } from '../src/call-card';
-import type { CallCard } from '../src/call-card';
-import type { PlacementPort } from '../src/placement/placement-port';
-import { sessionOf } from '../src/session/session';
-import { callCardEvents } from '../src/streams/call-card-events';
-import { closeCard } from '../src/commands/creators/close-card';
-import { getListUiStates } from '../src/commands/creators/get-list-ui-states';
-import { setCardTitle } from '../src/commands/creators/set-card-title';
-import { setHold } from '../src/commands/creators/set-hold';
-import { setMute } from '../src/commands/creators/set-mute';
-import { setStatusText } from '../src/commands/creators/set-status-text';
-import { setUiState } from '../src/commands/creators/set-ui-state';
-import { startTimer } from '../src/commands/creators/start-timer';
-import { stopTimer } from '../src/commands/creators/stop-timer';
+import { connectCallCard } from '../../src/call-card';
+import type { CallCard } from '../../src/call-card';
+import type { PlacementPort } from '../../src/placement/placement-port';
+import { sessionOf } from '../../src/session/session';
+import { callCardEvents } from '../../src/streams/call-card-events';
+import { closeCard } from '../../src/commands/creators/close-card';
+import { getListUiStates } from '../../src/commands/creators/get-list-ui-states';
+import { setCardTitle } from '../../src/commands/creators/set-card-title';
+import { setHold } from '../../src/commands/creators/set-hold';
+import { setMute } from '../../src/commands/creators/set-mute';
+import { setStatusText } from '../../src/commands/creators/set-status-text';
+import { setUiState } from '../../src/commands/creators/set-ui-state';
+import { startTimer } from '../../src/commands/creators/start-timer';
+import { stopTimer } from '../../src/commands/creators/stop-timer';
 import {
   CallCardCommandError,
   CallCardInputError,
   CallCardUnavailableError,
-} from '../src/model/errors';
-import type { CallCardError } from '../src/model/errors';
-import type { CallInfo } from '../src/model/events';
-import { hostEventName } from '../src/model/events';
-import { recordingPlacement } from './support/recording-placement';
-import type { RecordingPlacement } from './support/recording-placement';
+} from '../../src/model/errors';
+import type { CallCardError } from '../../src/model/errors';
+import { hostEventName } from '../../src/model/events';
+import { recordingPlacement } from '../support/recording-placement';
+import type { RecordingPlacement } from '../support/recording-placement';
+import {
+  callInfo,
+  collectUnhandledErrors,
+  crmEntity,
+  testScheduler,
+  virtualClock,
+} from '../support/fixtures';
 
-const CALL: CallInfo = {
+const CALL = callInfo({
   CALL_ID: 'c-1',
   PHONE_NUMBER: '+4912345',
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-const ENTITY = { PHONE_NUMBER: '+4912345', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 7 };
+});
+const ENTITY = crmEntity();
 
 const emit = (p: RecordingPlacement, type: string, raw?: unknown): void =>
   p.emit(hostEventName(type as 'initialized'), raw);
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-
-/** A virtual clock of our own, so its pending actions are only the card's. */
-function virtualClock() {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  return {
-    scheduler,
-    /** Runs everything due up to `ms` of virtual time. */
-    advanceTo(ms: number): void {
-      scheduler.maxFrames = ms;
-      scheduler.flush();
-      // The virtual clock only moves when an action runs: move it to `ms` even if none was due.
-      scheduler.frame = Math.max(scheduler.frame, ms);
-    },
-    /** Scheduled actions not yet run nor cancelled. */
-    live: (): number => scheduler.actions.filter((a) => !a.closed).length,
-  };
-}
 
 /**
  * Listeners the library keeps on a placement for its facades: on host events (the stores' taps,
@@ -84,15 +64,8 @@ function liveListeners(placement: PlacementPort) {
 }
 
 describe('connectCallCard', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-    expect(unhandled).toEqual([]);
-  });
+  const unhandled = collectUnhandledErrors();
+  afterEach(() => expect(unhandled).toEqual([]));
 
   it('binds initialized and entityChanged at creation, so an early card is never missed', () => {
     const placement = recordingPlacement();
