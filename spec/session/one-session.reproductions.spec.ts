@@ -57,6 +57,26 @@ function overlaps(calls: readonly { readonly time: number }[], delayMs: number):
   return count;
 }
 
+/** The simulator, raising `raise()` inside the first call of `command`, before it answers. */
+function reentrantHost(
+  command: string,
+  raise: (host: ReturnType<typeof createCallCardSimulator>) => void,
+) {
+  const simulator = createCallCardSimulator();
+  let raised = false;
+  const port: PlacementPort = {
+    bindEvent: (name, handler) => simulator.bindEvent(name, handler),
+    call(name, params, onReply, onError) {
+      if (name === command && !raised) {
+        raised = true;
+        raise(simulator);
+      }
+      simulator.call(name, params, onReply, onError);
+    },
+  };
+  return { simulator, port };
+}
+
 describe('one placement, one session: the reproductions', () => {
   describe('1. time spent waiting for a deferred placement is not the host reply time', () => {
     it('sends the commands one at a time once the placement arrives, with no timeout', () => {
@@ -140,26 +160,6 @@ describe('one placement, one session: the reproductions', () => {
   });
 
   describe('3. a host that raises events inside placement.call', () => {
-    /** The simulator, raising `raise()` inside the first call of `command`, before it answers. */
-    function reentrantHost(
-      command: string,
-      raise: (host: ReturnType<typeof createCallCardSimulator>) => void,
-    ) {
-      const simulator = createCallCardSimulator();
-      let raised = false;
-      const port: PlacementPort = {
-        bindEvent: (name, handler) => simulator.bindEvent(name, handler),
-        call(name, params, onReply, onError) {
-          if (name === command && !raised) {
-            raised = true;
-            raise(simulator);
-          }
-          simulator.call(name, params, onReply, onError);
-        },
-      };
-      return { simulator, port };
-    }
-
     it("never sends card 1's commands to card 2 raised during the first one's call", () => {
       const { simulator, port } = reentrantHost('CallCardSetMute', (host) => host.ring());
       const card = connectCallCard(port);
@@ -221,6 +221,51 @@ describe('one placement, one session: the reproductions', () => {
         expect.stringMatching(/^CallCardUnavailableError: CallCardSetStatusText: not sent/),
       ]);
       card.dispose();
+    });
+  });
+
+  describe('found by the property test', () => {
+    it('delivers a click the host raised inside a call before that call is acknowledged', () => {
+      // The user clicks "unmute" while the ring is still being delivered; the host raises the click
+      // inside the mute's call, then takes the mute: the card ends muted.
+      const host = createTestPlacement();
+      const port: PlacementPort = {
+        bindEvent: (name, handler) => host.bindEvent(name, handler),
+        call(name, params, onReply, onError) {
+          if (name === 'CallCardSetMute') host.emit('muteButtonClick', false);
+          host.call(name, params, onReply, onError);
+        },
+      };
+      const card = connectCallCard(port);
+      card.apply(of(setMute(true)));
+      host.emit('initialized', call('c-1'));
+      expect(host.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
+      expect(card.snapshot().muted).toBe(true);
+      card.dispose();
+    });
+
+    it('gives every command that waited for a deferred placement to the card open when it arrives', () => {
+      testScheduler().run(({ flush }) => {
+        const { simulator, port } = reentrantHost('CallCardSetCardTitle', (host) => host.ring());
+        const card = connectCallCard(deferPlacement(arriving(port, 100)));
+        const failures: string[] = [];
+        card.errors$.subscribe((e) => failures.push(e.message));
+        card.apply(of(setCardTitle('Ann'), setStatusText('VIP')));
+        // A card is open before the placement arrives: both commands are that card's.
+        const directly = connectCallCard(port);
+        simulator.ring();
+        flush();
+        expect(simulator.log.map((e) => e.command)).toEqual(['CallCardSetCardTitle']);
+        expect(failures).toEqual([
+          expect.stringMatching(
+            /^CallCardSetStatusText: not sent: its call card ended \(the next card/,
+          ),
+        ]);
+        expect(card.snapshot()).toBe(directly.snapshot());
+        expect(card.snapshot()).toMatchObject({ title: 'Ann', statusText: '' });
+        card.dispose();
+        directly.dispose();
+      });
     });
   });
 

@@ -4,7 +4,13 @@ import type { CallCardError } from '../model/errors';
 import { createRunner } from '../internal/runner';
 import { canSendTo, cardFor, endOf, hasEnded } from '../session/card-tracker';
 import { followCards, onCardChange } from '../session/event-hub';
-import type { CommandQueue, QueueSink, Session, StartUp } from '../session/session';
+import type {
+  CommandQueue,
+  QueueSink,
+  Session,
+  StartUp,
+  WaitingCommand,
+} from '../session/session';
 import { isTraced, trace } from '../session/trace';
 import { tapApplied } from '../session/applied-channel';
 import { addRider, carrier, dropRiders } from './queue-entries';
@@ -139,6 +145,10 @@ function createQueue(session: Session): CommandQueue {
     addRider(entries, rider, owner);
   };
 
+  const adopt = (waiting: readonly WaitingCommand[]): void => {
+    for (const rider of waiting) if (rider.sink.isActive()) enqueue(rider);
+  };
+
   /** The card changed: the unsent commands of a card that ended fail now, in queue order. */
   const sweep = (): void => {
     for (let index = 0; index < entries.length;) {
@@ -173,6 +183,10 @@ function createQueue(session: Session): CommandQueue {
     cancel(sink) {
       runner.run(dropRiders, entries, sink);
       // The head may change: a command that no longer waits behind it may go now.
+      kick();
+    },
+    adopt(waiting) {
+      runner.run(adopt, waiting, undefined);
       kick();
     },
   };

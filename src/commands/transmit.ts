@@ -47,11 +47,11 @@ function toCommandError(command: CallCardCommandName, error: unknown): CallCardE
  * 6. On an acknowledgement, in this order: `acknowledged()` (the sender learns its command is
  *    being acknowledged), the card closes (for `CallCardClose`), the command is published,
  *    `done` runs.
- * 7. The host takes a command after every card event it raised before `call` returned: a card
- *    event raised inside the call (a host that answers synchronously, a test fake), or still on
- *    its way to the listeners when the command was sent, comes first. The command belongs to the
- *    card the host shows after those events, and an acknowledgement given inside the call waits
- *    until their listeners ran.
+ * 7. The host takes a command after every event it raised before `call` returned: an event
+ *    raised inside the call (a host that answers synchronously, a test fake), or still on its way
+ *    to the listeners when the command was sent (an earlier event is being delivered), comes
+ *    first. The command belongs to the card the host shows after those events, and an
+ *    acknowledgement given inside the call waits until their listeners ran.
  */
 export function transmit(
   session: Session,
@@ -72,8 +72,8 @@ export function transmit(
     t.onError(error);
   }
   t.inCall = false;
-  // Rule 7: the card events raised so far come before the command.
-  if (session.tracker.coming > 0) session.dispatch.run(followCard, t, undefined);
+  // Rule 7: the events raised so far come before the command.
+  if (session.dispatch.queued()) session.dispatch.run(followCard, t, undefined);
   else t.sentTo = session.tracker.number;
   if (!t.settled) {
     // Taken as sent, as if the host had answered inside the call.
@@ -151,9 +151,9 @@ export class Transmission {
   succeed(value: unknown, inCall: boolean): void {
     const tracker = this.session.tracker;
     if (inCall) {
-      if (tracker.coming > 0) {
-        // The card events the host raised inside the call are still on their way (an earlier
-        // event is being delivered): this acknowledgement follows them.
+      if (this.session.dispatch.queued()) {
+        // The events the host raised inside the call are still on their way (an earlier event
+        // is being delivered): this acknowledgement follows them.
         this.settled = true;
         this.session.dispatch.run(acknowledgeLater, this, value);
         return;
@@ -189,12 +189,12 @@ export class Transmission {
   }
 }
 
-/** The card events raised before the command was taken are delivered: its card is now known. */
+/** The events raised before the command was taken are delivered: its card is now known. */
 function followCard(t: Transmission): void {
   t.sentTo = t.session.tracker.number;
 }
 
-/** An acknowledgement that waited for the card events raised before it (rule 7). */
+/** An acknowledgement that waited for the events raised before it (rule 7). */
 function acknowledgeLater(t: Transmission, value: unknown): void {
   t.sentTo = t.session.tracker.number;
   t.acknowledge(value);

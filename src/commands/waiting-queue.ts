@@ -1,14 +1,7 @@
-import type { CallCardCommand } from '../model/commands';
 import type { CallCardError } from '../model/errors';
-import type { CommandQueue, QueueSink, Session, StartUp } from '../session/session';
+import type { CommandQueue, Session, StartUp, WaitingCommand } from '../session/session';
 import { onStarted, refusal } from '../session/start-up';
 import { outcomeOf } from './outcome-of';
-
-interface Waiting {
-  readonly sink: QueueSink;
-  readonly command: CallCardCommand;
-  readonly checked: CallCardCommand;
-}
 
 /**
  * The queue of a deferred placement while it starts (internal): commands wait here in the order
@@ -23,24 +16,18 @@ export function waitingQueue(
   startUp: StartUp,
   queueOf: (session: Session) => CommandQueue,
 ): CommandQueue {
-  let waiting: Waiting[] | undefined = [];
-  let moving = false;
+  let waiting: WaitingCommand[] | undefined = [];
   let target: CommandQueue | undefined;
   /** Why nothing can be sent, once the start failed or the placement cannot follow its cards. */
   let failure: ((name: string) => CallCardError) | undefined;
 
-  const refuse = (item: Waiting): void => {
-    if (item.sink.isActive())
-      item.sink.receive(
-        outcomeOf(
-          item.command,
-          { ok: false, error: (failure as (name: string) => CallCardError)(item.checked.name) },
-          false,
-        ),
-      );
+  const refuse = (item: WaitingCommand): void => {
+    if (!item.sink.isActive()) return;
+    const error = (failure as (name: string) => CallCardError)(item.checked.name);
+    item.sink.receive(outcomeOf(item.command, { ok: false, error }, false));
   };
   const refuseAll = (why: (name: string) => CallCardError): void => {
-    const list = waiting as Waiting[];
+    const list = waiting as WaitingCommand[];
     waiting = undefined;
     failure = why;
     for (const item of list) refuse(item);
@@ -57,17 +44,12 @@ export function waitingQueue(
         refuseAll(() => error as CallCardError);
         return;
       }
-      // Commands handed over while these move on (a host that answers at once, an outcome
-      // handler that sends the next) join the end of the list, so the order holds.
-      const list = waiting as Waiting[];
-      moving = true;
-      for (let i = 0; i < list.length; i++) {
-        const item = list[i] as Waiting;
-        if (item.sink.isActive()) queue.enqueue(item.sink, item.command, item.checked);
-      }
-      moving = false;
+      // All queued at once, for the card of this moment; commands handed over meanwhile (a host
+      // that answers at once, an outcome handler that sends the next) queue behind them.
+      const list = waiting as WaitingCommand[];
       waiting = undefined;
       target = queue;
+      queue.adopt(list);
     },
     () => refuseAll((name) => refusal(startUp, name)),
     'release',
@@ -81,9 +63,11 @@ export function waitingQueue(
     },
     cancel(sink) {
       if (target) target.cancel(sink);
-      // A sink that left is skipped when the list moves on; dropped now, it is not kept alive
-      // by a placement that may never start.
-      else if (waiting && !moving) waiting = waiting.filter((item) => item.sink !== sink);
+      // Dropped now, a sink that left is not kept alive by a placement that may never start.
+      else if (waiting) waiting = waiting.filter((item) => item.sink !== sink);
+    },
+    adopt(list) {
+      for (const item of list) this.enqueue(item.sink, item.command, item.checked);
     },
   };
 }

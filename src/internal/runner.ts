@@ -7,6 +7,8 @@ import { reportError } from './report-error';
 export interface Runner {
   /** Whether a work of this runner is running (a `run` now would queue its work). */
   busy(): boolean;
+  /** Whether works wait behind the one running (a `run` now would queue its work after them). */
+  queued(): boolean;
   /**
    * Runs `work(a, b)` now; or, when called from inside a work of this runner, right after that
    * one (and any queued before it), still synchronously inside the outermost call.
@@ -34,9 +36,12 @@ export function createRunner(): Runner {
   // slot is cleared once its work ran, so nothing is kept alive by the queue.
   const pending: unknown[] = [];
   let count = 0;
+  /** The slot of the next queued work to run. */
+  let at = 0;
   let running = false;
   return {
     busy: () => running,
+    queued: () => at < count,
     run(work, a, b) {
       if (running) {
         pending[count] = work;
@@ -53,19 +58,22 @@ export function createRunner(): Runner {
           reportError(error);
         }
         // `count` grows while we walk: each work may queue more.
-        for (let i = 0; i < count; i += 3) {
-          const queued = pending[i] as (a: unknown, b: unknown) => void;
+        for (at = 0; at < count; ) {
+          const i = at;
+          at += 3;
+          const next = pending[i] as (a: unknown, b: unknown) => void;
           const first = pending[i + 1];
           const second = pending[i + 2];
           pending[i] = pending[i + 1] = pending[i + 2] = undefined;
           try {
-            queued(first, second);
+            next(first, second);
           } catch (error) {
             reportError(error);
           }
         }
       } finally {
         count = 0;
+        at = 0;
         running = false;
       }
     },

@@ -141,6 +141,20 @@ export interface CommandQueue {
   enqueue(sink: QueueSink, command: CallCardCommand, checked: CallCardCommand): void;
   /** Drops the sink's queued, unsent commands (a command already sent still runs to its end). */
   cancel(sink: QueueSink): void;
+  /**
+   * Takes commands that waited while the placement started, in their order, as if each were
+   * queued now: all for the card of this moment (none is sent before all are queued).
+   */
+  adopt(waiting: readonly WaitingCommand[]): void;
+}
+
+/** A command handed over while the placement started. */
+export interface WaitingCommand {
+  readonly sink: QueueSink;
+  /** As the app gave it, for its outcome. */
+  readonly command: CallCardCommand;
+  /** What `validateCommand` made of it: what is sent and applied. */
+  readonly checked: CallCardCommand;
 }
 
 /**
