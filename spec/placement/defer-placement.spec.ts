@@ -1,4 +1,4 @@
-import { deferPlacement, isDeferredPlacement } from '../../src/placement/defer-placement';
+import { deferPlacement, deferredStart } from '../../src/placement/defer-placement';
 import type { PlacementPort } from '../../src/placement/placement-port';
 import { CallCardInputError, CallCardUnavailableError } from '../../src/model/errors';
 import { recordingPlacement } from '../support/recording-placement';
@@ -31,7 +31,7 @@ describe('deferPlacement', () => {
       deferred.bindEvent('BackgroundCallCard::initialized', () => undefined);
       deferred.call('CallCardSetCardTitle', { title: 'A' }, () => undefined);
       expect(deferred.status()).toBe('pending');
-      expect(isDeferredPlacement(deferred)).toBe(true);
+      expect(deferredStart(deferred)).toBeDefined();
     });
 
     it('replays binds and calls on the real port in the order they were made', async () => {

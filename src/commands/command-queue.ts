@@ -4,13 +4,7 @@ import type { CallCardError } from '../model/errors';
 import { createRunner } from '../internal/runner';
 import { canSendTo, cardFor, endOf, hasEnded } from '../session/card-tracker';
 import { followCards, onCardChange } from '../session/event-hub';
-import type {
-  CommandQueue,
-  QueueSink,
-  Session,
-  StartUp,
-  WaitingCommand,
-} from '../session/session';
+import type { CommandQueue, QueueSink, Session, StartUp, WaitingCommand } from '../session/session';
 import { isTraced, trace } from '../session/trace';
 import { tapApplied } from '../session/applied-channel';
 import { addRider, carrier, dropRiders } from './queue-entries';

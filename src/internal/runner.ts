@@ -58,7 +58,7 @@ export function createRunner(): Runner {
           reportError(error);
         }
         // `count` grows while we walk: each work may queue more.
-        for (at = 0; at < count; ) {
+        for (at = 0; at < count;) {
           const i = at;
           at += 3;
           const next = pending[i] as (a: unknown, b: unknown) => void;

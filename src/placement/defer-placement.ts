@@ -54,17 +54,23 @@ type Pending =
  *
  * 1. `source` is a promise of the real port, or a function returning the port or a promise of
  *    one (run at once; a port it returns synchronously makes the placement ready at once).
- * 2. Until the real port arrives, `bindEvent` and `call` are recorded; when it arrives they are
- *    replayed on it in the order they were made (calls made while replaying queue behind them).
- *    Afterwards both pass straight through.
- * 3. If the start fails (the promise rejects, the function throws, or what arrives is not a
- *    `PlacementPort`), every recorded and later `call` runs its `onError` with a
+ * 2. Used as a port by code of your own: until the real port arrives, `bindEvent` and `call`
+ *    are recorded; when it arrives they are replayed on it in the order they were made (calls
+ *    made while replaying queue behind them). Afterwards both pass straight through. (Wrap the
+ *    real port, not the deferred one: `deferPlacement(start().then((p) => logging(p)))`.)
+ * 3. If the start fails (the promise rejects, the function throws, what arrives is not a
+ *    `PlacementPort`, or it is this deferred placement again, directly or through others), every recorded and later `call` runs its `onError` with a
  *    `CallCardUnavailableError` naming the command, whose `cause` is the failure; recorded and
  *    later `bindEvent`s do nothing (no event can come). `ready` rejects with the same kind of
  *    error, never as an unhandled rejection.
- * 4. Handing it to `connectCallCard` works as with any port: the card's state is
- *    `uiState: null` until the host raises `initialized`, and a failed start is reported once on
- *    `errors$`.
+ * 4. Handed to the library (`connectCallCard`, `callCardEvents`, `applyCommands`,
+ *    `sendCommand`, `provideCallCard`), it is not used as a port: the library waits for the real
+ *    placement and then works on that placement's one session, shared with everything else that
+ *    reaches it (the placement itself, other deferred wrappers of it, the other build of the
+ *    library). Until then streams wait, the card's state is `uiState: null`, and commands wait in
+ *    order without a timeout: `timeoutMs` counts from the moment a command is handed to the host.
+ *    A command whose sink left or whose card was disposed meanwhile is never sent. A failed start
+ *    is reported once on `errors$`, and every waiting and later command fails with it.
  *
  * Throws `CallCardInputError` when `source` is neither a promise nor a function.
  *
@@ -219,11 +225,6 @@ export function deferPlacement(
   if (isThenable(started)) started.then(arrive, fail);
   else arrive(started);
   return deferred;
-}
-
-/** Whether `placement` was made by `deferPlacement` (of any build of the library in the page). */
-export function isDeferredPlacement(placement: PlacementPort): placement is DeferredPlacement {
-  return deferredStart(placement) !== undefined;
 }
 
 /**

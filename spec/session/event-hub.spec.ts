@@ -8,7 +8,7 @@ import type { PlacementPort } from '../../src/placement/placement-port';
 import * as hubModule from '../../src/session/event-hub';
 import * as streamsModule from '../../src/streams/host-streams';
 import { recordingPlacement } from '../support/recording-placement';
-import { host, playHost } from './host-script';
+import { host, playHost } from '../streams/host-script';
 import { testScheduler } from '../support/fixtures';
 import { VALID } from '../support/valid-payloads';
 
