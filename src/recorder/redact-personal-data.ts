@@ -11,7 +11,7 @@ const HIDDEN_ID = 1;
 const HIDDEN_DIGITS = '1';
 
 /** Phone numbers the host sends when it has none to show: they say how the call looks, not who. */
-const PHONE_SENTINELS: ReadonlySet<string> = new Set(['', 'hidden', 'unknown']);
+const PHONE_SENTINELS: ReadonlySet<string> = /* @__PURE__ */ new Set(['', 'hidden', 'unknown']);
 
 type Hide = (value: JsonValue) => JsonValue;
 
@@ -54,7 +54,7 @@ const hideBindings: Hide = (value) =>
  * is hidden until it is listed here.
  */
 const PAYLOAD_RULES: { readonly [event: string]: { readonly [key: string]: Hide } } = {
-  [`${HOST_EVENT_PREFIX}initialized`]: {
+  'BackgroundCallCard::initialized': {
     CALL_ID: keep,
     LINE_NUMBER: keep,
     LINE_NAME: keep,
@@ -67,19 +67,22 @@ const PAYLOAD_RULES: { readonly [event: string]: { readonly [key: string]: Hide 
     CRM_ACTIVITY_ID: hideId,
     CRM_BINDINGS: hideBindings,
   },
-  [`${HOST_EVENT_PREFIX}entityChanged`]: {
+  'BackgroundCallCard::entityChanged': {
     CRM_ENTITY_TYPE: keep,
     PHONE_NUMBER: hidePhone,
     CRM_ENTITY_ID: hideId,
   },
-  [`${HOST_EVENT_PREFIX}transferButtonClick`]: { phoneNumber: hidePhone, target: hideId },
-  [`${HOST_EVENT_PREFIX}addCommentButtonClick`]: {},
+  'BackgroundCallCard::transferButtonClick': { phoneNumber: hidePhone, target: hideId },
+  'BackgroundCallCard::addCommentButtonClick': {},
 };
 
 /** The events whose payload errors quote personal data: the `event` of a `failure`. */
-const PERSONAL_EVENTS: ReadonlySet<string> = new Set(
-  Object.keys(PAYLOAD_RULES).map((name) => name.slice(HOST_EVENT_PREFIX.length)),
-);
+const PERSONAL_EVENTS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'initialized',
+  'entityChanged',
+  'transferButtonClick',
+  'addCommentButtonClick',
+]);
 
 /** The params that carry text the app wrote for the operator, often the caller's name. */
 const TEXT_PARAMS: { readonly [command: string]: string } = {
