@@ -6,6 +6,9 @@ import type { JsonValue } from '../model/session-log';
  */
 const MAX_DEPTH = 32;
 
+/** A frozen `[]`, shared. */
+const NO_ITEMS: readonly JsonValue[] = /* @__PURE__ */ Object.freeze([]);
+
 /**
  * A session log's stand-in for a raw value JSON cannot hold (internal), saying what it was
  * (`{ "unserializable": "NaN" }`).
@@ -60,8 +63,10 @@ function copy(value: unknown, frozen: boolean, parents: object[]): JsonValue {
   const depth = parents.length;
   try {
     if (Array.isArray(object)) {
-      parents.push(object);
       const items = object as readonly unknown[];
+      // The host's acknowledgement: one shared copy for every one of them.
+      if (items.length === 0 && frozen) return NO_ITEMS;
+      parents.push(object);
       const out: JsonValue[] = [];
       for (let i = 0; i < items.length; i++) out.push(copy(items[i], frozen, parents));
       parents.pop();
@@ -81,13 +86,17 @@ function copy(value: unknown, frozen: boolean, parents: object[]): JsonValue {
         readable = false;
       }
       if (item === undefined && readable) continue;
-      // Defined, not assigned: an own `__proto__` key would otherwise set the copy's prototype.
-      Object.defineProperty(out, key, {
-        value: readable ? copy(item, frozen, parents) : unserializable('an unreadable value'),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const kept = readable ? copy(item, frozen, parents) : unserializable('an unreadable value');
+      // Defined, not assigned: an own `__proto__` key would otherwise set the copy's prototype
+      // (assignment, much faster, for every other key).
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value: kept,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[key] = kept;
     }
     parents.pop();
     return frozen ? Object.freeze(out) : out;
