@@ -622,6 +622,16 @@ describe('recordCallCard: entries$ and stop()', () => {
     recorder!.entries$.subscribe({ complete: () => (completed = true) });
     expect(completed).toBe(true);
   });
+  it('records nothing more once stopped by an entries$ subscriber in the middle of a delivery', () => {
+    const p = host();
+    const recorder = recordCallCard(p);
+    callCardEvents(p).initialized$.subscribe();
+    recorder.entries$.subscribe(() => recorder.stop());
+    p.emit(INITIALIZED, CALL);
+    // The event entry stopped it; the card entry of the same delivery came after.
+    expect(recorder.log().entries.map((e) => e.kind)).toEqual(['event']);
+    expect(sessionOf(p).tracers.list).toEqual([]);
+  });
 });
 
 describe('recordCallCard: several recorders', () => {

@@ -169,6 +169,8 @@ export function recordCallCard(
   const emit = (entry: SessionLogEntry): void => live.next(entry);
 
   const keep = (recorded: SessionLogEntry): void => {
+    // Stopped during a delivery that had already started: the log is final.
+    if (final) return;
     const entry = redact ? redactEntry(recorded, redact) : recorded;
     if (entries.length < maxEntries) entries.push(entry);
     else {
