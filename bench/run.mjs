@@ -67,6 +67,7 @@ const SUITES = [
   ['churn', () => import('./suites/churn.mjs').then((m) => m.runChurn)],
   ['coalescing', () => import('./suites/coalescing.mjs').then((m) => m.runCoalescing)],
   ['derivation', () => import('./suites/derivation.mjs').then((m) => m.runDerivation)],
+  ['recording', () => import('./suites/recording.mjs').then((m) => m.runRecording)],
   ['timer', () => import('./suites/timer.mjs').then((m) => m.runTimer)],
 ];
 

@@ -3,17 +3,18 @@
 // RxJS pipelines from the card's events to commands. It loads the library by its own package name
 // (Node resolves the self-reference through the exports map), so it uses the public API only.
 //
-// Usage: node examples/demo.mjs [--scenario incoming|outgoing]   (or: npm run demo -- ...)
+// Usage: node examples/demo.mjs [--scenario incoming|outgoing] [--record FILE]
+//        (or: npm run demo -- ...)
 // Exit codes: 0 every step showed what it should, 1 a step (or the build) failed, 2 bad arguments.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO_NAMES = ['incoming', 'outgoing'];
-const USAGE = `Usage: npm run demo [-- --scenario <name>]
-       node examples/demo.mjs [--scenario <name>] [--help]
+const USAGE = `Usage: npm run demo [-- --scenario <name>] [-- --record <file>]
+       node examples/demo.mjs [--scenario <name>] [--record <file>] [--help]
 
 Plays a scripted call against the simulated Bitrix24 call card on a virtual clock and prints
 the card after each step, with the commands the app sent.
@@ -22,31 +23,36 @@ Options:
   --scenario <name>  ${SCENARIO_NAMES.join(' | ')} (default: incoming)
                      incoming: ring, answer, talk, mute, hold, dialpad, failed transfer, hang up
                      outgoing: call, no answer, redial, connected, hang up
+  --record <file>    also write the session log of the run (recordCallCard) to <file>, as JSON:
+                     every host event, command, reply and card boundary, in virtual time
   --help             show this help
 
 Exit codes: 0 ok, 1 a step failed, 2 bad arguments.`;
 
-/** The scenario named by `args`, `'help'`, or an error message for a bad command line. */
+/** The options named by `args`, `{help: true}`, or an error message for a bad command line. */
 function parseArgs(args) {
   let scenario = 'incoming';
+  let record;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') return { help: true };
-    let value;
-    if (arg === '--scenario') {
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg];
+    if (flag !== '--scenario' && flag !== '--record') return { error: `unknown argument "${arg}"` };
+    let value = inline;
+    if (value === undefined) {
       value = args[i + 1];
       i += 1;
-      if (value === undefined) return { error: '--scenario needs a value' };
-    } else if (arg.startsWith('--scenario=')) {
-      value = arg.slice('--scenario='.length);
-    } else {
-      return { error: `unknown argument "${arg}"` };
+    }
+    if (value === undefined || value === '') return { error: `${flag} needs a value` };
+    if (flag === '--record') {
+      record = value;
+      continue;
     }
     if (!SCENARIO_NAMES.includes(value))
       return { error: `unknown scenario "${value}" (expected ${SCENARIO_NAMES.join(' or ')})` };
     scenario = value;
   }
-  return { scenario };
+  return { scenario, record };
 }
 
 /** The newest modification time of the files under `dir`. */
@@ -98,10 +104,26 @@ if (parsed.help) {
     process.exitCode = 1;
   }
   if (scenarios) {
+    let written = true;
     const ok = scenarios.runScenario(parsed.scenario, {
       print: (line) => console.log(line),
       printError: (line) => console.error(line),
+      // Written whether or not the run went well: a failed run's log is the one worth reading.
+      record:
+        parsed.record === undefined
+          ? undefined
+          : (log) => {
+              try {
+                writeFileSync(parsed.record, `${JSON.stringify(log, null, 2)}\n`);
+                console.error(
+                  `demo: session log written to ${parsed.record} (${log.entries.length} entries)`,
+                );
+              } catch (error) {
+                console.error(`demo: cannot write the session log: ${error.message}`);
+                written = false;
+              }
+            },
     });
-    process.exitCode = ok ? 0 : 1;
+    process.exitCode = ok && written ? 0 : 1;
   }
 }

@@ -1,7 +1,7 @@
 // The demo's scripted calls, played against the simulated host on a virtual clock, with the
 // card printed after each step as the operator would see it.
 import { VirtualAction, VirtualTimeScheduler, config } from 'rxjs';
-import { connectCallCard, formatCallTimer } from 'b24-call-card-rx';
+import { connectCallCard, formatCallTimer, recordCallCard } from 'b24-call-card-rx';
 import { createCallCardSimulator } from 'b24-call-card-rx/testing';
 import { callApp } from './call-app.mjs';
 import { createCrm, createSoftphone } from './fake-backends.mjs';
@@ -282,14 +282,19 @@ function mismatch(card, expect) {
 /**
  * Plays one scenario and prints it with `print`. Returns `true` when every step showed what it
  * should and no command failed; on the first failing step it prints why and returns `false`.
+ * With `record`, the session is recorded from the start (`recordCallCard`, on the virtual clock)
+ * and `record(log)` gets its log at the end, whether the run went well or not.
  *
  * @param {keyof typeof SCENARIOS} name
- * @param {{print: (line: string) => void, printError: (line: string) => void}} io
+ * @param {{print: (line: string) => void, printError: (line: string) => void,
+ *   record?: (log: import('b24-call-card-rx').CallCardSessionLog) => void}} io
  */
-export function runScenario(name, { print, printError }) {
+export function runScenario(name, { print, printError, record }) {
   const scenario = SCENARIOS[name];
   const clock = virtualClock();
   const host = createCallCardSimulator({ scheduler: clock.scheduler });
+  // Before the card: the log then holds everything the card's session sees.
+  const recorder = record ? recordCallCard(host, { scheduler: clock.scheduler }) : undefined;
   const card = connectCallCard(host, { scheduler: clock.scheduler });
   const problems = [];
   const previousHandler = config.onUnhandledError;
@@ -330,6 +335,11 @@ export function runScenario(name, { print, printError }) {
       }
     }
   } finally {
+    // Stopped before the card is disposed, so the log keeps the card's last snapshot.
+    if (recorder) {
+      recorder.stop();
+      record(recorder.log());
+    }
     card.dispose();
     config.onUnhandledError = previousHandler;
   }

@@ -113,3 +113,16 @@ export { callSessions } from './operators/call-sessions';
 // Facade: one placement's call card, wired.
 export { connectCallCard } from './call-card';
 export type { CallCard, ConnectCallCardOptions } from './call-card';
+
+// Field: record what the session sees, as a versioned JSON log (a support ticket, a replay).
+export { recordCallCard } from './recorder/record-call-card';
+export type { CallCardRecorder, RecordCallCardOptions } from './recorder/record-call-card';
+export { redactPersonalData } from './recorder/redact-personal-data';
+export { SESSION_LOG_VERSION } from './model/session-log';
+export type {
+  CallCardSessionLog,
+  SessionLogEntry,
+  SessionLogError,
+  SessionLogCardCause,
+  JsonValue,
+} from './model/session-log';

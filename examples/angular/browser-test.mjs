@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError, STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
+import { sessionLogProblems } from '../session-log-check.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, 'dist/development/browser');
@@ -139,6 +140,35 @@ async function scenario(page, url, screenshot) {
   });
 }
 
+async function recorderStep(page) {
+  await step(
+    'window.callCardRecorder (development only) holds a valid log of the call',
+    async () => {
+      const log = await page.evaluate(() => window.callCardRecorder?.log() ?? null);
+      check(log !== null, 'the development build exposes window.callCardRecorder');
+      const problems = sessionLogProblems(log);
+      check(problems.length === 0, 'its log is a valid session log (format version 1)', problems);
+      const events = log.entries
+        .filter((e) => e.kind === 'event')
+        .map((e) => e.event.slice('BackgroundCallCard::'.length));
+      check(
+        JSON.stringify(events) ===
+          '["entityChanged","initialized","answerButtonClick","hangupButtonClick"]',
+        "it holds the host's events, from the card raised to the hang-up",
+        events,
+      );
+      const commands = log.entries.filter((e) => e.kind === 'command');
+      check(
+        commands.some((e) => e.command === 'CallCardSetMute' && e.params.muted === true) &&
+          commands.at(-1).command === 'CallCardClose',
+        "it holds the app's commands, its mute, and the close last",
+        commands.map((e) => e.command),
+      );
+      check(log.snapshot?.closed === true, 'its snapshot is the closed card', log.snapshot);
+    },
+  );
+}
+
 async function main() {
   const at = process.argv.indexOf('--screenshot');
   const screenshot = at === -1 ? null : process.argv[at + 1];
@@ -162,6 +192,7 @@ async function main() {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
       await scenario(page, server.url, screenshot);
+      await recorderStep(page);
     },
   });
 }

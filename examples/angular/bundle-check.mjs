@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Proves the production build carries no simulator: greps its JavaScript for strings only the
-// simulator and its panel contain, and, as a control, finds them in the development build (so the
-// grep can fail) and finds the SDK in both (so the right files were read).
+// Proves the production build carries no simulator and no session recorder: greps its JavaScript
+// for strings only the simulator, its panel and the recorder contain, and, as a control, finds
+// them in the development build (so the grep can fail) and finds the SDK in both (so the right
+// files were read).
 //
 // Usage: node bundle-check.mjs   (after `npm run build` and `npm run build:dev`)
 // Exit 0: the production build is clean; 1 otherwise.
@@ -17,6 +18,8 @@ const BUILDS = {
 };
 /** Only in the simulator (its name in its error messages, its call ids) and the panel. */
 const SIMULATOR_MARKERS = ['createCallCardSimulator', 'sim-call-', 'Simulator (development only)'];
+/** Only in the recorder (its name in its error messages) and the development hook exposing it. */
+const RECORDER_MARKERS = ['recordCallCard', 'callCardRecorder'];
 /** In every build: the official SDK the app starts in a portal. */
 const SDK_MARKER = 'JSSDK_CLIENT_SIDE_WARNING';
 
@@ -30,9 +33,12 @@ async function scripts(dir) {
 const problems = [];
 const production = await scripts(BUILDS.production);
 const development = await scripts(BUILDS.development);
-for (const marker of SIMULATOR_MARKERS) {
+for (const [marker, what] of [
+  ...SIMULATOR_MARKERS.map((m) => [m, 'the simulator']),
+  ...RECORDER_MARKERS.map((m) => [m, 'the session recorder']),
+]) {
   if (production.text.includes(marker))
-    problems.push(`the production build contains "${marker}" (the simulator)`);
+    problems.push(`the production build contains "${marker}" (${what})`);
   if (!development.text.includes(marker))
     problems.push(`the development build lacks "${marker}": the check would prove nothing`);
 }
@@ -53,6 +59,7 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else
   console.log(
-    `PASS: no simulator in the production build (${SIMULATOR_MARKERS.map((m) => `"${m}"`).join(', ')} ` +
+    `PASS: no simulator and no recorder in the production build (` +
+      `${[...SIMULATOR_MARKERS, ...RECORDER_MARKERS].map((m) => `"${m}"`).join(', ')} ` +
       'absent; present in the development build)',
   );

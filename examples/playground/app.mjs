@@ -2,7 +2,11 @@
 // talks to the host page across origins, and the library (the built package) turns the
 // placement into streams. The call logic is a few RxJS pipelines from events to commands.
 //
+// It records its session from the start (`recordCallCard`): the "Download session" button saves
+// the log as JSON, what a user would attach to a support ticket.
+//
 // Bundled for the browser by serve.mjs. For the browser test it exposes `window.appLog`.
+/* global Blob, URL */
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
 import {
   EMPTY,
@@ -20,6 +24,7 @@ import {
   connectCallCard,
   formatCallTimer,
   fromB24Frame,
+  recordCallCard,
   setCardTitle,
   setStatusText,
   setUiState,
@@ -120,6 +125,16 @@ function tapSdkBindings(placement) {
   return taps;
 }
 
+/** Saves `text` as a file named `name`, the way a page offers a download. */
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 async function main() {
   log('sdk', `initializeB24Frame() from ${window.location.origin} (window.name ${window.name})`);
   const $b24 = await initializeB24Frame();
@@ -128,7 +143,18 @@ async function main() {
   log('sdk', `getInterface: ${api.command.length} commands, ${api.event.length} events`);
 
   window.sdkBindings = tapSdkBindings($b24.placement);
-  const card = connectCallCard(fromB24Frame($b24));
+  const placement = fromB24Frame($b24);
+  // Before the card, so the log holds everything its session sees. The playground's calls are
+  // made up; an app in a portal would pass `{ redact: redactPersonalData }`.
+  const recorder = recordCallCard(placement);
+  const card = connectCallCard(placement);
+  const button = document.getElementById('download-session');
+  button.addEventListener('click', () => {
+    const session = recorder.log();
+    download('call-card-session.json', `${JSON.stringify(session, null, 2)}\n`);
+    log('app', `session log downloaded (${session.entries.length} entries)`);
+  });
+  button.disabled = false;
   const { events } = card;
   events.initialized$.subscribe((call) =>
     log('event', `initialized ${call.CALL_ID} from ${call.PHONE_NUMBER ?? '(hidden)'}`),

@@ -8,7 +8,9 @@
 //   (after `npm run build`; needs /usr/bin/chromium, see scripts/ensure-chromium.sh, or set
 //   CHROMIUM_PATH). Never downloads a browser. Exit 0: every check passed; 1: a check failed.
 /* global performance */
+import { readFile } from 'node:fs/promises';
 import { CheckError, STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
+import { sessionLogProblems } from '../session-log-check.mjs';
 import { startPlayground } from './serve.mjs';
 
 /** The SDK resolves a pending bindEvent after this long; an event inside it is the "lost" one. */
@@ -232,6 +234,70 @@ async function callScenario(context, playground, problems, screenshot) {
     );
     check(r.refused.length === 0, 'the host refused no message', r.refused);
     check(r.pressErrors.length === 0, 'no button press failed', r.pressErrors);
+  });
+
+  await step('Download session: the app saves a valid session log of this call', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+      frame.click('#download-session'),
+    ]);
+    check(
+      download.suggestedFilename() === 'call-card-session.json',
+      'the file is call-card-session.json',
+      download.suggestedFilename(),
+    );
+    const log = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const problems = sessionLogProblems(log);
+    check(problems.length === 0, 'it is a valid session log (format version 1)', problems);
+    check(
+      log.card === 0 && log.lifecycle === 'waiting' && log.dropped === 0 && !log.redacted,
+      'recorded from before the first card, nothing dropped, not redacted',
+      { card: log.card, lifecycle: log.lifecycle, dropped: log.dropped, redacted: log.redacted },
+    );
+    const r = await record(page);
+    const sent = log.entries
+      .filter((e) => e.kind === 'command')
+      .map((e) => `${e.command} ${JSON.stringify(e.params)}`);
+    const received = r.commands.map((c) => `${c.command} ${JSON.stringify(c.params)}`);
+    check(
+      JSON.stringify(sent) === JSON.stringify(received),
+      'its commands are the ones the host received, with the same params, in order',
+      { sent, received },
+    );
+    const replies = log.entries.filter((e) => e.kind === 'reply');
+    check(
+      replies.length === sent.length && replies.every((e) => JSON.stringify(e.reply) === '[]'),
+      'each command has its one reply, [] as the SDK passed it',
+      replies,
+    );
+    const events = log.entries
+      .filter((e) => e.kind === 'event')
+      .map((e) => `${e.event.slice('BackgroundCallCard::'.length)} ${JSON.stringify(e.payload)}`);
+    check(
+      events.length === 4 &&
+        events[0].startsWith('initialized {"CALL_ID":"sim-call-1"') &&
+        events.slice(1).join(', ') ===
+          'answerButtonClick "", muteButtonClick true, hangupButtonClick ""',
+      'its events are the four the host sent, raw (the SDK passes "" for no data)',
+      events,
+    );
+    const cards = log.entries
+      .filter((e) => e.kind === 'card')
+      .map((e) => `${e.card} ${e.lifecycle} ${e.cause}`);
+    check(
+      JSON.stringify(cards) === '["1 open initialized","1 closed closeCommand"]',
+      'card 1 opened by initialized, closed by the acknowledged closeCard()',
+      cards,
+    );
+    check(
+      !log.entries.some((e) => e.kind === 'failure' || e.kind === 'transportError'),
+      'no failure recorded',
+    );
+    check(
+      log.snapshot?.closed === true && log.snapshot.title === TITLE && log.snapshot.muted,
+      'its snapshot is the card the app ended with (closed, its title, muted)',
+      log.snapshot,
+    );
   });
 
   await step('the app saw initialized, answer, mute and hangup, and no error', async () => {

@@ -28,6 +28,7 @@ interface Results {
       readonly call: { readonly counts: Sides<CallCounts> };
       readonly heap: { readonly n: number } & Record<string, unknown>;
     };
+    readonly recording: { readonly counts: RecordingCounts };
     readonly coalescing: {
       readonly sync: CoalescingRun;
       readonly spread: CoalescingRun;
@@ -54,6 +55,16 @@ interface CallCounts {
   readonly errors: number;
   readonly bound: boolean;
   readonly final: string;
+}
+
+interface RecordingCounts {
+  readonly perClick: number;
+  readonly perCall: number;
+  readonly kept: number;
+  readonly eventTracersWithout: number;
+  readonly callTracersWithout: number;
+  readonly eventTracersAfterStop: number;
+  readonly callTracersAfterStop: number;
 }
 
 interface CoalescingRun {
@@ -152,6 +163,29 @@ describe('npm run bench:smoke', () => {
     expect(syncBaseline.calls).toBe(2);
   });
 
+  it('records one entry per click and every entry of a call, and leaves no tracer when none records', () => {
+    expect(run.results.details.recording.counts).toEqual({
+      perClick: 1,
+      // 7 host events, 125 host calls and their 125 replies, the card's open and close.
+      perCall: 259,
+      kept: expect.any(Number),
+      eventTracersWithout: 0,
+      callTracersWithout: 0,
+      eventTracersAfterStop: 0,
+      callTracersAfterStop: 0,
+    });
+    expect(run.results.details.recording.counts.kept).toBeLessThanOrEqual(10_000);
+    const rows = rowsLike(run.results, 'recording:').map((row) => row.benchmark);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        'recording: 1 host event (mute click) -> state$ + timer$, no recorder (vs hand-written)',
+        'recording: 1 host event (mute click) -> state$ + timer$, one recorder (vs hand-written)',
+        'recording: a whole scripted call (125 host calls), no recorder (vs hand-written)',
+        'recording: a whole scripted call (125 host calls), one recorder (vs hand-written)',
+      ]),
+    );
+  });
+
   it('exits non-zero and marks the bindings check failed when a host event is bound twice', () => {
     const run = smoke(join(dir, 'sabotaged.json'), { BENCH_SABOTAGE: 'double-bind' });
 
@@ -161,6 +195,7 @@ describe('npm run bench:smoke', () => {
       expect.arrayContaining([
         'e2e: suite crashed',
         'dispatch: suite crashed',
+        'recording: suite crashed',
         'churn: host bindings per event (17 events, 2 placements)',
       ]),
     );

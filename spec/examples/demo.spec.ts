@@ -1,5 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CallCardSessionLog } from '../../src';
+import { sessionLogProblems } from '../../examples/session-log-check.mjs';
 
 // The demo runs as users run it: a child process loading the built package by its own name.
 // `npm test` builds dist/ before jest; the demo rebuilds it itself when it is missing or stale.
@@ -116,16 +120,168 @@ describe('npm run demo -- --scenario outgoing', () => {
   });
 });
 
+describe('npm run demo -- --record file.json', () => {
+  let dir: string;
+  let output: string;
+  let log: CallCardSessionLog;
+  let stderr: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'demo-record-'));
+    const file = join(dir, 'session.json');
+    const result = spawnDemo([DEMO, '--record', file]);
+    expect(result.status).toBe(0);
+    output = result.stdout;
+    stderr = result.stderr;
+    log = JSON.parse(readFileSync(file, 'utf8')) as CallCardSessionLog;
+  }, 60_000);
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a valid session log of the run, and says so on stderr', () => {
+    expect(sessionLogProblems(log)).toEqual([]);
+    expect(log).toMatchObject({ version: 1, card: 0, lifecycle: 'waiting', dropped: 0 });
+    expect(stderr).toBe(
+      `demo: session log written to ${join(dir, 'session.json')} (${log.entries.length} entries)\n`,
+    );
+    // The transcript is the same as without --record.
+    expect(output).toBe(runDemo());
+  });
+
+  it('holds every command the demo says the app sent, on the virtual clock', () => {
+    const sent = Number(
+      /^ok: 12 steps, (\d+) commands sent, 02:49\.500 of virtual time$/m.exec(output)?.[1],
+    );
+    const commands = log.entries.filter((e) => e.kind === 'command');
+    expect(commands).toHaveLength(sent);
+    expect(commands[0]).toEqual({
+      kind: 'command',
+      at: 0,
+      id: 1,
+      command: 'CallCardSetUiState',
+      params: { uiState: 'incoming' },
+      card: 1,
+    });
+    expect(commands.at(-1)).toMatchObject({ command: 'CallCardClose', params: {}, card: 1 });
+    expect(log.endedAt).toBe(169_500);
+  });
+
+  it('holds the call from ring to close: its card, its clicks, and the card it ended with', () => {
+    const events = log.entries
+      .filter((e) => e.kind === 'event')
+      .map((e) => e.kind === 'event' && e.event.slice('BackgroundCallCard::'.length));
+    expect(events).toEqual([
+      'entityChanged',
+      'initialized',
+      'answerButtonClick',
+      'muteButtonClick',
+      'holdButtonClick',
+      'holdButtonClick',
+      'muteButtonClick',
+      'dialpadButtonClick',
+      'dialpadButtonClick',
+      'dialpadButtonClick',
+      'transferButtonClick',
+      'cancelTransferButtonClick',
+      'hangupButtonClick',
+    ]);
+    expect(log.entries.filter((e) => e.kind === 'card')).toEqual([
+      { kind: 'card', at: 0, card: 1, lifecycle: 'open', cause: 'initialized' },
+      expect.objectContaining({ card: 1, lifecycle: 'closed', cause: 'closeCommand' }),
+    ]);
+    expect(log.entries.filter((e) => e.kind === 'failure' || e.kind === 'transportError')).toEqual(
+      [],
+    );
+    expect(log.snapshot).toMatchObject({
+      uiState: null,
+      closed: true,
+      title: 'Ann Lee (ACME GmbH)',
+    });
+  });
+
+  it('exits 1, after the run, when the file cannot be written', () => {
+    const result = spawnDemo([DEMO, '--record', join(dir, 'missing', 'session.json')]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^ok: 12 steps/m);
+    expect(result.stderr).toMatch(/^demo: cannot write the session log: ENOENT/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+});
+
+describe('examples/session-log-check.mjs', () => {
+  const valid = {
+    version: 1,
+    startedAt: 1000,
+    endedAt: 20,
+    card: 0,
+    lifecycle: 'waiting',
+    dropped: 0,
+    redacted: false,
+    snapshot: null,
+    entries: [
+      { kind: 'event', at: 0, event: 'BackgroundCallCard::initialized', payload: { CALL_ID: 'c' } },
+      { kind: 'card', at: 0, card: 1, lifecycle: 'open', cause: 'initialized' },
+      {
+        kind: 'command',
+        at: 1,
+        id: 1,
+        command: 'CallCardSetMute',
+        params: { muted: true },
+        card: 1,
+      },
+      { kind: 'reply', at: 2, id: 1, reply: [] },
+      { kind: 'failure', at: 3, id: 1, error: { name: 'CallCardTimeoutError', message: 'late' } },
+    ],
+  };
+
+  it('finds nothing wrong with a valid log', () => {
+    expect(sessionLogProblems(valid)).toEqual([]);
+  });
+
+  it.each([
+    ['not an object', [], ['the log is not an object']],
+    ['another version', { ...valid, version: 2 }, ['version is 2, expected 1']],
+    ['an unknown key', { ...valid, extra: 1 }, ['unknown key "extra"']],
+    ['a mistyped field', { ...valid, dropped: '0' }, ['dropped is not a whole number, 0 or more']],
+    [
+      'a reply to no command',
+      { ...valid, entries: [{ kind: 'reply', at: 0, id: 4, reply: [] }] },
+      ['entries[0].id 4 names no earlier command'],
+    ],
+    [
+      'time going back',
+      { ...valid, entries: [valid.entries[0], { ...valid.entries[1], at: -1 }] },
+      ['entries[1].at is not a number of ms, 0 or more', 'entries[1].at goes back in time'],
+    ],
+    [
+      'an entry of an unknown kind',
+      { ...valid, entries: [{ kind: 'note', at: 0 }] },
+      ['entries[0] is not an entry of a known kind'],
+    ],
+    [
+      'a snapshot without its fields',
+      { ...valid, snapshot: { uiState: 'connected' } },
+      expect.arrayContaining(['snapshot.title', 'snapshot.timer']),
+    ],
+  ])('names what is wrong: %s', (_what, log, problems) => {
+    expect(sessionLogProblems(log)).toEqual(problems);
+  });
+});
+
 describe('demo command line', () => {
-  it.each([[['--bogus']], [['--scenario', 'nope']], [['--scenario']], [['incoming']]])(
-    'exits 2 with the usage for bad arguments %j',
-    (args) => {
-      const result = spawnDemo([DEMO, ...args]);
-      expect(result.status).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^demo: .+\n\nUsage: npm run demo/);
-    },
-  );
+  it.each([
+    [['--bogus']],
+    [['--scenario', 'nope']],
+    [['--scenario']],
+    [['incoming']],
+    [['--record']],
+    [['--record=']],
+  ])('exits 2 with the usage for bad arguments %j', (args) => {
+    const result = spawnDemo([DEMO, ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^demo: .+\n\nUsage: npm run demo/);
+  });
 
   it('prints the usage and exits 0 for --help', () => {
     const result = spawnDemo([DEMO, '--help']);
