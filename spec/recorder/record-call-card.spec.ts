@@ -7,6 +7,7 @@ import {
   callCardEvents,
   closeCard,
   connectCallCard,
+  deferPlacement,
   getListUiStates,
   recordCallCard,
   sendCommand,
@@ -16,8 +17,15 @@ import {
   setStatusText,
   setUiState,
 } from '../../src';
-import type { CallCardRecorder, CallCardSessionLog, CallInfo, SessionLogEntry } from '../../src';
-import { sessionOf } from '../../src/internal/session';
+import type {
+  CallCardRecorder,
+  CallCardSessionLog,
+  CallInfo,
+  PlacementPort,
+  SessionLogEntry,
+} from '../../src';
+import { later, settled } from '../support/later';
+import { sessionOf } from '../../src/session/session';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
 
@@ -362,6 +370,7 @@ describe('recordCallCard: what it records', () => {
     });
     expect(entries).toEqual([
       { kind: 'card', at: 1, card: 1, lifecycle: 'open', cause: 'initialized' },
+      { kind: 'card', at: 2, card: 1, lifecycle: 'closed', cause: 'initialized' },
       { kind: 'card', at: 2, card: 2, lifecycle: 'open', cause: 'initialized' },
       { kind: 'card', at: 3, card: 2, lifecycle: 'closed', cause: 'closeCommand' },
     ]);
@@ -886,5 +895,41 @@ describe('recordCallCard: bad arguments', () => {
     expect(() => recordCallCard(p, options as never)).toThrow(CallCardInputError);
     expect(() => recordCallCard(p, options as never)).toThrow(message);
     expect(sessionOf(p).tracers.list).toEqual([]);
+  });
+});
+
+describe('recordCallCard: on a deferred placement', () => {
+  it('records the session of the placement it arrives at, from the moment it arrives', async () => {
+    const p = host();
+    const direct = connectCallCard(p);
+    p.emit(INITIALIZED, CALL);
+    const start = later<PlacementPort>();
+    const deferred = deferPlacement(start.promise);
+    const recorder = recordCallCard(deferred);
+    const card = connectCallCard(deferred);
+    p.emit(MUTE, true); // before the wrapper arrives: not its session yet
+    start.resolve(p);
+    await settled();
+    card.send(setMute(false));
+    const log = recorder.log();
+    expect({ card: log.card, lifecycle: log.lifecycle }).toEqual({ card: 1, lifecycle: 'open' });
+    expect(log.entries.map((e) => e.kind)).toEqual(['command', 'reply']);
+    expect(log.snapshot).toEqual(direct.snapshot());
+    expect(sessionOf(p).tracers.list).toHaveLength(1);
+    recorder.stop();
+    expect(sessionOf(p).tracers.list).toEqual([]);
+    card.dispose();
+    direct.dispose();
+  });
+
+  it('stopped before its placement arrives, never attaches', async () => {
+    const p = host();
+    const start = later<PlacementPort>();
+    const recorder = recordCallCard(deferPlacement(start.promise));
+    recorder.stop();
+    start.resolve(p);
+    await settled();
+    expect(sessionOf(p).tracers.list).toEqual([]);
+    expect(recorder.log()).toMatchObject({ card: 0, lifecycle: 'waiting', entries: [] });
   });
 });

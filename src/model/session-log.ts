@@ -33,7 +33,9 @@ export type SessionLogCardCause = 'initialized' | 'closeClick' | 'closeCommand';
  *   A command with no `reply` and no `transportError` got none: silence.
  * - `transportError`: the transport failed for command `id` (`onError`, or `call` threw);
  *   `error` is its message.
- * - `card`: card `card` began (`lifecycle: 'open'`) or ended (`'closed'`), and why.
+ * - `card`: card `card` began (`lifecycle: 'open'`) or ended (`'closed'`), and why; a card still
+ *   open when the next `initialized` came ends with cause `initialized`, just before the new
+ *   one begins.
  * - `failure`: the library's own verdict on something the host did: an unreadable payload
  *   (`CallCardPayloadError`), an unreadable reply, a timeout, a command not sent because its
  *   card ended. `id` names the command it concerns, when it concerns one.

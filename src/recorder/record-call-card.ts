@@ -1,22 +1,17 @@
 import { Observable, Subject, asyncScheduler } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError, describeValue } from '../model/errors';
-import type { CallCardError } from '../model/errors';
 import { SESSION_LOG_VERSION } from '../model/session-log';
-import type {
-  CallCardSessionLog,
-  JsonValue,
-  SessionLogCardCause,
-  SessionLogEntry,
-} from '../model/session-log';
+import type { CallCardSessionLog, JsonValue, SessionLogEntry } from '../model/session-log';
 import type { CallCardSnapshot } from '../model/snapshot';
 import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { addListener } from '../internal/listeners';
 import { createRunner } from '../internal/runner';
-import { sessionOf } from '../internal/session';
-import type { HostTracer, Session } from '../internal/session';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
+import type { CardLifecycle, HostTrace, Session } from '../session/session';
+import { onStarted, startUpOf } from '../session/start-up';
+import { liveSnapshot } from '../state/card-store';
 import { redactEntry } from './redact-entry';
 import { redactSnapshot } from './redact-snapshot';
 import { toJsonValue } from './to-json-value';
@@ -152,11 +147,13 @@ export function recordCallCard(
   );
   const maxEntries = checkMaxEntries(given['maxEntries']);
   const redact = checkRedact(given['redact']);
-  const session = sessionOf(port);
+  const startUp = startUpOf(port);
 
   const startedAt = scheduler.now();
-  const firstCard = session.card;
-  const firstLifecycle = session.lifecycle;
+  // Known once the placement is: at once for a host placement, on arrival for a deferred one.
+  let session: Session | undefined;
+  let firstCard = 0;
+  let firstLifecycle: CardLifecycle = 'waiting';
   // A ring: `entries` grows to `maxEntries`, then `next` is where the oldest one is overwritten.
   const entries: SessionLogEntry[] = [];
   let next = 0;
@@ -182,64 +179,85 @@ export function recordCallCard(
   };
   const since = (): number => scheduler.now() - startedAt;
 
-  const tracer: HostTracer = {
-    event(name: string, raw: unknown): void {
-      const at = since();
-      const payload = toJsonValue(raw, true);
-      keep(
-        Object.freeze(
-          payload === undefined
-            ? { kind: 'event', at, event: name }
-            : { kind: 'event', at, event: name, payload },
-        ),
-      );
-    },
-    call(id: number, name: string, params: Readonly<Record<string, unknown>>, card: number): void {
-      keep(
-        Object.freeze({
-          kind: 'command',
-          at: since(),
-          id,
-          command: name,
-          params: (toJsonValue(params, true) ?? EMPTY) as { readonly [key: string]: JsonValue },
-          card,
-        }),
-      );
-    },
-    reply(id: number, raw: unknown): void {
-      const at = since();
-      const reply = toJsonValue(raw, true);
-      keep(
-        Object.freeze(
-          reply === undefined ? { kind: 'reply', at, id } : { kind: 'reply', at, id, reply },
-        ),
-      );
-    },
-    transportError(id: number, error: unknown): void {
-      keep(Object.freeze({ kind: 'transportError', at: since(), id, error: errorText(error) }));
-    },
-    card(card: number, lifecycle: 'open' | 'closed', cause: SessionLogCardCause): void {
-      keep(Object.freeze({ kind: 'card', at: since(), card, lifecycle, cause }));
-    },
-    failure(error: CallCardError, id: number | undefined): void {
-      const at = since();
-      const logged = toSessionLogError(error);
-      keep(
-        Object.freeze(
-          id === undefined
-            ? { kind: 'failure', at, error: logged }
-            : { kind: 'failure', at, id, error: logged },
-        ),
-      );
-    },
+  const tracer = (trace: HostTrace): void => {
+    const at = since();
+    switch (trace.kind) {
+      case 'event': {
+        const payload = toJsonValue(trace.raw, true);
+        return keep(
+          Object.freeze(
+            payload === undefined
+              ? { kind: 'event', at, event: trace.name }
+              : { kind: 'event', at, event: trace.name, payload },
+          ),
+        );
+      }
+      case 'call':
+        return keep(
+          Object.freeze({
+            kind: 'command',
+            at,
+            id: trace.id,
+            command: trace.name,
+            params: (toJsonValue(trace.params, true) ?? EMPTY) as {
+              readonly [key: string]: JsonValue;
+            },
+            card: trace.card,
+          }),
+        );
+      case 'reply': {
+        const reply = toJsonValue(trace.raw, true);
+        const id = trace.id;
+        return keep(
+          Object.freeze(
+            reply === undefined ? { kind: 'reply', at, id } : { kind: 'reply', at, id, reply },
+          ),
+        );
+      }
+      case 'transportError':
+        return keep(
+          Object.freeze({
+            kind: 'transportError',
+            at,
+            id: trace.id,
+            error: errorText(trace.error),
+          }),
+        );
+      case 'card':
+        return keep(
+          Object.freeze({
+            kind: 'card',
+            at,
+            card: trace.card,
+            lifecycle: trace.lifecycle,
+            cause: trace.cause,
+          }),
+        );
+      case 'failure': {
+        const logged = toSessionLogError(trace.error);
+        return keep(
+          Object.freeze(
+            trace.id === undefined
+              ? { kind: 'failure', at, error: logged }
+              : { kind: 'failure', at, id: trace.id, error: logged },
+          ),
+        );
+      }
+    }
   };
-  const release = addListener(session.tracers, tracer);
+  let release: () => void = () => undefined;
+  const stopWaiting = onStarted(startUp, (started) => {
+    session = started;
+    firstCard = started.tracker.number;
+    firstLifecycle = started.tracker.lifecycle;
+    release = addListener(started.tracers, tracer);
+  });
 
   const takeLog = (): CallCardSessionLog => {
     const endedAt = since();
     const ordered =
       next === 0 ? entries.slice() : [...entries.slice(next), ...entries.slice(0, next)];
-    const shown = shownSnapshot(session, scheduler);
+    const shown = session ? liveSnapshot(session, scheduler) : null;
     const copied = shown && (toJsonValue(shown, true) as unknown as CallCardSnapshot);
     return Object.freeze({
       version: SESSION_LOG_VERSION,
@@ -249,7 +267,10 @@ export function recordCallCard(
       lifecycle: firstLifecycle,
       dropped,
       redacted: redact !== undefined,
-      snapshot: copied && redact ? redactSnapshot(copied, redact, endedAt, session.card) : copied,
+      snapshot:
+        copied && redact
+          ? redactSnapshot(copied, redact, endedAt, session?.tracker.number ?? 0)
+          : copied,
       entries: Object.freeze(ordered),
     });
   };
@@ -258,6 +279,7 @@ export function recordCallCard(
     log: () => final ?? takeLog(),
     stop() {
       if (final) return;
+      stopWaiting();
       release();
       final = takeLog();
       live.complete();
@@ -270,21 +292,6 @@ export function recordCallCard(
 }
 
 const EMPTY: { readonly [key: string]: JsonValue } = /* @__PURE__ */ Object.freeze({});
-
-/**
- * The snapshot a `connectCallCard` keeps for `session`: the one on `scheduler`, else the first
- * one; `null` when no facade keeps one.
- */
-function shownSnapshot(session: Session, scheduler: SchedulerLike): CallCardSnapshot | null {
-  // The facades' store cores, as call-card-store.ts keeps them: only their current snapshot is
-  // read here.
-  const stores = session.stores as ReadonlyMap<
-    object,
-    { readonly reduction: { readonly snapshot: CallCardSnapshot } }
-  >;
-  const core = stores.get(scheduler) ?? stores.values().next().value;
-  return core ? core.reduction.snapshot : null;
-}
 
 /** A transport failure in words: an error's message, a string as it is, or the value described. */
 function errorText(error: unknown): string {

@@ -65,7 +65,10 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   // The card follows the host event, not its payload: a card whose `initialized` payload cannot
   // be read exists all the same, and its commands work.
   let cardChanged = false;
+  /** The card a new `initialized` replaced while it was open (it ends with it). */
+  let replaced = 0;
   if (type === 'initialized') {
+    if (tracker.lifecycle === 'open') replaced = tracker.number;
     tracker.coming -= 1;
     tracker.number += 1;
     tracker.lifecycle = 'open';
@@ -94,6 +97,8 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   if (session.taps.list.length > 0) notify(session.taps, type, read, refused);
   if (isTraced(session)) {
     if (refused) trace(session, { kind: 'failure', error: refused, id: undefined });
+    if (replaced > 0)
+      trace(session, { kind: 'card', card: replaced, lifecycle: 'closed', cause: 'initialized' });
     if (cardChanged)
       trace(session, {
         kind: 'card',

@@ -314,10 +314,10 @@ function movesTimer(command: CallCardCommand): boolean {
 }
 
 /**
- * What the card shows on `session`, as its live state on any scheduler keeps it, or `null` when no
- * facade keeps one (for a session log).
+ * What the card shows on `session` as a facade keeps it: its live state on `scheduler`, else any
+ * (for a session log); `null` when no facade keeps one.
  */
-export function liveSnapshot(session: Session): CallCardSnapshot | null {
-  for (const live of session.stores.values()) return live.reduction.snapshot;
-  return null;
+export function liveSnapshot(session: Session, scheduler: SchedulerLike): CallCardSnapshot | null {
+  const live = session.stores.get(scheduler) ?? session.stores.values().next().value;
+  return live ? live.reduction.snapshot : null;
 }
