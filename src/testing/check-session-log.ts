@@ -1,5 +1,6 @@
 import { CallCardInputError, describeThrow } from '../model/errors';
 import { isRecord } from '../model/is-record';
+import { isHostUiState } from '../model/ui-states';
 import type {
   CallCardSessionLog,
   JsonValue,
@@ -30,17 +31,17 @@ const LOG_FIELDS = [
   'entries',
 ] as const;
 
-/** The fields of each entry kind: required ones first, then optional ones (`?`). */
+/** The fields each entry kind may have (see `SessionLogEntry` for which are optional). */
 const ENTRY_FIELDS: Readonly<Record<SessionLogEntry['kind'], readonly string[]>> = {
-  event: ['kind', 'at', 'event', 'payload?'],
+  event: ['kind', 'at', 'event', 'payload'],
   command: ['kind', 'at', 'id', 'command', 'params', 'card'],
-  reply: ['kind', 'at', 'id', 'reply?'],
+  reply: ['kind', 'at', 'id', 'reply'],
   transportError: ['kind', 'at', 'id', 'error'],
   card: ['kind', 'at', 'card', 'lifecycle', 'cause'],
-  failure: ['kind', 'at', 'id?', 'error'],
+  failure: ['kind', 'at', 'id', 'error'],
 };
 const ENTRY_KINDS = Object.keys(ENTRY_FIELDS) as readonly SessionLogEntry['kind'][];
-const ERROR_FIELDS = ['name', 'message', 'command?', 'event?', 'errorCode?'];
+const ERROR_FIELDS = ['name', 'message', 'command', 'event', 'errorCode'];
 
 const SNAPSHOT_STRINGS = ['title', 'statusText'];
 const SNAPSHOT_BOOLEANS = ['muted', 'held', 'closed'];
@@ -85,8 +86,16 @@ function json(value: unknown, path: string, parents: unknown[]): JsonValue {
     copy = items;
   } else if (isPlainObject(value)) {
     const fields: Record<string, JsonValue> = {};
-    for (const key of Object.keys(value))
-      fields[key] = json(value[key], keyPath(path, key), parents);
+    for (const key of Object.keys(value)) {
+      const item = json(value[key], keyPath(path, key), parents);
+      // An own "__proto__" key (JSON.parse makes one) stays a key, not the copy's prototype.
+      Object.defineProperty(fields, key, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     copy = fields;
   } else {
     copy = bad(path, value, `${JSON_VALUE}, not an instance of a class`);
@@ -100,28 +109,19 @@ function jsonObject(value: unknown, path: string, expected: string): Json {
   return json(value, path, []) as Json;
 }
 
-/** Checks that `value` has no key outside `fields` and every required one (without `?`). */
-function checkFields(
+/**
+ * Checks that `value` has no field but `fields` (a typo such as `paylaod` must not pass for a
+ * missing optional field); each field's own check then refuses a missing required one.
+ */
+function checkNoOtherFields(
   value: Readonly<Record<string, unknown>>,
   path: string,
   fields: readonly string[],
   what: string,
 ): void {
-  const names = fields.map((f) => f.replace('?', ''));
   for (const key of Object.keys(value))
-    if (!names.includes(key))
-      bad(
-        keyPath(path, key),
-        value[key],
-        `no such field in ${what} (its fields: ${names.join(', ')})`,
-      );
-  for (const field of fields)
-    if (!field.endsWith('?') && !Object.hasOwn(value, field))
-      bad(
-        `${path}.${field}`,
-        undefined,
-        `${what} to have "${field}" (its fields: ${names.join(', ')})`,
-      );
+    if (!fields.includes(key))
+      bad(keyPath(path, key), value[key], `no such field: ${what} ${fields.join(', ')}`);
 }
 
 function finite(value: unknown, path: string): number {
@@ -136,10 +136,13 @@ function count(value: unknown, path: string, what = 'a whole number >= 0'): numb
     : bad(path, value, what);
 }
 
-function text(value: unknown, path: string, what = 'a non-empty string'): string {
-  return typeof value === 'string' && (value !== '' || what === 'a string')
-    ? value
-    : bad(path, value, what);
+/** A non-empty string (a name), or a `Bad` saying `what` was expected. */
+function name(value: unknown, path: string, what: string): string {
+  return typeof value === 'string' && value !== '' ? value : bad(path, value, what);
+}
+
+function text(value: unknown, path: string): string {
+  return typeof value === 'string' ? value : bad(path, value, 'a string');
 }
 
 function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
@@ -155,7 +158,7 @@ function checkSnapshot(value: unknown, path: string): CallCardSessionLog['snapsh
     if (!Object.hasOwn(snapshot, field) || !ok(snapshot[field]))
       bad(`${path}.${field}`, snapshot[field], what);
   };
-  expected('uiState', 'a UI state name or null', (v) => v === null || typeof v === 'string');
+  expected('uiState', 'a UI state name or null', (v) => v === null || isHostUiState(v));
   for (const field of SNAPSHOT_STRINGS) expected(field, 'a string', (v) => typeof v === 'string');
   for (const field of SNAPSHOT_BOOLEANS)
     expected(field, 'a boolean', (v) => typeof v === 'boolean');
@@ -174,21 +177,22 @@ function checkSnapshot(value: unknown, path: string): CallCardSessionLog['snapsh
 function checkError(value: unknown, path: string): SessionLogError {
   if (!isPlainObject(value))
     return bad(path, value, 'an object {name, message, command?, event?, errorCode?}');
-  checkFields(value, path, ERROR_FIELDS, "a failure entry's error");
+  checkNoOtherFields(value, path, ERROR_FIELDS, "a failure entry's error has only");
   const error: { -readonly [K in keyof SessionLogError]: SessionLogError[K] } = {
-    name: text(value['name'], `${path}.name`),
-    message: text(value['message'], `${path}.message`, 'a string'),
+    name: name(value['name'], `${path}.name`, 'an error class name (a non-empty string)'),
+    message: text(value['message'], `${path}.message`),
   };
   for (const field of ['command', 'event', 'errorCode'] as const)
-    if (value[field] !== undefined)
-      error[field] = text(value[field], `${path}.${field}`, 'a string');
+    if (value[field] !== undefined) error[field] = text(value[field], `${path}.${field}`);
   return error;
 }
 
-/** What each entry may refer to: the command ids seen so far, and whether older entries were dropped. */
+/** What an entry may refer to: the command ids so far, and whether older entries were dropped. */
 interface Ids {
   readonly seen: Set<number>;
   readonly dropped: boolean;
+  /** The lowest id in `seen`; `Infinity` while it is empty. */
+  lowest: number;
 }
 
 /**
@@ -198,12 +202,13 @@ interface Ids {
 function checkAnswerId(value: unknown, path: string, ids: Ids): number {
   const id = count(value, path, 'a command id (a whole number >= 0)');
   if (ids.seen.has(id)) return id;
-  if (ids.dropped && [...ids.seen].every((seen) => id < seen)) return id;
+  if (ids.dropped && id < ids.lowest) return id;
+  const recent = [...ids.seen].slice(-5).join(', ');
   return bad(
     path,
     value,
     `the id of an earlier command entry${ids.dropped ? ' (or of a dropped one: lower than every id in the log)' : ''}; ids so far: ${
-      ids.seen.size === 0 ? 'none' : [...ids.seen].join(', ')
+      ids.seen.size === 0 ? 'none' : ids.seen.size > 5 ? `..., ${recent}` : recent
     }`,
   );
 }
@@ -221,7 +226,7 @@ function checkEntry(
   if (!ENTRY_KINDS.includes(kind as SessionLogEntry['kind']))
     bad(`${path}.kind`, kind, `one of the entry kinds ${ENTRY_KINDS.join(', ')}`);
   const k = kind as SessionLogEntry['kind'];
-  checkFields(value, path, ENTRY_FIELDS[k], `a "${k}" entry`);
+  checkNoOtherFields(value, path, ENTRY_FIELDS[k], `an entry of kind "${k}" has only`);
   const at = finite(value['at'], `${path}.at`);
   if (at < 0) bad(`${path}.at`, at, 'a number of ms >= 0 since the recording started');
   if (at < previousAt)
@@ -233,7 +238,7 @@ function checkEntry(
   if (at > endedAt) bad(`${path}.at`, at, `at most log.endedAt (${endedAt})`);
   switch (k) {
     case 'event': {
-      const event = text(value['event'], `${path}.event`, 'a host event name (a non-empty string)');
+      const event = name(value['event'], `${path}.event`, 'a host event name (a non-empty string)');
       return value['payload'] === undefined
         ? { kind: k, at, event }
         : { kind: k, at, event, payload: json(value['payload'], `${path}.payload`, []) };
@@ -242,11 +247,12 @@ function checkEntry(
       const id = count(value['id'], `${path}.id`, 'a command id (a whole number >= 0)');
       if (ids.seen.has(id)) bad(`${path}.id`, id, 'an id no earlier command entry has');
       ids.seen.add(id);
+      ids.lowest = Math.min(ids.lowest, id);
       return {
         kind: k,
         at,
         id,
-        command: text(value['command'], `${path}.command`, 'a command name (a non-empty string)'),
+        command: name(value['command'], `${path}.command`, 'a command name (a non-empty string)'),
         params: jsonObject(value['params'], `${path}.params`, 'a params object'),
         card: count(value['card'], `${path}.card`, 'a card number (a whole number >= 0)'),
       };
@@ -262,7 +268,7 @@ function checkEntry(
         kind: k,
         at,
         id: checkAnswerId(value['id'], `${path}.id`, ids),
-        error: text(value['error'], `${path}.error`, 'a string'),
+        error: text(value['error'], `${path}.error`),
       };
     case 'card':
       return {
@@ -292,13 +298,19 @@ function checkLog(value: unknown): CallCardSessionLog {
       value,
       `a session log: an object {version: ${SESSION_LOG_VERSION}, startedAt, endedAt, card, lifecycle, dropped, redacted, snapshot, entries}, or its JSON text`,
     );
-  checkFields(value, 'log', LOG_FIELDS, `a version-${SESSION_LOG_VERSION} session log`);
+  // The version first: a log of another version may have other fields.
   if (value['version'] !== SESSION_LOG_VERSION)
     bad(
       'log.version',
       value['version'],
       `${SESSION_LOG_VERSION} (the session log version this library reads)`,
     );
+  checkNoOtherFields(
+    value,
+    'log',
+    LOG_FIELDS,
+    `a version-${SESSION_LOG_VERSION} session log has only`,
+  );
   const endedAt = finite(value['endedAt'], 'log.endedAt');
   if (endedAt < 0) bad('log.endedAt', endedAt, 'a number of ms >= 0 since the recording started');
   const dropped = count(value['dropped'], 'log.dropped');
@@ -317,7 +329,7 @@ function checkLog(value: unknown): CallCardSessionLog {
   } as const;
   const raw = value['entries'];
   if (!Array.isArray(raw)) return bad('log.entries', raw, 'an array of entries');
-  const ids: Ids = { seen: new Set(), dropped: dropped > 0 };
+  const ids: Ids = { seen: new Set(), dropped: dropped > 0, lowest: Infinity };
   const entries: SessionLogEntry[] = [];
   let previousAt = 0;
   for (let i = 0; i < raw.length; i++) {

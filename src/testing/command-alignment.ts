@@ -30,37 +30,53 @@ export interface CommandDifferences {
  */
 export interface CommandAlignment {
   /**
-   * Adds the next sent command and says which recorded command it lines up with now, or
-   * `undefined` when it lines up with none. `due`: how many of the recorded commands are due by
-   * now (their recorded time has come): those the app should have sent by now.
+   * Adds the next command sent and says which recorded command it lines up with now, or
+   * `undefined` when it lines up with none.
    */
-  add(name: string, params: unknown, due: number): CommandMatch | undefined;
-  /** The differences now, with `due` recorded commands due (see `add`). */
-  differences(due: number): CommandDifferences;
+  add(name: string, params: unknown): CommandMatch | undefined;
+  /**
+   * The differences at `at`: recorded commands from before `at` that nothing lines up with are
+   * missing (`Infinity`: every one, once the replay is over).
+   */
+  differences(at: number): CommandDifferences;
 }
 
 /**
- * Lines up `recorded` (name and params of each, in order) with the commands an app sends.
+ * Lines up `recorded` (name, params and time of each, in order) with the commands an app sends.
  *
- * The cost of a lining-up is its number of mismatches: a sent command the recording does not
- * have, a recorded one not sent, or one sent with other params (the same name) each count 1,
- * identical ones 0. Recorded commands that are not due yet cost nothing while nothing was sent
- * past them (they may still come). Of the cheapest ones:
- * 1. `add` lines the new command up with a recorded one rather than calling it extra, with an
- *    identical one rather than one with other params, and with the earliest such one. (So an
- *    app that sends one command fewer still has its next command answered as recorded, and an
- *    extra one identical to one recorded next is answered as that one was.)
- * 2. `differences` calls the later of two identical sent commands the extra one, and the later
- *    of two identical recorded ones the missing one.
+ * A lining-up keeps both lists in order; its cost is its number of mismatches: a sent command
+ * the recording does not have, a recorded one not sent, or one sent with other params (the same
+ * name) each count 1, identical ones 0. Of the cheapest ones:
+ * 1. `add` considers the commands sent so far, with the recorded ones after the last it lines up
+ *    still to come (they cost nothing yet). It lines the new command up with a recorded one
+ *    rather than calling it extra, with an identical one rather than one with other params, and
+ *    with the earliest such one. So one command fewer costs the same as calling the next one
+ *    extra, and the next one is lined up with its recorded self (answered as recorded); an extra
+ *    command identical to the one recorded next is lined up with it until the next command shows
+ *    which one was extra. (After two or more skipped in a row, the next command is extra for
+ *    `add`; `differences` still lines it up.)
+ * 2. `differences(at)` counts every recorded command from before `at` as due: one nothing lines
+ *    up with is missing. It calls the later of two identical sent commands the extra one, and
+ *    the later of two identical recorded ones the missing one.
+ *
+ * No time enters `add`: an app that runs late (a reply it waited longer for) or early (one it no
+ * longer waits for) lines up the same.
  *
  * Each `add` costs one pass over the recorded commands; `differences` one walk back.
  *
  * @internal
  */
 export function createCommandAlignment(
-  recorded: readonly { readonly name: string; readonly params: unknown }[],
+  recorded: readonly { readonly name: string; readonly params: unknown; readonly at: number }[],
 ): CommandAlignment {
   const m = recorded.length;
+  // How many recorded commands are overdue at `at`: sent before it in the recording (in time
+  // order, so the first ones). One recorded in the same ms may still come.
+  const dueAt = (at: number): number => {
+    let n = 0;
+    while (n < m && (recorded[n] as { at: number }).at < at) n += 1;
+    return n;
+  };
   const names = recorded.map((r) => r.name);
   const keys = recorded.map((r) => paramsKey(r.params));
   const sentNames: string[] = [];
@@ -77,21 +93,20 @@ export function createCommandAlignment(
   const overdue = (due: number, i: number): number => (due > i ? due - i : 0);
 
   return {
-    add(name, params, due) {
+    add(name, params) {
       const j = sentNames.length;
       sentNames.push(name);
       sentKeys.push(paramsKey(params));
       const before = rows[j] as Int32Array;
 
       let extraCost = Infinity;
-      for (let i = 0; i <= m; i++)
-        extraCost = Math.min(extraCost, (before[i] as number) + 1 + overdue(due, i));
+      for (let i = 0; i <= m; i++) extraCost = Math.min(extraCost, (before[i] as number) + 1);
       let match: CommandMatch | undefined;
       let matchCost = Infinity;
       for (let i = 0; i < m; i++) {
         const c = cost(j, i);
         if (c < 0) continue;
-        const total = (before[i] as number) + c + overdue(due, i + 1);
+        const total = (before[i] as number) + c;
         if (total < matchCost || (total === matchCost && c === 0 && !match?.sameParams)) {
           matchCost = total;
           match = { index: i, sameParams: c === 0 };
@@ -110,7 +125,8 @@ export function createCommandAlignment(
       return matchCost <= extraCost ? match : undefined;
     },
 
-    differences(due) {
+    differences(at) {
+      const due = dueAt(at);
       const n = sentNames.length;
       const last = rows[n] as Int32Array;
       let end = 0;

@@ -89,7 +89,7 @@ export type ReplayMismatch =
 export interface ReplayPlacement extends PlacementPort {
   /**
    * How the app differed from the recording so far, in time order. A recorded command counts as
-   * missing once the replay's clock has reached its recorded time without the app sending it, so
+   * missing once the replay's clock has passed its recorded ms without the app sending it, so
    * read this once the replay is over (`done$`), or after `flush()` under a test scheduler.
    */
   mismatches(): readonly ReplayMismatch[];
@@ -110,8 +110,6 @@ export interface ReplayPlacement extends PlacementPort {
 
 const WHERE = 'replaySession';
 
-type SentRecord = ReplaySentCommand;
-
 /**
  * Plays a recorded session (`recordCallCard(...).log()`, or its JSON text) back as a host: a
  * `PlacementPort` to hand to the app under test instead of `fromBX24(...)`. It plays the
@@ -127,9 +125,13 @@ type SentRecord = ReplaySentCommand;
  *    handler bound to its name then, as the host does. An event whose name nobody had bound
  *    reaches nobody and is reported (`unboundEvent`).
  * 3. Commands are lined up with the recorded ones card by card (the commands sent between two
- *    `initialized` events), with the fewest mismatches: an app that sends one command more, or
- *    one fewer, or one with other params, gets exactly that one mismatch, and its other
- *    commands line up as recorded.
+ *    `initialized` events), in order and with the fewest mismatches: an app that sends one
+ *    command more, or one fewer, or one with other params, gets exactly that one mismatch, and
+ *    its other commands line up as recorded. Each command is lined up when it is sent, with a
+ *    recorded one rather than none where both cost the same (an identical one first, then one
+ *    with other params): so after one command fewer the next is answered as recorded, and an
+ *    extra command identical to the one recorded next is taken for it (and answered as it was)
+ *    until the next command shows which of the two was extra.
  * 4. A command lined up with a recorded one (the same name; the same params, or other params) is
  *    answered as that one was: every recorded reply (a second one too), the recorded transport
  *    error through `onError` (an `Error` with the recorded message), each the same time after
@@ -139,9 +141,10 @@ type SentRecord = ReplaySentCommand;
  * 5. A command lined up with none is answered as the host documents success, inside `call`:
  *    `[]`, the 12 UI states for `CallCardGetListUiStates`, and nothing for
  *    `CallCardStartTimer`, `CallCardStopTimer` and unknown commands. One extra command thus
- *    changes nothing else in the session.
- * 6. A recorded command counts as missing once the replay's clock reaches its recorded time
- *    without a command lined up with it.
+ *    changes nothing else in the session. (After two or more recorded commands skipped in a row,
+ *    the next command is answered so too; the report still lines it up.)
+ * 6. A recorded command nothing lines up with counts as missing once the replay's clock has
+ *    passed its recorded ms, and once the replay is over.
  * 7. At the log's `endedAt`, `done$` emits the final mismatches and completes; nothing is
  *    scheduled after that but answers still due to commands sent late. `stop()` ends it at once.
  *
@@ -179,23 +182,20 @@ export function replaySession(
   const done = new AsyncSubject<readonly ReplayMismatch[]>();
   const bindings = new Map<string, ((payload: unknown) => void)[]>();
   const alignments: CommandAlignment[] = script.cards.map((c) =>
-    createCommandAlignment(c.commands.map((r) => ({ name: r.command, params: r.params }))),
+    createCommandAlignment(
+      c.commands.map((r) => ({ name: r.command, params: r.params, at: r.at })),
+    ),
   );
-  const sentByCard: SentRecord[][] = script.cards.map(() => []);
-  const sent: SentRecord[] = [];
+  const sentByCard: ReplaySentCommand[][] = script.cards.map(() => []);
+  const sent: ReplaySentCommand[] = [];
   const unbound: ReplayMismatch[] = [];
   /** Index of the recording's card now: how many `initialized` were played. */
   let current = 0;
   let stoppedAt: number | undefined;
+  let ended = false;
 
   const elapsed = (): number => (stoppedAt ?? scheduler.now()) - start;
   const cardOf = (k: number): ScriptCard => script.cards[k] as ScriptCard;
-  const due = (k: number, at: number): number => {
-    const commands = cardOf(k).commands;
-    let n = 0;
-    while (n < commands.length && (commands[n] as { at: number }).at <= at) n += 1;
-    return n;
-  };
 
   function play(event: ScriptEvent): void {
     if (event.opens) current += 1;
@@ -231,13 +231,14 @@ export function replaySession(
   }
 
   function mismatches(): ReplayMismatch[] {
-    const now = elapsed();
+    // Once the replay is over, every recorded command is overdue, also one of its last ms.
+    const now = ended ? Infinity : elapsed();
     const found: ReplayMismatch[] = [...unbound];
     script.cards.forEach((recorded, k) => {
-      const list = sentByCard[k] as SentRecord[];
-      const differences = (alignments[k] as CommandAlignment).differences(due(k, now));
+      const list = sentByCard[k] as ReplaySentCommand[];
+      const differences = (alignments[k] as CommandAlignment).differences(now);
       for (const j of differences.extra)
-        found.push({ kind: 'extraCommand', ...(list[j] as SentRecord) });
+        found.push({ kind: 'extraCommand', ...(list[j] as ReplaySentCommand) });
       for (const i of differences.missing) {
         const r = recorded.commands[i] as (typeof recorded.commands)[number];
         found.push({
@@ -250,7 +251,7 @@ export function replaySession(
         });
       }
       for (const [j, i] of differences.otherParams) {
-        const s = list[j] as SentRecord;
+        const s = list[j] as ReplaySentCommand;
         const r = recorded.commands[i] as (typeof recorded.commands)[number];
         found.push({ kind: 'otherParams', ...s, recordedParams: r.params, id: r.id });
       }
@@ -261,13 +262,14 @@ export function replaySession(
 
   for (const event of script.events) timeline.at(start + event.at, event.index, () => play(event));
   timeline.at(start + script.endedAt, script.length, () => {
+    ended = true;
     done.next(mismatches());
     done.complete();
   });
 
   return {
     call(command, params, onReply, onError) {
-      const record: SentRecord = {
+      const record: ReplaySentCommand = {
         at: elapsed(),
         card: cardOf(current).card,
         command,
@@ -275,12 +277,8 @@ export function replaySession(
       };
       // Recorded before answering: a synchronous answer may send the next command re-entrantly.
       sent.push(record);
-      (sentByCard[current] as SentRecord[]).push(record);
-      const match = (alignments[current] as CommandAlignment).add(
-        command,
-        record.params,
-        due(current, record.at),
-      );
+      (sentByCard[current] as ReplaySentCommand[]).push(record);
+      const match = (alignments[current] as CommandAlignment).add(command, record.params);
       if (stoppedAt !== undefined) return;
       if (match === undefined) {
         const success = successReply(command);
