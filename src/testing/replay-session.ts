@@ -27,6 +27,7 @@ export interface ReplaySentCommand {
   readonly at: number;
   /** The recording's card open then (cards count the recorded `initialized` events). */
   readonly card: number;
+  /** The command's name, e.g. `CallCardSetMute`. */
   readonly command: string;
   /** A shallow copy of the params as sent. */
   readonly params: Readonly<Record<string, unknown>>;
