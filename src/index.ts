@@ -53,7 +53,6 @@ export { INITIAL_CALL_CARD_SNAPSHOT } from './model/snapshot';
 export type { CallCardSnapshot, CallCardTimerState } from './model/snapshot';
 export { readEventPayload } from './model/validate';
 export type { PayloadResult } from './model/validate';
-export { SESSION_LOG_VERSION } from './model/session-log';
 export type {
   CallCardSessionLog,
   SessionLogEntry,
