@@ -839,6 +839,23 @@ describe('replaySession: stop()', () => {
     });
   });
 
+  it('gives no further answer once stopped from inside an answer', () => {
+    const twice = handLog([
+      { kind: 'command', at: 0, id: 1, command: 'CallCardSetHold', params: {}, card: 0 },
+      { kind: 'reply', at: 0, id: 1, reply: [] },
+      { kind: 'reply', at: 0, id: 1, reply: [] },
+    ]);
+    testScheduler().run(() => {
+      const replay = replaySession(twice);
+      const replies: unknown[] = [];
+      replay.call('CallCardSetHold', {}, (reply) => {
+        replies.push(reply);
+        replay.stop();
+      });
+      expect(replies).toEqual([[]]);
+    });
+  });
+
   it('leaves nothing scheduled: the clock stops where the replay stopped', () => {
     const scheduler = new VirtualTimeScheduler();
     const replay = replaySession(log, { scheduler });

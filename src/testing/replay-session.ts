@@ -227,6 +227,8 @@ export function replaySession(
     onReply: (reply: unknown) => void,
     onError: ((error: unknown) => void) | undefined,
   ): void {
+    // A stop inside an earlier answer (given at once, inside `call`) ends the rest too.
+    if (stoppedAt !== undefined) return;
     if (given.kind === 'reply') onReply(fresh(given.reply));
     else onError?.(new Error(given.error));
   }
