@@ -142,10 +142,10 @@ interface Recording {
  * rings at 1 s, answered at 3 s, mute at 5 s, hold at 6 s and off at 7 s, hang-up at 9 s; the log
  * is taken at 12 s.
  */
-function recordCall(): Recording {
+function recordCall(replyDelayMs = 100): Recording {
   let recording!: Recording;
   testScheduler().run(({ hot }) => {
-    const host = createCallCardSimulator({ replyDelayMs: 100 });
+    const host = createCallCardSimulator({ replyDelayMs });
     const trace = traceSession(host, asyncScheduler);
     const card = connectCallCard(host);
     const states = statesOf(card);
@@ -211,6 +211,22 @@ describe('replaySession: a whole call recorded from the simulator', () => {
     expect(snapshot).toEqual(recorded.log.snapshot);
     expect(states).toEqual(recorded.states);
     expect(replay.sent().every((c) => c.card === 1)).toBe(true);
+  });
+
+  it('replays a call from a host that answers at once: each answer inside its call', () => {
+    const atOnce = recordCall(0);
+    expect(commandsOf(atOnce.log).slice(0, 2)).toEqual([
+      '1000 CallCardSetCardTitle {"title":"Call from +4930123456"}',
+      '1000 CallCardSetUiState {"uiState":"incoming"}',
+    ]);
+    const asRecorded = replayCall(atOnce.log, 'as recorded');
+    expect(asRecorded.replay.mismatches()).toEqual([]);
+    expect(asRecorded.states).toEqual(atOnce.states);
+    const oneMore = replayCall(atOnce.log, 'one more');
+    expect(oneMore.replay.mismatches().map((m) => m.kind)).toEqual(['extraCommand']);
+    expect(sentOf(oneMore.replay).filter((c) => !c.includes('Answered'))).toEqual(
+      commandsOf(atOnce.log),
+    );
   });
 
   it('replays the same from the log as JSON text (a file a user attached)', () => {
