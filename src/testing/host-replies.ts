@@ -1,3 +1,4 @@
+import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import { UI_STATES } from '../model/ui-states';
 
 /**
@@ -17,4 +18,18 @@ export function errorReply(errorCode: string): unknown[] {
 export function uiStatesReply(): string[] {
   // A fresh copy per reply, as a reply parsed from the wire would be.
   return [...UI_STATES];
+}
+
+/**
+ * The host's documented reply to `command` when it succeeds: `[]`, the 12 states for
+ * `CallCardGetListUiStates`, and `undefined` (no reply ever) for the two timer commands and for
+ * any unknown command.
+ *
+ * @internal
+ */
+export function successReply(command: string): { readonly reply: unknown } | undefined {
+  if (!isCallCardCommandName(command)) return undefined;
+  const kind = COMMAND_REPLIES[command];
+  if (kind === 'none') return undefined;
+  return { reply: kind === 'list' ? uiStatesReply() : [] };
 }

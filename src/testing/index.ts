@@ -40,3 +40,12 @@ export type {
 } from './create-call-card-simulator';
 export type { SimulatorCard, SimulatorCrm } from './simulator-card';
 export type { SimulatorTimer } from './host-timer';
+
+// Replay: a recorded session played back as a host, reporting how the app differed.
+export { replaySession } from './replay-session';
+export type {
+  ReplayPlacement,
+  ReplaySessionOptions,
+  ReplaySentCommand,
+  ReplayMismatch,
+} from './replay-session';
