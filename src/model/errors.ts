@@ -1,3 +1,5 @@
+import { fullMessages } from './full-messages';
+
 /**
  * Where an error of the library keeps its kind (`'CallCardInputError'`, ...), under a page-wide
  * symbol: `instanceof` then works across the ESM and CJS builds loaded side by side (an error
@@ -191,12 +193,16 @@ export class CallCardInputError extends CallCardError {
   declare readonly expected: string;
 
   constructor(command: string, field: string, value: unknown, expected: string) {
-    super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
+    super(
+      fullMessages()
+        ? `${command}: ${field} was ${describeValue(value)}; expected ${expected}`
+        : `${command}: invalid ${field}`,
+    );
     setKind(this, 'CallCardInputError', new.target === CallCardInputError);
     this.command = command;
     this.field = field;
     this.value = value;
-    this.expected = expected;
+    this.expected = fullMessages() ? expected : '';
   }
 
   /** True for an error of this kind, whichever build of the library made it. */
@@ -223,12 +229,14 @@ export class CallCardPayloadError extends CallCardError {
 
   constructor(event: string, value: unknown, expected: string) {
     super(
-      `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
+      fullMessages()
+        ? `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`
+        : `BackgroundCallCard::${event}: invalid payload`,
     );
     setKind(this, 'CallCardPayloadError', new.target === CallCardPayloadError);
     this.event = event;
     this.value = value;
-    this.expected = expected;
+    this.expected = fullMessages() ? expected : '';
   }
 
   /** True for an error of this kind, whichever build of the library made it. */
