@@ -177,7 +177,9 @@ function quote(value: unknown, room: { left: number }, parents: object[]): strin
 
 /**
  * Bad input from the app, thrown synchronously by a command creator before anything reaches the
- * host. Names the command, the bad value and what was expected.
+ * host. Names the command, the bad value and what was expected. In a production build of the app
+ * the message is short (`CallCardSetUiState: invalid uiState`) and `expected` is `''`; `command`,
+ * `field` and `value` are the same in both (docs/errors.md, "Full and short messages").
  *
  * @example
  * ```ts
@@ -213,7 +215,8 @@ export class CallCardInputError extends CallCardError {
 
 /**
  * A host event whose payload is not what the host documents. The event is reported (on
- * `malformed$`) and dropped; it never throws into host code and never ends a stream.
+ * `malformed$`) and dropped; it never throws into host code and never ends a stream. In a
+ * production build of the app the message is short (`...: invalid payload`) and `expected` is `''`.
  *
  * @example
  * ```ts
@@ -310,7 +313,9 @@ export class CallCardTimeoutError extends CallCardError {
 /**
  * Something the library needs is not there: no `BX24` (not inside a portal frame), a card that
  * ended before its command could be sent, a disposed facade, a placement that failed to start
- * (`deferPlacement`). `cause` carries the underlying failure when there is one.
+ * (`deferPlacement`). `cause` carries the underlying failure when there is one. In a production
+ * build of the app `reason` (and so the message) is short: its first words, without the details
+ * and the advice.
  *
  * @example
  * ```ts
