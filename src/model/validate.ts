@@ -25,13 +25,16 @@ export type PayloadResult<T> =
  * @internal
  */
 export class Refused {
-  constructor(readonly error: CallCardPayloadError) {}
+  // Declared and assigned, not a parameter property: that would also emit a field definition.
+  declare readonly error: CallCardPayloadError;
+  constructor(error: CallCardPayloadError) {
+    this.error = error;
+  }
 }
 
 // Reading a host value never throws: these run inside host callbacks.
 type Reader<T> = (raw: unknown, event: string) => T | Refused;
 
-const ok = <T>(value: T): T => value;
 const bad = (event: string, raw: unknown, expected: string): Refused =>
   new Refused(new CallCardPayloadError(event, raw, expected));
 
@@ -79,7 +82,7 @@ function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T
       if (value !== undefined) out[key] = value;
     }
     if (present === 0) return bad(event, raw, expected);
-    return ok(Object.freeze(out) as T);
+    return Object.freeze(out) as T;
   };
 }
 
@@ -168,22 +171,22 @@ const CRM_BINDINGS: FieldRule = [
  * Reads a no-data event. The click happened whatever came with it, so any payload is accepted
  * and normalised to `undefined`: dropping a click for an unexpected payload would lose it.
  */
-const readNoData: Reader<undefined> = () => ok(undefined);
+const readNoData: Reader<undefined> = () => undefined;
 
 /** Reads a boolean flag (`holdButtonClick`, `muteButtonClick`: the NEW state). */
 const readFlag: Reader<boolean> = (raw, event) =>
-  typeof raw === 'boolean' ? ok(raw) : bad(event, raw, 'a boolean');
+  typeof raw === 'boolean' ? raw : bad(event, raw, 'a boolean');
 
 /** Reads free text (`addCommentButtonClick`). */
 const readText: Reader<string> = (raw, event) =>
-  typeof raw === 'string' ? ok(raw) : bad(event, raw, 'a string');
+  typeof raw === 'string' ? raw : bad(event, raw, 'a string');
 
 /** A reader of one key of a small set (`"1"`), which the host may also send as an integer (`1`). */
 function readKey<T extends string>(keys: readonly T[], expected: string): Reader<T> {
   const allowed: ReadonlySet<string> = new Set(keys);
   return (raw, event) => {
     const key = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
-    return typeof key === 'string' && allowed.has(key) ? ok(key as T) : bad(event, raw, expected);
+    return typeof key === 'string' && allowed.has(key) ? (key as T) : bad(event, raw, expected);
   };
 }
 
