@@ -37,28 +37,69 @@ function coreAsExternal(input) {
   };
 }
 
+/**
+ * The two ways the package is built, which differ only in their error messages (see
+ * `src/model/full-messages.ts` and docs/performance.md, "Production and development builds"):
+ * - `dist/`: the plain build, for Node and for browsers that load the file without a bundler
+ *   (an import map): full messages, and not one reference to `process`.
+ * - `dist/bundler/`: the build that bundlers pick by the `module` export condition: each message
+ *   is chosen by `process.env.NODE_ENV`, which the app's bundler replaces with a constant, so a
+ *   production build keeps only the short messages and a development build only the full ones.
+ */
+const builds = [
+  { dir: 'dist', fullMessages: 'true', formats: ['es', 'cjs'] },
+  { dir: 'dist/bundler', fullMessages: 'process.env.NODE_ENV !== "production"', formats: ['es'] },
+];
+
+/**
+ * Writes `condition` in place of every `fullMessages()` call of the compiled sources, literally:
+ * a bundler folds `process.env.NODE_ENV` only where it is written. Fails the build on any other
+ * use of `fullMessages` (passed as a value, renamed on import), which would survive into `dist/`.
+ */
+function fullMessages(condition) {
+  const call = /\bfullMessages\(\)/g;
+  const importOf = /import\s*\{\s*fullMessages\s*\}\s*from\s*['"][./a-z-]*full-messages['"];?/g;
+  return {
+    name: 'full-messages',
+    transform(code, id) {
+      if (!/\.ts$/.test(id) || !code.includes('fullMessages')) return null;
+      if (id.endsWith(`${sep}full-messages.ts`)) return null;
+      const out = code.replace(call, `(${condition})`);
+      if (out.replace(importOf, '').includes('fullMessages'))
+        this.error(`${id}: fullMessages must only be called, as fullMessages()`);
+      return { code: out, map: null };
+    },
+    renderChunk(code, chunk) {
+      if (code.includes('fullMessages'))
+        this.error(`${chunk.fileName}: a fullMessages() call was left in the output`);
+      if (condition === 'true' && /\bprocess\s*\.\s*env\b/.test(code))
+        this.error(`${chunk.fileName}: the plain build must not refer to process`);
+      return null;
+    },
+  };
+}
+
+const output = {
+  es: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/core-[hash].mjs' },
+  cjs: {
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunks/core-[hash].cjs',
+    exports: 'named',
+  },
+};
+
 export default [
-  {
+  ...builds.map((build) => ({
     input: entries,
     external,
     // No source maps: the package ships readable, unminified ES2022 (see CONTRIBUTING.md).
-    plugins: [typescript({ tsconfig: './tsconfig.build.json', sourceMap: false })],
-    output: [
-      {
-        dir: 'dist',
-        format: 'es',
-        entryFileNames: '[name].mjs',
-        chunkFileNames: 'chunks/core-[hash].mjs',
-      },
-      {
-        dir: 'dist',
-        format: 'cjs',
-        entryFileNames: '[name].cjs',
-        chunkFileNames: 'chunks/core-[hash].cjs',
-        exports: 'named',
-      },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.build.json', sourceMap: false }),
+      fullMessages(build.fullMessages),
     ],
-  },
+    output: build.formats.map((format) => ({ dir: build.dir, ...output[format] })),
+  })),
   ...Object.entries(entries).flatMap(([name, input]) =>
     ['mts', 'cts'].map((ext) => ({
       input,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Proves the production build carries no simulator and no session recorder: greps its JavaScript
-// for strings only the simulator, its panel and the recorder contain, and, as a control, finds
-// them in the development build (so the grep can fail) and finds the SDK in both (so the right
-// files were read).
+// Proves the production build carries no simulator, no session recorder and only the library's
+// short error messages: greps its JavaScript for strings only the simulator, its panel and the
+// recorder contain, and for texts only the full messages have; as a control, finds them in the
+// development build (so the grep can fail), the short messages in the production build, and the
+// SDK in both (so the right files were read).
 //
 // Usage: node bundle-check.mjs   (after `npm run build` and `npm run build:dev`)
 // Exit 0: the production build is clean; 1 otherwise.
@@ -20,6 +21,13 @@ const BUILDS = {
 const SIMULATOR_MARKERS = ['createCallCardSimulator', 'sim-call-', 'Simulator (development only)'];
 /** Only in the recorder (its name in its error messages) and the development hook exposing it. */
 const RECORDER_MARKERS = ['recordCallCard', 'callCardRecorder'];
+/**
+ * Only in the library's full error messages (a command param that is not a UI state; an
+ * `initialized` payload that is no call): the Angular CLI's production build must drop them.
+ */
+const FULL_MESSAGE_MARKERS = ['or an internal state', 'a call object with CALL_ID'];
+/** Only in the short messages (a malformed payload); a development build may keep it too. */
+const SHORT_MESSAGE_MARKER = 'invalid payload';
 /** In every build: the official SDK the app starts in a portal. */
 const SDK_MARKER = 'JSSDK_CLIENT_SIDE_WARNING';
 
@@ -42,6 +50,14 @@ for (const [marker, what] of [
   if (!development.text.includes(marker))
     problems.push(`the development build lacks "${marker}": the check would prove nothing`);
 }
+for (const marker of FULL_MESSAGE_MARKERS) {
+  if (production.text.includes(marker))
+    problems.push(`the production build contains "${marker}" (a full error message)`);
+  if (!development.text.includes(marker))
+    problems.push(`the development build lacks "${marker}": no full error messages?`);
+}
+if (!production.text.includes(SHORT_MESSAGE_MARKER))
+  problems.push(`the production build lacks "${SHORT_MESSAGE_MARKER}": no short error messages?`);
 for (const [name, build] of [
   ['production', production],
   ['development', development],
@@ -61,5 +77,7 @@ if (problems.length > 0) {
   console.log(
     `PASS: no simulator and no recorder in the production build (` +
       `${[...SIMULATOR_MARKERS, ...RECORDER_MARKERS].map((m) => `"${m}"`).join(', ')} ` +
-      'absent; present in the development build)',
+      'absent; present in the development build); short error messages in the production build ' +
+      `(${FULL_MESSAGE_MARKERS.map((m) => `"${m}"`).join(', ')} absent, "${SHORT_MESSAGE_MARKER}" ` +
+      'present), full ones in the development build',
   );

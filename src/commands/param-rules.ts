@@ -1,36 +1,37 @@
 import type { CallCardCommandName } from '../model/commands';
 import { CallCardInputError, describeThrow } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 
-/** One param of a command: its key, whether it is required, its test and what is expected. */
-type ParamRule = readonly [
-  key: string,
-  required: boolean,
-  test: (value: unknown) => boolean,
-  expected: () => string,
-];
+/** One param of a command: its key, whether it is required, and its test. */
+type ParamRule = readonly [key: string, required: boolean, test: (value: unknown) => boolean];
 
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
-const aString = (): string => 'a string';
-const aBoolean = (): string => 'a boolean';
-// Built when a message needs it: nothing runs when the module loads.
-const aUiState = (): string =>
-  `one of the 12 UI states (${UI_STATES.join(', ')}) or an internal state (${INTERNAL_UI_STATES.join(', ')})`;
+
+/**
+ * What a param checked by `test` should be, for the full messages. Built when a message needs
+ * it (nothing runs when the module loads), and only there: a production build drops it.
+ */
+function expectedOf(test: ParamRule[2]): string {
+  if (test === isString) return 'a string';
+  if (test === isBoolean) return 'a boolean';
+  return `one of the 12 UI states (${UI_STATES.join(', ')}) or an internal state (${INTERNAL_UI_STATES.join(', ')})`;
+}
 
 /** The params every command takes: its keys, which are required, and the type of each. */
 const PARAM_RULES: { readonly [N in CallCardCommandName]: readonly ParamRule[] } = {
-  CallCardSetCardTitle: [['title', true, isString, aString]],
-  CallCardSetStatusText: [['statusText', true, isString, aString]],
+  CallCardSetCardTitle: [['title', true, isString]],
+  CallCardSetStatusText: [['statusText', true, isString]],
   CallCardSetUiState: [
-    ['uiState', true, isHostUiState, aUiState],
+    ['uiState', true, isHostUiState],
     // `undefined` counts as absent: JSON drops it on the wire anyway.
-    ['disableAutoStartTimer', false, isBoolean, aBoolean],
+    ['disableAutoStartTimer', false, isBoolean],
   ],
   CallCardGetListUiStates: [],
-  CallCardSetMute: [['muted', true, isBoolean, aBoolean]],
-  CallCardSetHold: [['held', true, isBoolean, aBoolean]],
+  CallCardSetMute: [['muted', true, isBoolean]],
+  CallCardSetHold: [['held', true, isBoolean]],
   CallCardStartTimer: [],
   CallCardStopTimer: [],
   CallCardClose: [],
@@ -56,10 +57,11 @@ function checkFields(
     const key = rule[0];
     const value = params[key];
     if (value === undefined) {
-      if (rule[1]) throw new CallCardInputError(name, key, value, rule[3]());
+      if (rule[1])
+        throw new CallCardInputError(name, key, value, fullMessages() ? expectedOf(rule[2]) : '');
       undefinedKey ||= Object.hasOwn(params, key);
     } else if (!rule[2](value) || !Object.hasOwn(params, key))
-      throw new CallCardInputError(name, key, value, rule[3]());
+      throw new CallCardInputError(name, key, value, fullMessages() ? expectedOf(rule[2]) : '');
   }
   return undefinedKey;
 }
@@ -110,7 +112,12 @@ export function checkCommandParams(
 ): Readonly<Record<string, unknown>> {
   const rules = PARAM_RULES[name];
   if (!isRecord(params))
-    throw new CallCardInputError(name, 'params', params, `an object with ${describeKeys(rules)}`);
+    throw new CallCardInputError(
+      name,
+      'params',
+      params,
+      fullMessages() ? `an object with ${describeKeys(rules)}` : '',
+    );
   const copy: Record<string, unknown> = {};
   try {
     const unknownKey = unknownKeyOf(params, rules);
@@ -119,7 +126,7 @@ export function checkCommandParams(
         name,
         'params',
         params,
-        `${describeKeys(rules)} (unknown key "${unknownKey}")`,
+        fullMessages() ? `${describeKeys(rules)} (unknown key "${unknownKey}")` : '',
       );
     // Each value read once, into the copy, then checked there.
     for (let i = 0; i < rules.length; i++) {
@@ -132,7 +139,9 @@ export function checkCommandParams(
       name,
       'params',
       '[unreadable value]',
-      `a readable object with ${describeKeys(rules)} (reading it threw ${describeThrow(cause)})`,
+      fullMessages()
+        ? `a readable object with ${describeKeys(rules)} (reading it threw ${describeThrow(cause)})`
+        : '',
     );
   }
   return checkFields(name, rules, copy) ? withoutUndefined(rules, copy) : Object.freeze(copy);

@@ -1,6 +1,7 @@
 import { COMMAND_REPLIES, isCallCardCommandName } from '../model/commands';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError, describeThrow } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
 import { isFreshlyMade } from './make-command';
 import { checkCommandParams } from './param-rules';
@@ -20,7 +21,9 @@ export function validateCommand(value: unknown, where: string): CallCardCommand 
       where,
       'command',
       value,
-      'a command object {name, params}, made by a creator such as setStatusText(...)',
+      fullMessages()
+        ? 'a command object {name, params}, made by a creator such as setStatusText(...)'
+        : '',
     );
   let name: unknown;
   let params: unknown;
@@ -32,7 +35,7 @@ export function validateCommand(value: unknown, where: string): CallCardCommand 
       where,
       'command',
       '[unreadable value]',
-      `a readable command object (reading it threw ${describeThrow(cause)})`,
+      fullMessages() ? `a readable command object (reading it threw ${describeThrow(cause)})` : '',
     );
   }
   if (!isCallCardCommandName(name))
@@ -40,7 +43,9 @@ export function validateCommand(value: unknown, where: string): CallCardCommand 
       where,
       'command.name',
       name,
-      `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`,
+      fullMessages()
+        ? `one of the 9 command names (${Object.keys(COMMAND_REPLIES).join(', ')})`
+        : '',
     );
   return Object.freeze({
     name,

@@ -2,15 +2,17 @@ import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError, describeThrow } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
 import { CALL_CARD_EVENT_TYPES, isCallCardEventType } from '../model/events';
+import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
 
 // The checks of what users hand the library (options, schedulers, durations): one
 // copy each, every public function uses them. Each throws a `CallCardInputError` that names the
 // function (`where`), the argument, the bad value and what was expected; each returns the value
-// it checked, narrowed.
+// it checked, narrowed. The texts of what was expected are built only for full messages: a
+// production build of the app drops them.
 
 /** The longest delay a timer of the platform can wait: longer ones fire after 1 ms. */
-const MAX_DELAY_MS = 2 ** 31 - 1;
+const MAX_DELAY_MS = 2147483647; // 2 ** 31 - 1, written out: an expression would stay in bundles
 
 /**
  * Checks that `options` is an object with no key but `allowed`, and returns it. `undefined` is
@@ -23,7 +25,12 @@ export function checkOptions(
 ): Readonly<Record<string, unknown>> {
   if (options === undefined) return {};
   if (!isRecord(options))
-    throw new CallCardInputError(where, 'options', options, `an object with ${allowed.join(', ')}`);
+    throw new CallCardInputError(
+      where,
+      'options',
+      options,
+      fullMessages() ? `an object with ${allowed.join(', ')}` : '',
+    );
   // Read once, into a plain object: a getter or Proxy that throws is bad input, not a TypeError.
   const copy: Record<string, unknown> = {};
   let unknownKey: string | undefined;
@@ -37,7 +44,7 @@ export function checkOptions(
       where,
       'options',
       '[unreadable value]',
-      `a readable object (${describeThrow(cause)})`,
+      fullMessages() ? `a readable object (${describeThrow(cause)})` : '',
     );
   }
   if (unknownKey !== undefined)
@@ -45,7 +52,9 @@ export function checkOptions(
       where,
       'options',
       options,
-      `only the option${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')} (unknown option "${unknownKey}")`,
+      fullMessages()
+        ? `only the option${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')} (unknown option "${unknownKey}")`
+        : '',
     );
   return copy;
 }
@@ -68,7 +77,7 @@ export function checkScheduler(
       where,
       field,
       value,
-      'an rxjs SchedulerLike (with now() and schedule())',
+      fullMessages() ? 'an rxjs SchedulerLike (with now() and schedule())' : '',
     );
   return value as SchedulerLike;
 }
@@ -96,10 +105,12 @@ export function checkDuration(
       where,
       field,
       value,
-      (rules.whole
-        ? `a whole number of ms from 1 to ${MAX_DELAY_MS}`
-        : `a number of ms above 0 and at most ${MAX_DELAY_MS}`) +
-        (rules.infinite ? ', or Infinity (no limit)' : ''),
+      fullMessages()
+        ? (rules.whole
+            ? `a whole number of ms from 1 to ${MAX_DELAY_MS}`
+            : `a number of ms above 0 and at most ${MAX_DELAY_MS}`) +
+            (rules.infinite ? ', or Infinity (no limit)' : '')
+        : '',
     );
   return value;
 }
@@ -126,7 +137,9 @@ export function checkEventType(where: string, type: unknown): CallCardEventType 
       where,
       'type',
       type,
-      `one of the 17 call-card event types (${CALL_CARD_EVENT_TYPES.join(', ')})`,
+      fullMessages()
+        ? `one of the 17 call-card event types (${CALL_CARD_EVENT_TYPES.join(', ')})`
+        : '',
     );
   return type;
 }

@@ -11,9 +11,9 @@ import type { HostUiState } from './ui-states';
  * BUTTON_EVENTS.hangup; // 'hangupButtonClick'
  * ```
  */
-export const BUTTON_EVENTS = Object.fromEntries(
+export const BUTTON_EVENTS = /* @__PURE__ */ Object.fromEntries(
   // Every click but the comment editor's, which no button on the card raises.
-  CALL_CARD_EVENT_TYPES.filter(
+  /* @__PURE__ */ CALL_CARD_EVENT_TYPES.filter(
     (type) => type.endsWith('Click') && type !== 'addCommentButtonClick',
   ).map((type) => [eventShortName(type), type]),
 ) as {

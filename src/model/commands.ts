@@ -75,7 +75,7 @@ export function isCallCardCommandName(value: unknown): value is CallCardCommandN
 }
 
 /** The 9 command names, in the order of the host documentation. */
-export const CALL_CARD_COMMAND_NAMES = Object.keys(
+export const CALL_CARD_COMMAND_NAMES = /* @__PURE__ */ Object.keys(
   COMMAND_REPLIES,
 ) as readonly CallCardCommandName[];
 
@@ -91,13 +91,14 @@ export const INVALID_UI_STATE_ERROR_CODE = 'Invalid ui state';
  *
  * @internal
  */
-export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> = new Set<CallCardCommandName>([
-  'CallCardSetCardTitle',
-  'CallCardSetStatusText',
-  'CallCardSetUiState',
-  'CallCardSetMute',
-  'CallCardSetHold',
-]);
+export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> =
+  /* @__PURE__ */ new Set<CallCardCommandName>([
+    'CallCardSetCardTitle',
+    'CallCardSetStatusText',
+    'CallCardSetUiState',
+    'CallCardSetMute',
+    'CallCardSetHold',
+  ]);
 
 /**
  * Error code of a `CallCardCommandError` the library raises itself when the transport failed

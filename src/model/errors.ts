@@ -1,3 +1,5 @@
+import { fullMessages } from './full-messages';
+
 /**
  * Where an error of the library keeps its kind (`'CallCardInputError'`, ...), under a page-wide
  * symbol: `instanceof` then works across the ESM and CJS builds loaded side by side (an error
@@ -175,7 +177,9 @@ function quote(value: unknown, room: { left: number }, parents: object[]): strin
 
 /**
  * Bad input from the app, thrown synchronously by a command creator before anything reaches the
- * host. Names the command, the bad value and what was expected.
+ * host. Names the command, the bad value and what was expected. In a production build of the app
+ * the message is short (`CallCardSetUiState: invalid uiState`) and `expected` is `''`; `command`,
+ * `field` and `value` are the same in both (docs/errors.md, "Full and short messages").
  *
  * @example
  * ```ts
@@ -191,12 +195,16 @@ export class CallCardInputError extends CallCardError {
   declare readonly expected: string;
 
   constructor(command: string, field: string, value: unknown, expected: string) {
-    super(`${command}: ${field} was ${describeValue(value)}; expected ${expected}`);
+    super(
+      fullMessages()
+        ? `${command}: ${field} was ${describeValue(value)}; expected ${expected}`
+        : `${command}: invalid ${field}`,
+    );
     setKind(this, 'CallCardInputError', new.target === CallCardInputError);
     this.command = command;
     this.field = field;
     this.value = value;
-    this.expected = expected;
+    this.expected = fullMessages() ? expected : '';
   }
 
   /** True for an error of this kind, whichever build of the library made it. */
@@ -207,7 +215,8 @@ export class CallCardInputError extends CallCardError {
 
 /**
  * A host event whose payload is not what the host documents. The event is reported (on
- * `malformed$`) and dropped; it never throws into host code and never ends a stream.
+ * `malformed$`) and dropped; it never throws into host code and never ends a stream. In a
+ * production build of the app the message is short (`...: invalid payload`) and `expected` is `''`.
  *
  * @example
  * ```ts
@@ -223,12 +232,14 @@ export class CallCardPayloadError extends CallCardError {
 
   constructor(event: string, value: unknown, expected: string) {
     super(
-      `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`,
+      fullMessages()
+        ? `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`
+        : `BackgroundCallCard::${event}: invalid payload`,
     );
     setKind(this, 'CallCardPayloadError', new.target === CallCardPayloadError);
     this.event = event;
     this.value = value;
-    this.expected = expected;
+    this.expected = fullMessages() ? expected : '';
   }
 
   /** True for an error of this kind, whichever build of the library made it. */
@@ -302,7 +313,9 @@ export class CallCardTimeoutError extends CallCardError {
 /**
  * Something the library needs is not there: no `BX24` (not inside a portal frame), a card that
  * ended before its command could be sent, a disposed facade, a placement that failed to start
- * (`deferPlacement`). `cause` carries the underlying failure when there is one.
+ * (`deferPlacement`). `cause` carries the underlying failure when there is one. In a production
+ * build of the app `reason` (and so the message) is short: its first words, without the details
+ * and the advice.
  *
  * @example
  * ```ts

@@ -129,7 +129,7 @@ export const HOST_EVENT_PREFIX = 'BackgroundCallCard::';
 export type HostEventName<T extends CallCardEventType = CallCardEventType> =
   `${typeof HOST_EVENT_PREFIX}${T}`;
 
-const eventTypes: ReadonlySet<string> = new Set(CALL_CARD_EVENT_TYPES);
+const eventTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(CALL_CARD_EVENT_TYPES);
 
 /**
  * Whether `value` is one of the 17 event types.

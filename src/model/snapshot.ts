@@ -51,7 +51,7 @@ export interface CallCardSnapshot {
 }
 
 /** The timer of a new card, and of any state that hides and resets it. */
-export const HIDDEN_CALL_CARD_TIMER: CallCardTimerState = Object.freeze({
+export const HIDDEN_CALL_CARD_TIMER: CallCardTimerState = /* @__PURE__ */ Object.freeze({
   running: false,
   visible: false,
   startedAt: null,
@@ -68,7 +68,7 @@ export const HIDDEN_CALL_CARD_TIMER: CallCardTimerState = Object.freeze({
  * INITIAL_CALL_CARD_SNAPSHOT.timer.visible; // false
  * ```
  */
-export const INITIAL_CALL_CARD_SNAPSHOT: CallCardSnapshot = Object.freeze({
+export const INITIAL_CALL_CARD_SNAPSHOT: CallCardSnapshot = /* @__PURE__ */ Object.freeze({
   uiState: null,
   title: '',
   statusText: '',

@@ -1,4 +1,5 @@
 import { CallCardPayloadError, describeThrow } from './errors';
+import { fullMessages } from './full-messages';
 import { isCallCardEventType } from './events';
 import { isRecord } from './is-record';
 import type {
@@ -24,13 +25,16 @@ export type PayloadResult<T> =
  * @internal
  */
 export class Refused {
-  constructor(readonly error: CallCardPayloadError) {}
+  // Declared and assigned, not a parameter property: that would also emit a field definition.
+  declare readonly error: CallCardPayloadError;
+  constructor(error: CallCardPayloadError) {
+    this.error = error;
+  }
 }
 
 // Reading a host value never throws: these run inside host callbacks.
 type Reader<T> = (raw: unknown, event: string) => T | Refused;
 
-const ok = <T>(value: T): T => value;
 const bad = (event: string, raw: unknown, expected: string): Refused =>
   new Refused(new CallCardPayloadError(event, raw, expected));
 
@@ -73,11 +77,12 @@ function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T
       const given = own(raw, key);
       if (given !== undefined) present += 1;
       const value = read(given);
-      if (value === INVALID) return bad(event, raw, `${key} to be ${fieldExpected}`);
+      if (value === INVALID)
+        return bad(event, raw, fullMessages() ? `${key} to be ${fieldExpected}` : '');
       if (value !== undefined) out[key] = value;
     }
     if (present === 0) return bad(event, raw, expected);
-    return ok(Object.freeze(out) as T);
+    return Object.freeze(out) as T;
   };
 }
 
@@ -121,11 +126,11 @@ function looseString(raw: unknown): string | undefined | typeof INVALID {
 /** An optional `looseString` field: omitted when missing. */
 const looseText = (key: string): FieldRule => [key, looseString, 'a string'];
 
-const CRM_ENTITY_TYPE = oneOf(
+const CRM_ENTITY_TYPE = /* @__PURE__ */ oneOf(
   'CRM_ENTITY_TYPE',
   '',
   ['LEAD', 'CONTACT', 'COMPANY', 'DEAL', ''],
-  'LEAD, CONTACT, COMPANY, DEAL or ""',
+  fullMessages() ? 'LEAD, CONTACT, COMPANY, DEAL or ""' : '',
 );
 
 const CRM_ENTITY_ID: FieldRule = [
@@ -159,90 +164,110 @@ const CRM_BINDINGS: FieldRule = [
     }
     return Object.freeze(bindings);
   },
-  'an array of {ENTITY_TYPE, ENTITY_ID}',
+  fullMessages() ? 'an array of {ENTITY_TYPE, ENTITY_ID}' : '',
 ];
 
 /**
  * Reads a no-data event. The click happened whatever came with it, so any payload is accepted
  * and normalised to `undefined`: dropping a click for an unexpected payload would lose it.
  */
-const readNoData: Reader<undefined> = () => ok(undefined);
+const readNoData: Reader<undefined> = () => undefined;
 
 /** Reads a boolean flag (`holdButtonClick`, `muteButtonClick`: the NEW state). */
 const readFlag: Reader<boolean> = (raw, event) =>
-  typeof raw === 'boolean' ? ok(raw) : bad(event, raw, 'a boolean');
+  typeof raw === 'boolean' ? raw : bad(event, raw, 'a boolean');
 
 /** Reads free text (`addCommentButtonClick`). */
 const readText: Reader<string> = (raw, event) =>
-  typeof raw === 'string' ? ok(raw) : bad(event, raw, 'a string');
+  typeof raw === 'string' ? raw : bad(event, raw, 'a string');
 
 /** A reader of one key of a small set (`"1"`), which the host may also send as an integer (`1`). */
 function readKey<T extends string>(keys: readonly T[], expected: string): Reader<T> {
   const allowed: ReadonlySet<string> = new Set(keys);
   return (raw, event) => {
     const key = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
-    return typeof key === 'string' && allowed.has(key) ? ok(key as T) : bad(event, raw, expected);
+    return typeof key === 'string' && allowed.has(key) ? (key as T) : bad(event, raw, expected);
   };
 }
 
 const READERS: {
   readonly [K in CallCardEventType]?: Reader<CallCardEventMap[K]>;
 } = {
-  initialized: readRecord<CallInfo>('a call object with CALL_ID', [
+  initialized: /* @__PURE__ */ readRecord<CallInfo>(
+    fullMessages() ? 'a call object with CALL_ID' : '',
     [
-      'CALL_ID',
-      (raw) => {
-        const id = looseString(raw);
-        return typeof id === 'string' && id !== '' ? id : INVALID;
-      },
-      'a non-empty string',
+      [
+        'CALL_ID',
+        (raw) => {
+          const id = looseString(raw);
+          return typeof id === 'string' && id !== '' ? id : INVALID;
+        },
+        fullMessages() ? 'a non-empty string' : '',
+      ],
+      CRM_ENTITY_TYPE,
+      CRM_ENTITY_ID,
+      CRM_BINDINGS,
+      /* @__PURE__ */ oneOf(
+        'CALL_DIRECTION',
+        INVALID,
+        ['incoming', 'outgoing', 'callback'],
+        fullMessages() ? 'incoming, outgoing or callback' : '',
+      ),
+      /* @__PURE__ */ oneOf(
+        'CALL_STATE',
+        'idle',
+        ['idle', 'connecting', 'connected'],
+        fullMessages() ? 'idle, connecting or connected' : '',
+      ),
+      /* @__PURE__ */ field(
+        'CALL_LIST_MODE',
+        false,
+        (raw) => typeof raw === 'boolean',
+        'a boolean',
+      ),
+      /* @__PURE__ */ looseText('PHONE_NUMBER'),
+      /* @__PURE__ */ looseText('LINE_NUMBER'),
+      /* @__PURE__ */ looseText('LINE_NAME'),
+      /* @__PURE__ */ field(
+        'CRM_ACTIVITY_ID',
+        undefined,
+        (raw) => typeof raw === 'number' || typeof raw === 'string',
+        fullMessages() ? 'a number or a string' : '',
+      ),
     ],
-    CRM_ENTITY_TYPE,
-    CRM_ENTITY_ID,
-    CRM_BINDINGS,
-    oneOf(
-      'CALL_DIRECTION',
-      INVALID,
-      ['incoming', 'outgoing', 'callback'],
-      'incoming, outgoing or callback',
-    ),
-    oneOf(
-      'CALL_STATE',
-      'idle',
-      ['idle', 'connecting', 'connected'],
-      'idle, connecting or connected',
-    ),
-    field('CALL_LIST_MODE', false, (raw) => typeof raw === 'boolean', 'a boolean'),
-    looseText('PHONE_NUMBER'),
-    looseText('LINE_NUMBER'),
-    looseText('LINE_NAME'),
-    field(
-      'CRM_ACTIVITY_ID',
-      undefined,
-      (raw) => typeof raw === 'number' || typeof raw === 'string',
-      'a number or a string',
-    ),
-  ]),
-  entityChanged: readRecord<CrmEntity>('an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}', [
-    field('PHONE_NUMBER', '', isString, 'a string'),
-    CRM_ENTITY_TYPE,
-    CRM_ENTITY_ID,
-  ]),
+  ),
+  entityChanged: /* @__PURE__ */ readRecord<CrmEntity>(
+    fullMessages() ? 'an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}' : '',
+    [
+      /* @__PURE__ */ field('PHONE_NUMBER', '', isString, 'a string'),
+      CRM_ENTITY_TYPE,
+      CRM_ENTITY_ID,
+    ],
+  ),
   holdButtonClick: readFlag,
   muteButtonClick: readFlag,
-  transferButtonClick: readRecord<TransferTarget>('an object {phoneNumber, target}', [
-    field('phoneNumber', '', isString, 'a string'),
-    field(
-      'target',
-      INVALID,
-      (raw) =>
-        (typeof raw === 'number' && Number.isFinite(raw)) ||
-        (typeof raw === 'string' && raw !== ''),
-      'an employee id (number or string) or a phone number',
-    ),
-  ]),
-  dialpadButtonClick: readKey([...'0123456789*#'] as DialpadKey[], 'one dialpad key: 0-9, * or #'),
-  qualityMeterClick: readKey<QualityGrade>(['1', '2', '3', '4', '5'], 'a grade "1" to "5"'),
+  transferButtonClick: /* @__PURE__ */ readRecord<TransferTarget>(
+    fullMessages() ? 'an object {phoneNumber, target}' : '',
+    [
+      /* @__PURE__ */ field('phoneNumber', '', isString, 'a string'),
+      /* @__PURE__ */ field(
+        'target',
+        INVALID,
+        (raw) =>
+          (typeof raw === 'number' && Number.isFinite(raw)) ||
+          (typeof raw === 'string' && raw !== ''),
+        fullMessages() ? 'an employee id (number or string) or a phone number' : '',
+      ),
+    ],
+  ),
+  dialpadButtonClick: /* @__PURE__ */ readKey(
+    /* @__PURE__ */ '0123456789*#'.split('') as DialpadKey[],
+    fullMessages() ? 'one dialpad key: 0-9, * or #' : '',
+  ),
+  qualityMeterClick: /* @__PURE__ */ readKey<QualityGrade>(
+    ['1', '2', '3', '4', '5'],
+    fullMessages() ? 'a grade "1" to "5"' : '',
+  ),
   addCommentButtonClick: readText,
   // Every other event is a click without data.
 };
@@ -268,7 +293,7 @@ export function readEventPayload<T extends CallCardEventType>(
   // A JavaScript caller may pass any string: only the 17 types have a reader (or none: no data).
   const read = isCallCardEventType(type)
     ? readPayload(type, raw)
-    : bad(type, raw, 'an event of one of the 17 call-card types');
+    : bad(type, raw, fullMessages() ? 'an event of one of the 17 call-card types' : '');
   return read instanceof Refused ? { ok: false, error: read.error } : { ok: true, value: read };
 }
 
@@ -286,6 +311,10 @@ export function readPayload<T extends CallCardEventType>(
     return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
   } catch (cause) {
     // A hostile payload (a throwing getter or proxy) is a malformed payload, never a throw.
-    return bad(type, '[unreadable value]', `a readable value (${describeThrow(cause)})`);
+    return bad(
+      type,
+      '[unreadable value]',
+      fullMessages() ? `a readable value (${describeThrow(cause)})` : '',
+    );
   }
 }

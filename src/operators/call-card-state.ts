@@ -2,6 +2,7 @@ import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
 import { INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot } from '../model/snapshot';
@@ -158,7 +159,7 @@ function checkInitial(initial: unknown): CallCardSnapshot {
       'callCardState',
       'options.initial',
       initial,
-      'a CallCardSnapshot (uiState a host UI state or null, and a timer)',
+      fullMessages() ? 'a CallCardSnapshot (uiState a host UI state or null, and a timer)' : '',
     );
   return initial as unknown as CallCardSnapshot;
 }

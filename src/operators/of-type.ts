@@ -1,6 +1,7 @@
 import { filter } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { CALL_CARD_EVENT_TYPES } from '../model/events';
 import { checkEventType } from '../internal/check-arguments';
 import type { CallCardEvent, CallCardEventType } from '../model/events';
@@ -59,7 +60,7 @@ export function ofType<T extends CallCardEventType>(
       'ofType',
       'types',
       types,
-      `one or more of ${CALL_CARD_EVENT_TYPES.join(', ')}`,
+      fullMessages() ? `one or more of ${CALL_CARD_EVENT_TYPES.join(', ')}` : '',
     );
   for (const type of types as readonly unknown[]) checkEventType('ofType', type);
   const wanted: ReadonlySet<CallCardEventType> = new Set(types);

@@ -1,6 +1,7 @@
 import { filter, map, withLatestFrom } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 import type { HostUiState } from '../model/ui-states';
 
@@ -61,7 +62,7 @@ export function whenUiState<T>(
         'whenUiState',
         'state',
         state,
-        `one of ${[...UI_STATES, ...INTERNAL_UI_STATES].join(', ')}`,
+        fullMessages() ? `one of ${[...UI_STATES, ...INTERNAL_UI_STATES].join(', ')}` : '',
       );
   const allowed: ReadonlySet<HostUiState | null> = new Set(states);
   return (source) =>

@@ -1,4 +1,5 @@
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { PlacementPort } from './placement-port';
 
 /**
@@ -11,7 +12,9 @@ export function checkPlacement(where: string, value: unknown): PlacementPort {
       where,
       'placement',
       value,
-      'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)',
+      fullMessages()
+        ? 'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)'
+        : '',
     );
   return value as PlacementPort;
 }

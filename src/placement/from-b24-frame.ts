@@ -6,6 +6,7 @@ import {
   describeThrow,
   describeValue,
 } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { isThenable } from '../internal/is-thenable';
 import type { PlacementPort } from './placement-port';
 import { copyParams } from './copy-params';
@@ -84,7 +85,9 @@ function managerOf(x: unknown): B24PlacementLike {
   if (typeof x !== 'object' || x === null)
     throw new CallCardUnavailableError(
       SUBJECT,
-      `expected the frame from initializeB24Frame() or its placement, got ${describeValue(x)}`,
+      fullMessages()
+        ? `expected the frame from initializeB24Frame() or its placement, got ${describeValue(x)}`
+        : 'not a frame or its placement',
     );
   let placement: unknown;
   try {
@@ -92,14 +95,18 @@ function managerOf(x: unknown): B24PlacementLike {
   } catch (cause) {
     throw new CallCardUnavailableError(
       SUBJECT,
-      `the frame's placement cannot be read (${describeThrow(cause)}); await initializeB24Frame() first`,
+      fullMessages()
+        ? `the frame's placement cannot be read (${describeThrow(cause)}); await initializeB24Frame() first`
+        : "the frame's placement cannot be read",
     );
   }
   if (isPlacementLike(placement)) return placement;
   throw new CallCardUnavailableError(
     SUBJECT,
-    'no placement with call and bindEvent; pass the frame from await initializeB24Frame() ' +
-      '(@bitrix24/b24jssdk) or its placement; for the classic BX24 script use fromBX24',
+    fullMessages()
+      ? 'no placement with call and bindEvent; pass the frame from await initializeB24Frame() ' +
+          '(@bitrix24/b24jssdk) or its placement; for the classic BX24 script use fromBX24'
+      : 'no placement with call and bindEvent',
   );
 }
 
@@ -158,8 +165,10 @@ export function fromB24Frame(frameOrPlacement: B24FrameLike): PlacementPort {
         onError?.(
           new CallCardUnavailableError(
             SUBJECT,
-            `placement.call("${command}") returned ${describeValue(pending)}, not a promise; ` +
-              'for the classic BX24 script use fromBX24',
+            fullMessages()
+              ? `placement.call("${command}") returned ${describeValue(pending)}, not a promise; ` +
+                  'for the classic BX24 script use fromBX24'
+              : `placement.call("${command}") returned no promise`,
           ),
         );
         return;

@@ -1,4 +1,5 @@
 import { CallCardUnavailableError, describeThrow } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { PlacementPort } from './placement-port';
 import { copyParams } from './copy-params';
 import { sharedAdapter } from './shared-adapter';
@@ -24,13 +25,17 @@ export interface Bx24Like {
 type Bx24Placement = Bx24Like['placement'];
 
 const SUBJECT = 'fromBX24';
+// What to do about a missing BX24, in the full messages only.
 const HINT =
   "the app is not running inside a Bitrix24 portal frame, or the portal's BX24 script " +
   '(//api.bitrix24.com/api/v1/) is not loaded yet; load it first, or use fromB24Frame with ' +
   '@bitrix24/b24jssdk';
 
 function noPlacement(what: string): never {
-  throw new CallCardUnavailableError(SUBJECT, `no BX24.placement (${what}): ${HINT}`);
+  throw new CallCardUnavailableError(
+    SUBJECT,
+    fullMessages() ? `no BX24.placement (${what}): ${HINT}` : `no BX24.placement (${what})`,
+  );
 }
 
 function placementOf(bx24: unknown): Bx24Placement {
@@ -47,10 +52,10 @@ function placementOf(bx24: unknown): Bx24Placement {
   } catch (cause) {
     throw new CallCardUnavailableError(
       SUBJECT,
-      `BX24 cannot be read (${describeThrow(cause)}): ${HINT}`,
-      {
-        cause,
-      },
+      fullMessages()
+        ? `BX24 cannot be read (${describeThrow(cause)}): ${HINT}`
+        : 'BX24 cannot be read',
+      { cause },
     );
   }
   if (typeof placement !== 'object' || placement === null)

@@ -1,0 +1,64 @@
+// Size budgets: what each import set adds to an app's bundle (esbuild, minified, brotli; rxjs and
+// @angular/core left out), in both message modes. Each set is measured on the file bundlers get
+// (`dist/bundler/`, the `module` export condition): in production, as esbuild builds it by itself
+// when it minifies (it sets `process.env.NODE_ENV` to "production"), with the short messages; in
+// development, with NODE_ENV "development", with the full ones. `npm run size` checks every row;
+// `node scripts/size-table.mjs` prints both modes side by side (docs/performance.md).
+
+/** @param {{ define?: Record<string, string> }} config */
+const development = (config) => ({
+  ...config,
+  define: { ...config.define, 'process.env.NODE_ENV': '"development"' },
+});
+
+/** The import sets, the file they import, and the budget of each mode (kB). */
+const SETS = [
+  {
+    name: 'every export of b24-call-card-rx',
+    path: 'dist/bundler/index.mjs',
+    import: '*',
+    production: '10.5 kB',
+    development: '13.1 kB',
+  },
+  {
+    name: 'callCardEvents alone',
+    path: 'dist/bundler/index.mjs',
+    import: '{ callCardEvents }',
+    production: '2.5 kB',
+    development: '3.8 kB',
+  },
+  {
+    name: 'connectCallCard + fromBX24 + setUiState, setStatusText, setMute',
+    path: 'dist/bundler/index.mjs',
+    import: '{ connectCallCard, fromBX24, setUiState, setStatusText, setMute }',
+    production: '8.0 kB',
+    development: '10.4 kB',
+  },
+  {
+    name: 'every export of b24-call-card-rx/testing',
+    path: 'dist/bundler/testing.mjs',
+    import: '*',
+    production: '5.8 kB',
+    development: '6.4 kB',
+  },
+  {
+    name: 'every export of b24-call-card-rx/angular, with the core it uses',
+    path: 'dist/bundler/angular.mjs',
+    import: '*',
+    ignore: ['@angular/core'],
+    production: '10.9 kB',
+    development: '11.2 kB',
+  },
+];
+
+export default SETS.flatMap((set) =>
+  ['production', 'development'].map((mode) => ({
+    name: `${set.name} (${mode})`,
+    path: set.path,
+    import: set.import,
+    ignore: ['rxjs', ...(set.ignore ?? [])],
+    brotli: true,
+    limit: set[mode],
+    ...(mode === 'development' ? { modifyEsbuildConfig: development } : {}),
+  })),
+);
