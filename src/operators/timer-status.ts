@@ -1,7 +1,9 @@
 import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
+import { CallCardError } from '../model/errors';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
+import { isVirtualTime } from '../internal/is-virtual-time';
 
 /**
  * What the card's call timer shows:
@@ -41,6 +43,12 @@ export interface TimerStatusOptions {
  *    source ends, or after unsubscribing, nothing stays scheduled.
  * 7. A `tickMs` that is not a whole number of ms from 1 to 2^31 - 1 throws `CallCardInputError`
  *    at once.
+ * 8. On virtual time only (a `VirtualTimeScheduler` such as `TestScheduler`, or `asyncScheduler`
+ *    inside `TestScheduler.run`), a timer that keeps running, with no stop, reset or new start,
+ *    for 24 hours of virtual time or 1,000,000 ticks, whichever comes first, throws a
+ *    `CallCardError` from its tick instead of ticking on: that ends `flush()` (and `run`) with an
+ *    error naming the virtual time and the fix, where it would otherwise never return. A timer on
+ *    a real scheduler ticks as long as the call lasts.
  *
  * ## Examples
  *
@@ -110,6 +118,9 @@ export function timerStatus(
       let current: CallCardTimerState | undefined;
       let last: TimerStatus | undefined;
       let tick: Subscription | undefined;
+      // Where the current run of ticks began and how many ticks it has had (rule 8).
+      let runFrom = 0;
+      let ticks = 0;
 
       const emit = (status: TimerStatus['status'], elapsedMs: number): void => {
         if (last !== undefined && last.status === status && last.elapsedMs === elapsedMs) return;
@@ -133,6 +144,12 @@ export function timerStatus(
       const onTick = (startedAt = 0): void => {
         const timer = current;
         const now = scheduler.now();
+        ticks += 1;
+        if (
+          (now - runFrom >= MAX_VIRTUAL_RUN_MS || ticks >= MAX_VIRTUAL_TICKS) &&
+          isVirtualTime(scheduler)
+        )
+          throw endlessTimerError(runFrom, now, ticks);
         emit('running', elapsedSince(startedAt, now));
         // A subscriber may have pushed a new timer or unsubscribed while we emitted.
         if (subscriber.closed || current !== timer) return;
@@ -153,6 +170,8 @@ export function timerStatus(
         const startedAt = timer.startedAt ?? now;
         emit('running', elapsedSince(startedAt, now));
         if (subscriber.closed || current !== timer) return;
+        runFrom = now;
+        ticks = 0;
         scheduleTick(startedAt, now);
       };
 
@@ -172,6 +191,23 @@ export function timerStatus(
         subscription.unsubscribe();
       };
     });
+}
+
+/** How long a timer may keep running on virtual time (rule 8): far past any honest test's call. */
+const MAX_VIRTUAL_RUN_MS = 24 * 60 * 60 * 1000;
+/** The same bound in ticks, for a short `tickMs` (at the default 1000 ms, 24 hours come first). */
+const MAX_VIRTUAL_TICKS = 1_000_000;
+
+function endlessTimerError(from: number, now: number, ticks: number): CallCardError {
+  const seconds = Math.floor((now - from) / 1000);
+  const hms = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return new CallCardError(
+    `timerStatus: the call timer ran ${hms} of virtual time (${ticks} ticks, ${from} to ${now} ms) ` +
+      'without a stop, so TestScheduler.run() or flush() would never return. End it before the ' +
+      'test ends: card.dispose(), unsubscribe from timer$, or stopTimer().',
+  );
 }
 
 function sameTimer(a: CallCardTimerState, b: CallCardTimerState): boolean {
