@@ -13,6 +13,7 @@
  * Only present in a page that loaded the portal's script, inside a portal frame.
  */
 // A `var`, so `globalThis.BX24` (what `fromBX24()` reads) has the type too.
+// eslint-disable-next-line no-var -- a global that the portal's script defines
 declare var BX24: import('b24-call-card-rx').Bx24Like & {
   /** Runs `callback` once the script is connected to the portal; use `placement` only then. */
   init(callback: () => void): void;
