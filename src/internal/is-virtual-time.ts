@@ -16,11 +16,11 @@ import { dateTimestampProvider } from 'rxjs/internal/scheduler/dateTimestampProv
  * hostile Proxy) is not either: this never throws.
  */
 export function isVirtualTime(scheduler: SchedulerLike): boolean {
-  if (isVirtualTimeScheduler(scheduler)) return true;
   try {
     return (
-      scheduler.now === dateTimestampProvider.now &&
-      isVirtualTimeScheduler(dateTimestampProvider.delegate)
+      isVirtualTimeScheduler(scheduler) ||
+      (scheduler.now === dateTimestampProvider.now &&
+        isVirtualTimeScheduler(dateTimestampProvider.delegate))
     );
   } catch {
     return false;
@@ -28,15 +28,8 @@ export function isVirtualTime(scheduler: SchedulerLike): boolean {
 }
 
 function isVirtualTimeScheduler(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    const v = value as { frame?: unknown; maxFrames?: unknown; flush?: unknown };
-    return (
-      typeof v.frame === 'number' &&
-      typeof v.maxFrames === 'number' &&
-      typeof v.flush === 'function'
-    );
-  } catch {
-    return false;
-  }
+  const v = value as { frame?: unknown; maxFrames?: unknown; flush?: unknown } | null | undefined;
+  return (
+    typeof v?.frame === 'number' && typeof v.maxFrames === 'number' && typeof v.flush === 'function'
+  );
 }
