@@ -26,6 +26,16 @@ describe('isVirtualTime', () => {
     expect(own.map(isVirtualTime)).toEqual([false, false, false, false]);
   });
 
+  it("is true inside run for a wrapper that reads rxjs's clock, as the Angular entry's scheduler does", () => {
+    const wrapper: SchedulerLike = {
+      now: () => asyncScheduler.now(),
+      schedule: (...args: Parameters<SchedulerLike['schedule']>) =>
+        asyncScheduler.schedule(...args),
+    };
+    expect(isVirtualTime(wrapper)).toBe(false);
+    testScheduler().run(() => expect(isVirtualTime(wrapper)).toBe(true));
+  });
+
   it('recognises a VirtualTimeScheduler of another copy of rxjs by its shape', () => {
     let other!: typeof import('rxjs');
     jest.isolateModules(() => {
@@ -37,8 +47,11 @@ describe('isVirtualTime', () => {
     expect(isVirtualTime(foreign)).toBe(true);
   });
 
-  it('is false for a scheduler on its own clock, and for one whose inspection throws', () => {
-    const own: SchedulerLike = { now: () => 0, schedule: () => asyncScheduler.schedule(() => {}) };
+  it('is false for a scheduler on a clock of its own (an epoch time), and for one whose inspection throws', () => {
+    const own: SchedulerLike = {
+      now: () => 1_765_000_000_000,
+      schedule: () => asyncScheduler.schedule(() => {}),
+    };
     const hostile = new Proxy(own, {
       get(target, key) {
         if (key === 'now' || key === 'schedule') return target[key];

@@ -7,20 +7,22 @@ import { dateTimestampProvider } from 'rxjs/internal/scheduler/dateTimestampProv
 /**
  * Whether `scheduler` runs on virtual time, as only tests do:
  * 1. an rxjs `VirtualTimeScheduler` (`TestScheduler` extends it) handed over as the scheduler;
- * 2. one of rxjs's own schedulers (`asyncScheduler`, the library's default) inside
- *    `TestScheduler.run`, which reads its clock from the test scheduler then.
+ * 2. inside `TestScheduler.run`, any scheduler whose clock reads the run's virtual time: rxjs's
+ *    own (`asyncScheduler`, the library's default, reads its clock from the test scheduler
+ *    then), and a wrapper that takes its time from them (as the Angular entry's scheduler that
+ *    runs ticks outside Angular's zone does). A scheduler on the platform's clock reads the
+ *    epoch time, never the run's frame.
  *
  * Recognised by shape (`frame`, `maxFrames`, `flush`), not by `instanceof`: an app or a test may
  * load two copies of rxjs, and a scheduler of the other copy is no instance of this one's class.
- * A scheduler on the platform's clock is never virtual, and a value whose inspection throws (a
- * hostile Proxy) is not either: this never throws.
+ * A value whose inspection throws (a hostile Proxy) is not virtual: this never throws.
  */
 export function isVirtualTime(scheduler: SchedulerLike): boolean {
   try {
+    const run = dateTimestampProvider.delegate;
     return (
       isVirtualTimeScheduler(scheduler) ||
-      (scheduler.now === dateTimestampProvider.now &&
-        isVirtualTimeScheduler(dateTimestampProvider.delegate))
+      (isVirtualTimeScheduler(run) && scheduler.now() === run?.now())
     );
   } catch {
     return false;
