@@ -43,12 +43,13 @@ export interface TimerStatusOptions {
  *    source ends, or after unsubscribing, nothing stays scheduled.
  * 7. A `tickMs` that is not a whole number of ms from 1 to 2^31 - 1 throws `CallCardInputError`
  *    at once.
- * 8. On virtual time only (a `VirtualTimeScheduler` such as `TestScheduler`, or `asyncScheduler`
- *    inside `TestScheduler.run`), a timer that keeps running, with no stop, reset or new start,
- *    for 24 hours of virtual time or 1,000,000 ticks, whichever comes first, throws a
- *    `CallCardError` from its tick instead of ticking on: that ends `flush()` (and `run`) with an
- *    error naming the virtual time and the fix, where it would otherwise never return. A timer on
- *    a real scheduler ticks as long as the call lasts.
+ * 8. On virtual time only (a `VirtualTimeScheduler` such as `TestScheduler`, or, inside
+ *    `TestScheduler.run`, the default `asyncScheduler` or any scheduler that reads its clock), a
+ *    timer that keeps running, with no stop, reset or new start, for 24 hours of virtual time or
+ *    1,000,000 ticks, whichever comes first, throws a `CallCardError` from its tick instead of
+ *    ticking on: that ends `flush()` (and `run`) with an error naming the virtual time and the
+ *    fix, where it would otherwise never return. A timer on a real scheduler ticks as long as the
+ *    call lasts.
  *
  * ## Examples
  *
