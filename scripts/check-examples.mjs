@@ -1,16 +1,22 @@
-// Typechecks every TypeScript example a user reads, against the library's SOURCE:
-// the ```ts blocks of README.md and of the guides (docs/**/*.md), and the ```ts blocks inside the
+// Typechecks every TypeScript example a user reads, the way a user's project compiles it: the
+// ```ts blocks of README.md and of the guides (docs/**/*.md), and the ```ts blocks inside the
 // JSDoc of src/**/*.ts.
 //
-// Each block becomes its own module in a scratch folder (under node_modules/.cache, so `rxjs`,
-// `@bitrix24/b24jssdk` and @types/jest resolve as they do for the project) and the whole set is
-// checked in one TypeScript program, with `b24-call-card-rx` mapped to src/index.ts,
-// `b24-call-card-rx/testing` to src/testing/index.ts and `b24-call-card-rx/angular` to
-// src/angular/index.ts.
+// Each block becomes its own module in a throwaway consumer project (a temporary folder with its
+// own package.json), compiled with a consumer's strict compiler options (CONSUMER_OPTIONS below)
+// and nothing of the repository's: no path mappings, no globals, no tsconfig. Its node_modules
+// holds `b24-call-card-rx`, a link to this checkout, so the package resolves through its
+// `exports` to the BUILT declarations in dist/ (run `npm run build` first; the check refuses a
+// dist/ older than src/), and links to the packages the examples import (`rxjs`, `@angular/core`,
+// `@bitrix24/b24jssdk`, ...) plus @types/jest, which the test examples need as a user's tests do.
+// A global an example uses must come from what it references: the classic `BX24` needs
+// `/// <reference types="b24-call-card-rx/bx24-global" />`, as in a user's file. Modules that
+// reference different type packages are checked in separate programs, so one example's
+// reference never declares a global for another.
 //
 // Context an example uses but does not define comes from one small ambient prelude (PRELUDE
-// below): `placement`, `card` and the classic `BX24` global. An example's own declarations shadow
-// it. Anything else an example needs, it must define (or declare) itself.
+// below): the reader's `placement` and `card`. An example's own declarations shadow it. Anything
+// else an example needs, it must define (or declare) itself.
 //
 // Markers: in Markdown, an HTML comment right above the opening fence; in JSDoc (where an HTML
 // comment would show in editors' hovers), a line comment inside the block,
@@ -25,7 +31,7 @@
 //
 // Usage: node scripts/check-examples.mjs [--list] [--keep] [FILE...]
 //   --list  print every block found (file:line, marker) before checking
-//   --keep  keep the generated modules (in node_modules/.cache/check-examples/run-*) to inspect
+//   --keep  keep the generated consumer project (in the system's temporary folder) to inspect
 //   FILE    check these files (.md, or .ts for their JSDoc) instead of README.md, docs/**/*.md
 //           and src/**/*.ts
 // Exit 0 when every block typechecks, 1 otherwise (2 on a bad argument).
@@ -36,8 +42,11 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -57,14 +66,12 @@ const KEEP = args.includes('--keep');
 
 // The only context examples may use without defining it. Keep it small: every name here is one a
 // reader of the docs is told about in the surrounding text ("hand it your placement", "the card
-// from connectCallCard", "the portal's BX24 script").
+// from connectCallCard"). Globals are not context: an example declares or references them.
 const PRELUDE = `// Ambient context of the examples (scripts/check-examples.mjs).
 /** The app's placement: fromBX24(), fromB24Frame($b24) or a fake from b24-call-card-rx/testing. */
 declare const placement: import('b24-call-card-rx').PlacementPort;
 /** The app's facade: connectCallCard(placement). */
 declare const card: import('b24-call-card-rx').CallCard;
-/** The classic BX24 object of the portal's script. */
-declare const BX24: import('b24-call-card-rx').Bx24Like & { init(callback: () => void): void };
 `;
 
 const MARKER = /^\s*<!--\s*check-examples:\s*(skip|group|declare)\b\s*([\s\S]*?)\s*-->\s*$/;
@@ -285,12 +292,30 @@ for (const block of checked) {
   groups.get(key).push(block);
 }
 
-const cacheRoot = join(ROOT, 'node_modules', '.cache', 'check-examples');
-mkdirSync(cacheRoot, { recursive: true });
-const scratch = mkdtempSync(join(cacheRoot, 'run-'));
+// The examples are checked against the built package: a dist/ older than the sources (or than the
+// shipped type declarations in types/) would check yesterday's API.
+const DIST = join(ROOT, 'dist', 'index.d.mts');
+const newest = (dir) =>
+  Math.max(0, ...filesUnder(dir, (p) => /\.(ts|cts|mts)$/.test(p)).map((p) => statSync(p).mtimeMs));
+if (!existsSync(DIST)) {
+  console.error('check-examples: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+if (Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'types'))) > statSync(DIST).mtimeMs) {
+  console.error('check-examples: dist/ is older than src/ or types/; run `npm run build` first');
+  process.exit(1);
+}
+
+// The throwaway consumer project.
+const scratch = mkdtempSync(join(tmpdir(), 'check-examples-'));
+writeFileSync(
+  join(scratch, 'package.json'),
+  JSON.stringify({ name: 'docs-examples', private: true, type: 'module' }, null, 2),
+);
 const preludePath = join(scratch, 'prelude.d.ts');
 writeFileSync(preludePath, PRELUDE);
 const origins = new Map(); // module path -> origin[]
+const texts = new Map(); // module path -> text
 for (const members of units) {
   const first = members[0];
   const slug = first.file.replace(/[^A-Za-z0-9]+/g, '_');
@@ -298,11 +323,37 @@ for (const members of units) {
   const { text, origin } = moduleOf(members);
   writeFileSync(path, text);
   origins.set(path, origin);
+  texts.set(path, text);
 }
 
-// The project's strictness (tsconfig.json), minus the unused-name checks: an example may well
-// declare a value only to show its type.
-const options = {
+// Its dependencies: this checkout as `b24-call-card-rx`, and the packages the examples import (and
+// @types/jest), linked from the repository's node_modules. A package no example imports is not
+// there, as in a user's project; a package the repository does not have stays missing, and the
+// example that imports it fails.
+const packageOf = (specifier) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+const dependencies = new Set(['@types/jest']);
+for (const text of texts.values())
+  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles)
+    // A Node built-in (a test that reads a fixture) comes with @types/node, as in a user's tests.
+    if (fileName.startsWith('node:')) dependencies.add('@types/node');
+    else if (!fileName.startsWith('.') && !fileName.startsWith('/'))
+      dependencies.add(packageOf(fileName));
+const link = (name, target) => {
+  const at = join(scratch, 'node_modules', name);
+  mkdirSync(dirname(at), { recursive: true });
+  symlinkSync(target, at, 'junction');
+};
+for (const name of dependencies) {
+  if (name === 'b24-call-card-rx') link(name, ROOT);
+  else if (existsSync(join(ROOT, 'node_modules', name)))
+    link(name, join(ROOT, 'node_modules', name));
+}
+
+// A consumer's strict tsconfig (as a Vite or Angular app has it), minus the unused-name checks: an
+// example may well declare a value only to show its type. Nothing of the repository's own
+// configuration: the examples see only what a user's project sees.
+const CONSUMER_OPTIONS = {
   target: ts.ScriptTarget.ES2022,
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
   module: ts.ModuleKind.ESNext,
@@ -313,38 +364,77 @@ const options = {
   noImplicitOverride: true,
   noFallthroughCasesInSwitch: true,
   isolatedModules: true,
+  verbatimModuleSyntax: true,
   esModuleInterop: true,
   skipLibCheck: true,
   noEmit: true,
-  types: ['jest', 'node'],
-  typeRoots: [join(ROOT, 'node_modules', '@types')],
-  paths: {
-    'b24-call-card-rx': [join(ROOT, 'src', 'index.ts')],
-    'b24-call-card-rx/testing': [join(ROOT, 'src', 'testing', 'index.ts')],
-    'b24-call-card-rx/angular': [join(ROOT, 'src', 'angular', 'index.ts')],
-  },
+  types: dependencies.has('@types/node') ? ['jest', 'node'] : ['jest'],
 };
-const program = ts.createProgram([preludePath, ...origins.keys()], options);
+
+// One program per set of `/// <reference ...>` directives: a reference declares its globals for
+// the whole program, so modules that reference nothing must not share one with those that do.
+// The programs share parsed files (the libraries' declarations) through one host.
+const host = ts.createCompilerHost(CONSUMER_OPTIONS);
+const parsed = new Map();
+const parse = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, ...rest) => {
+  if (!parsed.has(fileName)) parsed.set(fileName, parse(fileName, ...rest));
+  return parsed.get(fileName);
+};
+const programs = new Map(); // reference key -> module paths
+for (const [path, text] of texts) {
+  const info = ts.preProcessFile(text, true, true);
+  const key = JSON.stringify(
+    [...info.typeReferenceDirectives, ...info.referencedFiles].map((r) => r.fileName).sort(),
+  );
+  if (!programs.has(key)) programs.set(key, []);
+  programs.get(key).push(path);
+}
+
+// Where a consumer's compiler finds the package: its exports, into dist/ (and types/).
+const ENTRIES = [
+  'b24-call-card-rx',
+  'b24-call-card-rx/testing',
+  'b24-call-card-rx/angular',
+  'b24-call-card-rx/bx24-global',
+];
+const resolvedAs = ENTRIES.map((entry) => {
+  const { resolvedModule } = ts.resolveModuleName(entry, preludePath, CONSUMER_OPTIONS, host);
+  return `${entry} -> ${resolvedModule ? label(resolvedModule.resolvedFileName) : 'not found'}`;
+});
 
 const problems = [];
 const describe = (d) => ts.flattenDiagnosticMessageText(d.messageText, '\n');
-for (const d of [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()])
-  problems.push(`(compiler) TS${d.code}: ${describe(d)}`);
-for (const [path, origin] of origins) {
-  const sf = program.getSourceFile(path);
-  const diagnostics = [
-    ...program.getSyntacticDiagnostics(sf),
-    ...program.getSemanticDiagnostics(sf),
-  ];
-  for (const d of diagnostics) {
-    const { line } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-    const at = origin[line] ?? origin[origin.length - 1];
-    const code = sf.text.split('\n')[line]?.trim() ?? '';
-    problems.push(`${at.file}:${at.line}: TS${d.code}: ${describe(d)}\n    ${code}`);
+for (const line of resolvedAs)
+  if (line.endsWith(' not found'))
+    problems.push(`(resolution) ${line}: the package does not export it`);
+const seen = new Set();
+const once = (text) => {
+  if (seen.has(text)) return;
+  seen.add(text);
+  problems.push(text);
+};
+for (const paths of programs.values()) {
+  const program = ts.createProgram([preludePath, ...paths], CONSUMER_OPTIONS, host);
+  for (const d of [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()])
+    once(`(compiler) TS${d.code}: ${describe(d)}`);
+  for (const path of paths) {
+    const origin = origins.get(path);
+    const sf = program.getSourceFile(path);
+    const diagnostics = [
+      ...program.getSyntacticDiagnostics(sf),
+      ...program.getSemanticDiagnostics(sf),
+    ];
+    for (const d of diagnostics) {
+      const { line } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+      const at = origin[line] ?? origin[origin.length - 1];
+      const code = sf.text.split('\n')[line]?.trim() ?? '';
+      once(`${at.file}:${at.line}: TS${d.code}: ${describe(d)}\n    ${code}`);
+    }
   }
+  for (const d of program.getSemanticDiagnostics(program.getSourceFile(preludePath)))
+    once(`(prelude) TS${d.code}: ${describe(d)}`);
 }
-for (const d of program.getSemanticDiagnostics(program.getSourceFile(preludePath)))
-  problems.push(`(prelude) TS${d.code}: ${describe(d)}`);
 
 const inMarkdown = checked.filter((b) => b.file.endsWith('.md')).length;
 const markdownFiles = new Set(checked.filter((b) => b.file.endsWith('.md')).map((b) => b.file));
@@ -358,13 +448,14 @@ console.log(
     `${checked.length - inMarkdown} in JSDoc; ${commentOnly} of them comments only, e.g. marble ` +
     `diagrams) as ${units.length} modules; ${skipped.length} skipped`,
 );
+console.log(`  resolved as a consumer resolves them: ${resolvedAs.join(', ')}`);
 for (const b of skipped) console.log(`  skipped ${b.file}:${b.line}: ${b.skip}`);
-if (KEEP) console.log(`generated modules kept in ${relative(ROOT, scratch)}`);
+if (KEEP) console.log(`the consumer project is kept in ${scratch}`);
 else rmSync(scratch, { recursive: true, force: true });
 if (problems.length > 0) {
   console.log(`\n${problems.length} error(s):\n`);
   for (const p of problems) console.log(p);
-  if (!KEEP) console.log('\n(run with --keep to inspect the generated modules)');
+  if (!KEEP) console.log('\n(run with --keep to inspect the generated consumer project)');
   process.exit(1);
 }
 console.log('ok: every example typechecks');

@@ -111,4 +111,25 @@ describe('call logic in an Angular service, marble-tested', () => {
       [7, 'CallCardSetStatusText', { statusText: 'On hold' }],
     ]);
   });
+
+  it('ends run with an error naming the fix when a test never destroys the app', () => {
+    const placement = createTestPlacement();
+    // A connected call and no resetTestingModule: the card's timer would tick forever, and run
+    // would never return. The timer's bound on virtual time ends it instead.
+    const run = (): void =>
+      scheduler.run(({ hot }) => {
+        TestBed.configureTestingModule({
+          providers: [provideZonelessChangeDetection(), provideCallCard(placement)],
+        });
+        TestBed.inject(CallFlow);
+        placement.emitFrom(hot('-i--a', EVENTS));
+      });
+    try {
+      expect(run).toThrow(
+        /^timerStatus: the call timer ran 168:00:00 \(604800 ticks, 4 to 604800004 ms\) without a stop .* card\.dispose\(\)/,
+      );
+    } finally {
+      TestBed.resetTestingModule();
+    }
+  });
 });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 // The docs' TypeScript examples (README.md, the guides in docs/ and the JSDoc `@example` blocks of
-// src/) are checked by scripts/check-examples.mjs against the library's source, so `npm test`
-// fails when an example no longer compiles. The checker runs as a child process, as in CI; it takes a few seconds.
+// src/) are checked by scripts/check-examples.mjs as a consumer project compiles them, against the
+// built package (`npm test` builds before jest runs), so `npm test` fails when an example no
+// longer compiles for a user. The checker runs as a child process, as in CI; it takes a few
+// seconds.
 const root = resolve(__dirname, '../..');
 const CHECKER = 'scripts/check-examples.mjs';
 const TIMEOUT_MS = 120_000;
@@ -33,6 +35,13 @@ describe('the examples in the docs', () => {
       });
       expect(report).toMatch(/^check-examples: \d+ examples checked/);
       expect(report).toContain('ok: every example typechecks');
+      // Through the package's exports, to what the package ships: never to src/.
+      expect(report).toContain(
+        'resolved as a consumer resolves them: b24-call-card-rx -> dist/index.d.mts, ' +
+          'b24-call-card-rx/testing -> dist/testing.d.mts, ' +
+          'b24-call-card-rx/angular -> dist/angular.d.mts, ' +
+          'b24-call-card-rx/bx24-global -> types/bx24-global.d.cts',
+      );
     },
     TIMEOUT_MS,
   );
@@ -151,6 +160,78 @@ card.apply(status$.pipe(map((command) => command)));
       const { status, stdout } = check(source);
       expect(status).toBe(1);
       expect(stdout).toContain(`${source}:7: TS2345:`);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'fails an example that names the global BX24 without referencing its declaration',
+    () => {
+      const doc = fixture(
+        'bx24.md',
+        [
+          fence(`
+import { connectCallCard, fromBX24 } from 'b24-call-card-rx';
+BX24.init(() => connectCallCard(fromBX24(BX24)));
+`),
+          '',
+        ].join('\n'),
+      );
+      const { status, stdout } = check(doc);
+      expect(status).toBe(1);
+      expect(stdout).toContain(`${doc}:3: TS2304: Cannot find name 'BX24'.`);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "compiles it with the package's bx24-global reference, which serves no other example",
+    () => {
+      const doc = fixture(
+        'bx24-reference.md',
+        [
+          fence(`
+/// <reference types="b24-call-card-rx/bx24-global" />
+import { connectCallCard, fromBX24 } from 'b24-call-card-rx';
+BX24.init(() => connectCallCard(fromBX24(BX24)));
+`),
+          '',
+          fence(`
+import { fromBX24 } from 'b24-call-card-rx';
+fromBX24(BX24);
+`),
+          '',
+        ].join('\n'),
+      );
+      const { status, stdout } = check(doc);
+      expect(status).toBe(1);
+      // Only the second block, which references nothing, fails.
+      expect(stdout).toContain(`${doc}:9: TS2304: Cannot find name 'BX24'.`);
+      expect(stdout).toContain('1 error(s)');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "sees none of the repository's own configuration: no node globals, strict imports",
+    () => {
+      const doc = fixture(
+        'consumer.md',
+        [
+          fence(`
+import { CallCardSnapshot } from 'b24-call-card-rx';
+export const cwd: string = process.cwd();
+export type Snapshot = CallCardSnapshot;
+`),
+          '',
+        ].join('\n'),
+      );
+      const { status, stdout } = check(doc);
+      expect(status).toBe(1);
+      // verbatimModuleSyntax: a type must be imported as a type.
+      expect(stdout).toContain(`${doc}:2: TS1484:`);
+      // No @types/node in a browser app's program.
+      expect(stdout).toContain(`${doc}:3: TS2591: Cannot find name 'process'.`);
     },
     TIMEOUT_MS,
   );

@@ -7,7 +7,8 @@ import { TIMER_KEEPING_STATES } from '../model/ui-states';
  * - `reset`: stops, hides and zeroes it, whatever it did before (most states, and `connected`
  *   with `disableAutoStartTimer: true`);
  * - `start`: `connected`; starts it unless it runs, resuming a stopped one from its old start;
- * - `keep`: the transfer states; keeps a running timer, resets a stopped one.
+ * - `keep`: the transfer states and the internal `externalCard`; keeps a running timer, resets
+ *   one that is not running.
  */
 export type TimerEffect = 'reset' | 'start' | 'keep';
 

@@ -1,6 +1,8 @@
 import { Observable, asyncScheduler } from 'rxjs';
 import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
+import { fullMessages } from '../model/full-messages';
+import { CallCardError } from '../model/errors';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
 /**
@@ -41,6 +43,13 @@ export interface TimerStatusOptions {
  *    source ends, or after unsubscribing, nothing stays scheduled.
  * 7. A `tickMs` that is not a whole number of ms from 1 to 2^31 - 1 throws `CallCardInputError`
  *    at once.
+ * 8. A timer that keeps running for 7 days of its scheduler's time or 1,000,000 ticks,
+ *    whichever comes first, without the event loop turning once (so on a virtual clock:
+ *    `TestScheduler.run`, a `VirtualTimeScheduler`'s `flush()`, fake timers advanced in one go),
+ *    throws a `CallCardError` from its tick instead of ticking on: that ends `flush()` (and
+ *    `run`) with an error naming the time and the fix, where it would otherwise never return. On
+ *    a real clock every tick is a task of its own, so the count starts again at each tick, and
+ *    the timer ticks as long as the call lasts.
  *
  * ## Examples
  *
@@ -110,6 +119,16 @@ export function timerStatus(
       let current: CallCardTimerState | undefined;
       let last: TimerStatus | undefined;
       let tick: Subscription | undefined;
+      // Where the current run of ticks without a turn of the event loop began, and how many ticks
+      // it has had (rule 8); a turn starts it again.
+      let runFrom = 0;
+      let ticks = 0;
+      let awaitingTurn = false;
+      const turned = (): void => {
+        awaitingTurn = false;
+        runFrom = scheduler.now();
+        ticks = 0;
+      };
 
       const emit = (status: TimerStatus['status'], elapsedMs: number): void => {
         if (last !== undefined && last.status === status && last.elapsedMs === elapsedMs) return;
@@ -133,6 +152,13 @@ export function timerStatus(
       const onTick = (startedAt = 0): void => {
         const timer = current;
         const now = scheduler.now();
+        ticks += 1;
+        if (now - runFrom >= MAX_RUN_MS || ticks >= MAX_TICKS)
+          throw endlessTimerError(runFrom, now, ticks);
+        if (!awaitingTurn) {
+          awaitingTurn = true;
+          void Promise.resolve().then(turned);
+        }
         emit('running', elapsedSince(startedAt, now));
         // A subscriber may have pushed a new timer or unsubscribed while we emitted.
         if (subscriber.closed || current !== timer) return;
@@ -153,6 +179,8 @@ export function timerStatus(
         const startedAt = timer.startedAt ?? now;
         emit('running', elapsedSince(startedAt, now));
         if (subscriber.closed || current !== timer) return;
+        runFrom = now;
+        ticks = 0;
         scheduleTick(startedAt, now);
       };
 
@@ -172,6 +200,29 @@ export function timerStatus(
         subscription.unsubscribe();
       };
     });
+}
+
+/**
+ * How long a timer may keep running without a turn of the event loop (rule 8): far past any
+ * honest test's call.
+ */
+const MAX_RUN_MS = 7 * 24 * 60 * 60 * 1000;
+/** The same bound in ticks, for a short `tickMs` (at the default 1000 ms, 7 days come first). */
+const MAX_TICKS = 1_000_000;
+
+function endlessTimerError(from: number, now: number, ticks: number): CallCardError {
+  const seconds = Math.floor((now - from) / 1000);
+  const hms = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return new CallCardError(
+    fullMessages()
+      ? `timerStatus: the call timer ran ${hms} (${ticks} ticks, ${from} to ${now} ms) without a ` +
+          'stop and without the event loop turning once: on a virtual clock, TestScheduler.run() ' +
+          'or flush() would never return. End it before the test ends: card.dispose(), ' +
+          'unsubscribe from timer$, or stopTimer().'
+      : `timerStatus: the call timer ran ${ticks} ticks without a stop`,
+  );
 }
 
 function sameTimer(a: CallCardTimerState, b: CallCardTimerState): boolean {

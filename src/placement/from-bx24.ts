@@ -84,8 +84,12 @@ function readGlobalBx24(): Bx24Like | undefined {
  * 5. `bindEvent` passes each payload raw, `[]` for "no data" included (the streams layer
  *    normalises it). Params are copied before they reach `BX24`, so frozen params are safe.
  *
+ * TypeScript: naming the global `BX24` (`BX24.init`, `fromBX24(BX24)`) needs its declaration,
+ * which the package ships as `b24-call-card-rx/bx24-global` (types only); `fromBX24()` does not.
+ *
  * @example
  * ```ts
+ * /// <reference types="b24-call-card-rx/bx24-global" />
  * import { connectCallCard, fromBX24 } from 'b24-call-card-rx';
  * // In the PAGE_BACKGROUND_WORKER iframe, after the portal's BX24 script has loaded:
  * BX24.init(() => {

@@ -232,7 +232,8 @@ function checkEntity(where: string, field: string, entity: unknown, allowNone: b
  * 3. The timer follows docs/host-behaviour.md, section 4 exactly, on the scheduler's clock: elapsed is
  *    `now - startedAt`, a stop keeps `startedAt` (a restart resumes and counts the stopped time),
  *    `connected` auto-starts it unless `disableAutoStartTimer` (which resets it), the transfer
- *    states keep a running timer, every other state resets it.
+ *    states and the internal `externalCard` keep a running timer (and reset one that is not
+ *    running), every other state resets it.
  * 4. Bindings: kept forever; a name bound twice gets every event twice; a name the interface does
  *    not list is silently ignored. No-data events arrive as `''` (or `[]` with `noDataAs`), and
  *    every payload is a fresh copy per handler, as after `postMessage`.

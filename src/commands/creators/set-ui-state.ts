@@ -20,7 +20,8 @@ const COMMAND = 'CallCardSetUiState';
  *
  * 1. `'connected'` shows the timer and starts it unless it runs already;
  * 2. `'connected'` with `{ disableAutoStartTimer: true }` stops, hides and resets the timer;
- * 3. the transfer states keep a running timer, and reset a stopped one;
+ * 3. the transfer states and the internal `externalCard` keep a running timer, and reset one
+ *    that is not running;
  * 4. every other state stops, hides and resets it.
  *
  * Accepts the 12 documented states and the 3 internal ones (`idle`, `sipPhoneError`,
