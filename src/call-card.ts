@@ -1,3 +1,4 @@
+import { fullMessages } from './model/full-messages';
 import {
   AsyncSubject,
   Observable,
@@ -257,7 +258,9 @@ export function connectCallCard(
           'callCard.apply',
           'command$',
           command$,
-          "an Observable of commands (e.g. events.answer$.pipe(map(() => setUiState('connected'))))",
+          fullMessages()
+            ? "an Observable of commands (e.g. events.answer$.pipe(map(() => setUiState('connected'))))"
+            : '',
         );
       return track(
         command$.pipe(sink).subscribe({
@@ -322,7 +325,10 @@ function isObservableOf(value: unknown): value is Observable<CallCardCommand> {
 function toCallCardError(error: unknown): CallCardError {
   return error instanceof CallCardError
     ? error
-    : new CallCardError(`callCard.apply: the command source failed: ${describeThrow(error)}`, {
-        cause: error,
-      });
+    : new CallCardError(
+        fullMessages()
+          ? `callCard.apply: the command source failed: ${describeThrow(error)}`
+          : 'callCard.apply: the command source failed',
+        { cause: error },
+      );
 }

@@ -4,6 +4,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { CallCard } from '../call-card';
 import type { CallCardCommand, CallCardCommandResult } from '../model/commands';
 import { CallCardUnavailableError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { CallCardError } from '../model/errors';
 import type { CallCardSnapshot } from '../model/snapshot';
 import type { TimerStatus } from '../operators/timer-status';
@@ -68,8 +69,10 @@ export function injectCallCard(): InjectedCallCard {
   if (ref === null)
     throw new CallCardUnavailableError(
       'injectCallCard',
-      'no call card in this injector; add provideCallCard(...) to the providers of the ' +
-        'application (bootstrapApplication) or of a route',
+      fullMessages()
+        ? 'no call card in this injector; add provideCallCard(...) to the providers of the ' +
+            'application (bootstrapApplication) or of a route'
+        : 'no call card in this injector',
     );
   const destroyRef = inject(DestroyRef);
   const { card } = ref;

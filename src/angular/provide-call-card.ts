@@ -2,6 +2,7 @@ import { inject, makeEnvironmentProviders, provideEnvironmentInitializer } from 
 import type { EnvironmentProviders } from '@angular/core';
 import type { ConnectCallCardOptions } from '../call-card';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { PlacementPort } from '../placement/placement-port';
 import { isPlacementPort } from '../placement/check-placement';
 import { CALL_CARD_REF, createCallCardRef } from './call-card-ref';
@@ -54,8 +55,10 @@ export function provideCallCard(
       'provideCallCard',
       'placement',
       placement,
-      'a PlacementPort (fromBX24(), fromB24Frame($b24), a simulator), or a function returning ' +
-        'one or a Promise of one',
+      fullMessages()
+        ? 'a PlacementPort (fromBX24(), fromB24Frame($b24), a simulator), or a function returning ' +
+            'one or a Promise of one'
+        : '',
     );
   return makeEnvironmentProviders([
     { provide: CALL_CARD_REF, useFactory: () => createCallCardRef(placement, options) },

@@ -1,3 +1,4 @@
+import { fullMessages } from '../model/full-messages';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardUnavailableError } from '../model/errors';
 import type { CallCardError } from '../model/errors';
@@ -43,7 +44,9 @@ function createQueue(session: Session): CommandQueue {
   const endedError = (entry: Entry): CallCardError => {
     const error = new CallCardUnavailableError(
       entry.name,
-      `not sent: its call card ended (${endOf(tracker, entry.owner as number)}); a command is never sent to another card`,
+      fullMessages()
+        ? `not sent: its call card ended (${endOf(tracker, entry.owner as number)}); a command is never sent to another card`
+        : 'not sent: its call card ended',
     );
     if (isTraced(session)) trace(session, { kind: 'failure', error, id: undefined });
     return error;

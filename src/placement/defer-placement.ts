@@ -1,4 +1,5 @@
 import { CallCardInputError, CallCardUnavailableError, describeValue } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { isPlacementPort } from './check-placement';
 import { isThenable } from '../internal/is-thenable';
 import { reportError } from '../internal/report-error';
@@ -37,15 +38,10 @@ export interface DeferredStart {
 
 type Branded = PlacementPort & { readonly [BRAND]?: DeferredStart };
 
-type Pending =
-  | { readonly kind: 'bind'; readonly name: string; readonly handler: (payload: unknown) => void }
-  | {
-      readonly kind: 'call';
-      readonly command: string;
-      readonly params: Readonly<Record<string, unknown>>;
-      readonly onReply: (reply: unknown) => void;
-      readonly onError: ((error: unknown) => void) | undefined;
-    };
+/** What a plain-port use of it waits with: run on the real port, or refused when none comes. */
+type Pending = readonly [run: (port: PlacementPort) => void, refuse: () => void];
+
+const NOT_A_PORT = 'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)';
 
 /**
  * A `PlacementPort` at once, for a placement that exists only later: the official SDK's
@@ -93,28 +89,21 @@ export function deferPlacement(
       SUBJECT,
       'source',
       source,
-      'a Promise of a PlacementPort, or a function returning a PlacementPort or a Promise of one',
+      fullMessages()
+        ? 'a Promise of a PlacementPort, or a function returning a PlacementPort or a Promise of one'
+        : '',
     );
 
   let port: PlacementPort | undefined;
   let failure: CallCardUnavailableError | undefined;
+  /** Set while the plain-port uses that waited are replayed on the port that arrived. */
   let replaying = false;
-  const pending: Pending[] = [];
-  let waiting: Array<() => void> | undefined = [];
-  const tellSettled = (): void => {
-    const listeners = waiting ?? [];
-    waiting = undefined;
-    for (const listener of listeners) {
-      try {
-        listener();
-      } catch (error) {
-        reportError(error);
-      }
-    }
-  };
-  let settle: { resolve(port: PlacementPort): void; reject(error: unknown): void };
+  let pending: Pending[] = [];
+  /** The library's start-ups, told first: `undefined` once told. */
+  let listeners: Array<() => void> | undefined = [];
+  let settle!: [resolve: (port: PlacementPort) => void, reject: (error: unknown) => void];
   const ready = new Promise<PlacementPort>((resolve, reject) => {
-    settle = { resolve, reject };
+    settle = [resolve, reject];
   });
   // `ready` is there to be awaited, not required: a failure nobody awaits is no unhandled rejection.
   ready.catch(() => undefined);
@@ -124,92 +113,88 @@ export function deferPlacement(
       cause: failure?.cause,
     });
 
-  const run = (op: Pending, on: PlacementPort): void => {
-    if (op.kind === 'bind') {
-      try {
-        on.bindEvent(op.name, op.handler);
-      } catch (error) {
-        reportError(error);
-      }
-      return;
-    }
-    try {
-      on.call(op.command, op.params, op.onReply, op.onError);
-    } catch (error) {
-      if (op.onError) op.onError(error);
-      else reportError(error);
-    }
+  /** The start is over: tell the library, then run (or refuse) what waited, in order. */
+  const settled = (): void => {
+    const told = listeners as Array<() => void>;
+    listeners = undefined;
+    for (const listener of told) guarded(listener);
+    replaying = true;
+    // Uses made while replaying (a reply that sends the next command) queue behind the rest.
+    for (let next = pending.shift(); next; next = pending.shift())
+      if (port) guarded(next[0], port);
+      else next[1]();
+    pending = [];
+    replaying = false;
   };
 
   const fail = (cause: unknown): void => {
-    if (port !== undefined || failure !== undefined) return;
-    const what = cause instanceof Error ? cause.message : describeValue(cause);
-    failure = new CallCardUnavailableError(SUBJECT, `the placement failed to start: ${what}`, {
-      cause,
-    });
-    tellSettled();
-    settle.reject(failure);
-    for (const op of pending.splice(0))
-      if (op.kind === 'call') {
-        if (op.onError) op.onError(refusal(op.command));
-      }
+    if (port || failure) return;
+    failure = new CallCardUnavailableError(
+      SUBJECT,
+      fullMessages()
+        ? `the placement failed to start: ${cause instanceof Error ? cause.message : describeValue(cause)}`
+        : 'the placement failed to start',
+      { cause },
+    );
+    settled();
+    settle[1](failure);
   };
 
   const arrive = (value: unknown): void => {
-    if (port !== undefined || failure !== undefined) return;
-    if (!isPlacementPort(value)) {
+    if (port || failure) return;
+    if (!isPlacementPort(value) || leadsTo(value, deferred)) {
       fail(
         new CallCardInputError(
           SUBJECT,
           'placement',
           value,
-          'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)',
-        ),
-      );
-      return;
-    }
-    if (leadsTo(value, deferred)) {
-      fail(
-        new CallCardInputError(
-          SUBJECT,
-          'placement',
-          value,
-          'a placement that does not lead back to this deferred placement',
+          fullMessages()
+            ? isPlacementPort(value)
+              ? 'a placement that does not lead back to this deferred placement'
+              : NOT_A_PORT
+            : '',
         ),
       );
       return;
     }
     port = value;
-    tellSettled();
-    // Calls made while replaying (a reply that sends the next command) queue behind the rest.
-    replaying = true;
-    for (let op = pending.shift(); op !== undefined; op = pending.shift()) run(op, value);
-    replaying = false;
-    settle.resolve(value);
+    settled();
+    settle[0](value);
+  };
+
+  /** Runs `use` on the port now, or once it arrives; `refuse` if it never will. */
+  const whenReady = (use: (port: PlacementPort) => void, refuse: () => void): void => {
+    if (failure) refuse();
+    else if (port && !replaying) use(port);
+    else pending.push([use, refuse]);
   };
 
   const deferred: Branded & DeferredPlacement = {
     ready,
     status: () => (failure ? 'failed' : port && !replaying ? 'ready' : 'pending'),
     bindEvent(name, handler) {
-      if (failure) return;
-      if (port && !replaying) port.bindEvent(name, handler);
-      else pending.push({ kind: 'bind', name, handler });
+      // No event can come from a placement that failed to start.
+      whenReady((on) => on.bindEvent(name, handler), noop);
     },
     call(command, params, onReply, onError) {
-      if (failure) {
-        onError?.(refusal(command));
-        return;
-      }
-      if (port && !replaying) port.call(command, params, onReply, onError);
-      else pending.push({ kind: 'call', command, params, onReply, onError });
+      whenReady(
+        (on) => {
+          try {
+            on.call(command, params, onReply, onError);
+          } catch (error) {
+            if (!onError) throw error;
+            onError(error);
+          }
+        },
+        () => onError?.(refusal(command)),
+      );
     },
   };
   const brand: DeferredStart = {
     port: () => port,
     failure: () => failure,
     settled(listener) {
-      if (waiting) waiting.push(listener);
+      if (listeners) listeners.push(listener);
       else listener();
     },
   };
@@ -226,6 +211,17 @@ export function deferPlacement(
   else arrive(started);
   return deferred;
 }
+
+/** Runs `work(value)`; what it throws is reported (nobody could receive it). */
+function guarded<T>(work: (value: T) => void, value?: T): void {
+  try {
+    work(value as T);
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function noop(): void {}
 
 /**
  * How `placement` starts, when it is a deferred placement of any build of the library in the page

@@ -1,3 +1,4 @@
+import { fullMessages } from '../model/full-messages';
 import { CallCardUnavailableError, describeThrow } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
@@ -133,7 +134,9 @@ export function bindHostEvent(session: Session, type: CallCardEventType): void {
     channel.bound = false;
     throw new CallCardUnavailableError(
       name,
-      `the placement could not bind it (${describeThrow(cause)})`,
+      fullMessages()
+        ? `the placement could not bind it (${describeThrow(cause)})`
+        : 'the placement could not bind it',
       { cause },
     );
   }
