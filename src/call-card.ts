@@ -7,6 +7,7 @@ import {
   asyncScheduler,
   isObservable,
   merge,
+  of,
   shareReplay,
 } from 'rxjs';
 import type { SchedulerLike, Subscriber } from 'rxjs';
@@ -23,14 +24,12 @@ import type { CallCardSnapshot } from './model/snapshot';
 import { checkDuration, checkOptions, checkScheduler } from './internal/check-arguments';
 import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
-import type { QueueSink } from './session/session';
 import { isRefusal, onStarted, startUpOf } from './session/start-up';
 import { retainCallCardStore } from './state/card-store';
 import { cachedSource, callCardEvents, eventsView } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
-import { commandQueue } from './commands/command-queue';
 import { validateCommand } from './commands/validate-command';
 import { timerStatus } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
@@ -192,7 +191,6 @@ export function connectCallCard(
 
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
-  const pendingSends = new Map<AsyncSubject<unknown>, QueueSink>();
   let disposed = false;
   let last: CallCardSnapshot | undefined;
 
@@ -271,23 +269,30 @@ export function connectCallCard(
     },
     send<C extends CallCardCommand>(command: C): Observable<CallCardCommandResult<C>> {
       assertLive('send');
+      // Checked once, here: what was checked is what goes (a hand-made object is read once).
       const checked = validateCommand(command, 'callCard.send');
       const result = new AsyncSubject<CallCardCommandResult<C>>();
-      const pending = result as AsyncSubject<unknown>;
-      const one: QueueSink = {
-        options: sinkOptions,
-        isActive: () => pendingSends.has(pending),
-        receive(outcome) {
-          pendingSends.delete(pending);
+      let settled = false;
+      const sent = of(checked)
+        .pipe(sink)
+        .subscribe((outcome) => {
+          settled = true;
           reportOutcome(outcome);
-          if (outcome.ok) {
-            result.next(outcome.result as CallCardCommandResult<C>);
-            result.complete();
-          } else result.error(outcome.error);
-        },
-      };
-      pendingSends.set(pending, one);
-      commandQueue(startUp).enqueue(one, command, checked);
+          if (!outcome.ok) return result.error(outcome.error);
+          result.next(outcome.result as CallCardCommandResult<C>);
+          result.complete();
+        });
+      // Unsubscribed unsettled only by dispose(), which drops the command from the queue.
+      sent.add(() => {
+        if (!settled)
+          result.error(
+            new CallCardUnavailableError(
+              'callCard.send',
+              'the call card was disposed before the command finished',
+            ),
+          );
+      });
+      track(sent);
       return result.asObservable();
     },
     dispose() {
@@ -296,16 +301,6 @@ export function connectCallCard(
       stopWaiting();
       last = store.current();
       sinks.unsubscribe();
-      const unfinished = [...pendingSends];
-      pendingSends.clear();
-      for (const [, one] of unfinished) commandQueue(startUp).cancel(one);
-      for (const [pending] of unfinished)
-        pending.error(
-          new CallCardUnavailableError(
-            'callCard.send',
-            'the call card was disposed before the command finished',
-          ),
-        );
       for (const subscriber of [...live]) subscriber.complete();
       errors.complete();
       store.release();

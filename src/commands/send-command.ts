@@ -91,12 +91,11 @@ export function sendCommand<C extends CallCardCommand>(
       // Its reply is attributed to the card open when it is sent: the card must be followed.
       // (The state list needs no card.) A placement that cannot bind errors this Observable.
       if (checked.name !== 'CallCardGetListUiStates') followCards(session);
-      const transmission = transmit(session, checked, timeoutMs, scheduler, (settlement) => {
+      return transmit(session, checked, timeoutMs, scheduler, (settlement) => {
         if (!settlement.ok) return subscriber.error(settlement.error);
         subscriber.next(settlement.value as CallCardCommandResult<C>);
         subscriber.complete();
       });
-      return () => transmission.stop();
     },
     (_failure, subscriber) => subscriber.error(refusal(startUp, checked.name)),
   );
