@@ -26,7 +26,7 @@ import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
 import { isRefusal, onStarted, startUpOf } from './session/start-up';
 import { retainCallCardStore } from './state/card-store';
-import { cachedSource, callCardEvents, eventsView } from './streams/call-card-events';
+import { cachedSource, callCardEvents, eventsView, streamOf } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
@@ -98,13 +98,7 @@ function eventsUntil(
   events: CallCardEvents,
   until: <T>(source: Observable<T>) => Observable<T>,
 ): CallCardEvents {
-  return eventsView(
-    cachedSource({
-      stream: (type) => until(events.on(type)),
-      all: () => until(events.all$),
-      malformed: () => until(events.malformed$),
-    }),
-  );
+  return eventsView(cachedSource((key) => until(streamOf(events, key))));
 }
 
 /**

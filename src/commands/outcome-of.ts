@@ -8,27 +8,18 @@ export type Ending =
   | { readonly ok: false; readonly error: CallCardError };
 
 /**
- * The outcome of one command, built as a fixed-shape literal per case (internal). Not frozen:
- * each outcome is a fresh object for the one sink that receives it, and the library never reads
- * it again.
+ * The outcome of one command (internal). Not frozen: each outcome is a fresh object for the one
+ * sink that receives it, and the library never reads it again.
  */
 export function outcomeOf(
   command: CallCardCommand,
   ending: Ending,
   superseded: boolean,
 ): CommandOutcome {
-  let outcome;
-  if (!ending.ok)
-    outcome = superseded
-      ? { command, ok: false, error: ending.error, superseded: true }
-      : { command, ok: false, error: ending.error };
-  else if (ending.skipped)
-    outcome = superseded
-      ? { command, ok: true, result: undefined, skipped: true, superseded: true }
-      : { command, ok: true, result: undefined, skipped: true };
-  else
-    outcome = superseded
-      ? { command, ok: true, result: ending.value, superseded: true }
-      : { command, ok: true, result: ending.value };
+  const outcome: Record<string, unknown> = ending.ok
+    ? { command, ok: true, result: ending.value }
+    : { command, ok: false, error: ending.error };
+  if (ending.ok && ending.skipped) outcome['skipped'] = true;
+  if (superseded) outcome['superseded'] = true;
   return outcome as CommandOutcome;
 }

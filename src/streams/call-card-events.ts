@@ -120,11 +120,13 @@ export function callCardEvents(placement: PlacementPort): CallCardEvents {
   if (existing) return existing;
   const startUp = startUpOf(port);
   const events = eventsView(
-    cachedSource({
-      stream: (type) => hostEvent(startUp, type),
-      all: () => everyEvent(startUp),
-      malformed: () => malformedEvents(startUp),
-    }),
+    cachedSource((key) =>
+      key === 'all'
+        ? everyEvent(startUp)
+        : key === 'malformed'
+          ? malformedEvents(startUp)
+          : hostEvent(startUp, key),
+    ),
   );
 
   // Bound now (on a deferred placement, as soon as it starts), not on first subscription: a
@@ -149,15 +151,14 @@ function bindCardData(session: Session): void {
   bindHostEvent(session, 'entityChanged');
 }
 
-/** What a `CallCardEvents` object reads its streams from (internal). */
-export interface EventsSource {
-  /** The stream of one event type; the same Observable on every call for a type. */
-  stream<T extends CallCardEventType>(type: T): Observable<CallCardEventMap[T]>;
-  /** `all$`; the same Observable on every call. */
-  all(): Observable<CallCardEvent>;
-  /** `malformed$`; the same Observable on every call. */
-  malformed(): Observable<CallCardPayloadError>;
-}
+/** A stream of an events object: an event type's, or `all$`'s, or `malformed$`'s (internal). */
+export type StreamKey = CallCardEventType | 'all' | 'malformed';
+
+/**
+ * What a `CallCardEvents` object reads its streams from (internal): the same Observable on every
+ * call for a key.
+ */
+export type EventsSource = (key: StreamKey) => Observable<unknown>;
 
 const SOURCE = Symbol('source');
 
@@ -172,25 +173,12 @@ let descriptors: PropertyDescriptorMap | undefined;
  */
 function viewDescriptors(): PropertyDescriptorMap {
   if (descriptors) return descriptors;
-  const fields: PropertyDescriptorMap = {
-    all$: {
+  const fields: PropertyDescriptorMap = {};
+  for (const key of [...CALL_CARD_EVENT_TYPES, 'all', 'malformed'] as const)
+    fields[`${key === 'all' || key === 'malformed' ? key : eventShortName(key)}$`] = {
       enumerable: true,
       get(this: View) {
-        return this[SOURCE].all();
-      },
-    },
-    malformed$: {
-      enumerable: true,
-      get(this: View) {
-        return this[SOURCE].malformed();
-      },
-    },
-  };
-  for (const type of CALL_CARD_EVENT_TYPES)
-    fields[`${eventShortName(type)}$`] = {
-      enumerable: true,
-      get(this: View) {
-        return this[SOURCE].stream(type);
+        return this[SOURCE](key);
       },
     };
   return (descriptors = fields);
@@ -207,30 +195,22 @@ export function eventsView(source: EventsSource): CallCardEvents {
   Object.defineProperty(view, SOURCE, { value: source });
   Object.defineProperty(view, 'on', {
     enumerable: true,
-    value: (type: CallCardEventType) => source.stream(checkEventType('callCardEvents.on', type)),
+    value: (type: CallCardEventType) => source(checkEventType('callCardEvents.on', type)),
   });
   return Object.freeze(view) as unknown as CallCardEvents;
 }
 
+/** The stream `key` of an events object made by `eventsView` (internal). */
+export function streamOf(events: CallCardEvents, key: StreamKey): Observable<unknown> {
+  return (events as unknown as View)[SOURCE](key);
+}
+
 /** A source that makes each stream once, with `make`, and keeps it (internal). */
-export function cachedSource(make: {
-  stream(type: CallCardEventType): Observable<unknown>;
-  all(): Observable<CallCardEvent>;
-  malformed(): Observable<CallCardPayloadError>;
-}): EventsSource {
-  const streams = new Map<CallCardEventType, Observable<unknown>>();
-  let all: Observable<CallCardEvent> | undefined;
-  let malformed: Observable<CallCardPayloadError> | undefined;
-  return {
-    stream: <T extends CallCardEventType>(type: T) => {
-      let stream = streams.get(type);
-      if (!stream) {
-        stream = make.stream(type);
-        streams.set(type, stream);
-      }
-      return stream as Observable<CallCardEventMap[T]>;
-    },
-    all: () => (all ??= make.all()),
-    malformed: () => (malformed ??= make.malformed()),
+export function cachedSource(make: EventsSource): EventsSource {
+  const streams = new Map<StreamKey, Observable<unknown>>();
+  return (key) => {
+    let stream = streams.get(key);
+    if (!stream) streams.set(key, (stream = make(key)));
+    return stream;
   };
 }
