@@ -23,7 +23,6 @@ import { medianOf, pairedRatio } from '../lib/measure.mjs';
 import { formatCount, formatMs, formatNs, formatRatio, formatSpread } from '../lib/report.mjs';
 
 export const HOST_LATENCY_MS = 5;
-export const COALESCING_TARGET = 2;
 
 function openCard() {
   const host = handPlacement({ replyAfterMs: HOST_LATENCY_MS });
@@ -180,9 +179,11 @@ export async function runCoalescing({ smoke }) {
     library: formatNs(cpu.library),
     baseline: `${formatNs(cpu.baseline)} hand-written`,
     ratio: formatSpread(cpu.ratio),
-    target: `<= ${COALESCING_TARGET}x`,
-    pass: cpu.ratio.median <= COALESCING_TARGET,
-    kind: 'target',
+    // One outcome per coalesced update is the sink's contract; its CPU has no target (it is far
+    // below one host round trip): reported only.
+    target: '—',
+    pass: null,
+    kind: 'info',
   });
   rows.push({
     benchmark: `coalescing: time to the last outcome (sync burst, host ${HOST_LATENCY_MS} ms)`,
