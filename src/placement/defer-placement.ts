@@ -31,9 +31,11 @@ export interface DeferredStart {
   failure(): CallCardUnavailableError | undefined;
   /**
    * Runs `listener` once, synchronously, when the port arrives or the start fails (before `ready`
-   * settles); at once if that already happened.
+   * settles); at once if that already happened. A `follower` (another deferred placement that
+   * arrived at this one) runs after every other listener: whatever uses this placement itself
+   * starts first.
    */
-  settled(listener: () => void): void;
+  settled(listener: () => void, follower?: boolean): void;
 }
 
 type Branded = PlacementPort & { readonly [BRAND]?: DeferredStart };
@@ -99,8 +101,9 @@ export function deferPlacement(
   /** Set while the plain-port uses that waited are replayed on the port that arrived. */
   let replaying = false;
   let pending: Pending[] = [];
-  /** The library's start-ups, told first: `undefined` once told. */
+  /** The library's start-ups, told first, then the deferred placements that follow this one. */
   let listeners: Array<() => void> | undefined = [];
+  let followers: Array<() => void> = [];
   let settle!: [resolve: (port: PlacementPort) => void, reject: (error: unknown) => void];
   const ready = new Promise<PlacementPort>((resolve, reject) => {
     settle = [resolve, reject];
@@ -115,8 +118,9 @@ export function deferPlacement(
 
   /** The start is over: tell the library, then run (or refuse) what waited, in order. */
   const settled = (): void => {
-    const told = listeners as Array<() => void>;
+    const told = [...(listeners as Array<() => void>), ...followers];
     listeners = undefined;
+    followers = [];
     for (const listener of told) guarded(listener);
     replaying = true;
     // Uses made while replaying (a reply that sends the next command) queue behind the rest.
@@ -157,6 +161,14 @@ export function deferPlacement(
       );
       return;
     }
+    // Another deferred placement: this one starts when that one has, with its port or failure.
+    const inner = deferredStart(value);
+    if (inner)
+      return inner.settled(() => {
+        const arrived = inner.port();
+        if (arrived) arrive(arrived);
+        else fail(inner.failure());
+      }, true);
     port = value;
     settled();
     settle[0](value);
@@ -193,9 +205,10 @@ export function deferPlacement(
   const brand: DeferredStart = {
     port: () => port,
     failure: () => failure,
-    settled(listener) {
-      if (listeners) listeners.push(listener);
-      else listener();
+    settled(listener, follower) {
+      if (!listeners) listener();
+      else if (follower) followers.push(listener);
+      else listeners.push(listener);
     },
   };
   Object.defineProperty(deferred, BRAND, { value: brand });
@@ -207,8 +220,14 @@ export function deferPlacement(
     fail(cause);
     return deferred;
   }
-  if (isThenable(started)) started.then(arrive, fail);
-  else arrive(started);
+  if (!isThenable(started)) arrive(started);
+  else
+    try {
+      started.then(arrive, fail);
+    } catch (cause) {
+      // A promise-like whose `then` throws: the start failed, like a rejection.
+      fail(cause);
+    }
   return deferred;
 }
 

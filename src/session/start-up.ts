@@ -11,7 +11,7 @@ import type { Session, StartUp } from './session';
  * started at once; for a deferred placement, one shared by every build of the library in the
  * page, which joins the session of the placement it arrives at (made on first use, or the one
  * that placement already has: a direct `connectCallCard`, another deferred wrapper, another
- * injector). A deferred placement that arrives at another deferred placement starts with it.
+ * injector). A deferred placement that arrives at another deferred placement starts after it.
  */
 export function startUpOf(placement: PlacementPort): StartUp {
   const deferred = deferredStart(placement);
@@ -24,16 +24,11 @@ export function startUpOf(placement: PlacementPort): StartUp {
       release: createListeners(),
       queue: undefined,
     };
+    // What a deferred placement arrives at is a host placement (one that arrives at another
+    // deferred placement waits for that one's), so it starts here, in one step.
     deferred.settled(() => {
-      const failure = deferred.failure();
       const port = deferred.port();
-      if (failure !== undefined || port === undefined) settle(startUp, undefined, failure);
-      else
-        onStarted(
-          startUpOf(port),
-          (session) => settle(startUp, session, undefined),
-          (error) => settle(startUp, undefined, error),
-        );
+      settle(startUp, port && sessionOf(port), deferred.failure());
     });
     return startUp;
   });
