@@ -4,6 +4,7 @@ import type { CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
 import { Refused, readPayload } from '../model/validate';
 import { addListener, createListeners, notify } from '../internal/listeners';
+import type { SessionLogCardCause } from '../model/session-log';
 import type { EventChannel, EventTap, Session } from './session';
 import { isTraced, trace } from './trace';
 
@@ -98,15 +99,14 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   if (session.taps.list.length > 0) notify(session.taps, type, read, refused);
   if (isTraced(session)) {
     if (refused) trace(session, { kind: 'failure', error: refused, id: undefined });
-    if (replaced > 0)
-      trace(session, { kind: 'card', card: replaced, lifecycle: 'closed', cause: 'initialized' });
+    if (replaced > 0) traceCard(session, replaced, 'closed', 'initialized');
     if (cardChanged)
-      trace(session, {
-        kind: 'card',
-        card: tracker.number,
-        lifecycle: tracker.lifecycle === 'open' ? 'open' : 'closed',
-        cause: type === 'initialized' ? 'initialized' : 'closeClick',
-      });
+      traceCard(
+        session,
+        tracker.number,
+        type === 'initialized' ? 'open' : 'closed',
+        type === 'initialized' ? 'initialized' : 'closeClick',
+      );
   }
   // The latest value of an unreadable payload is now unknown (forgotten above): replaying the one
   // before it would describe another call.
@@ -172,9 +172,18 @@ export function closeCardByCommand(session: Session, card: number): void {
   tracker.lifecycle = 'closed';
   tracker.closedBy = 'closeCommand';
   forget(session.channels.get('entityChanged'));
-  if (isTraced(session))
-    trace(session, { kind: 'card', card, lifecycle: 'closed', cause: 'closeCommand' });
+  if (isTraced(session)) traceCard(session, card, 'closed', 'closeCommand');
   notify(tracker.changed);
+}
+
+/** Tells the tracers that card `card` began or ended. */
+function traceCard(
+  session: Session,
+  card: number,
+  lifecycle: 'open' | 'closed',
+  cause: SessionLogCardCause,
+): void {
+  trace(session, { kind: 'card', card, lifecycle, cause });
 }
 
 /** The payload an event would replay now (`initialized`, `entityChanged`), with when it came. */

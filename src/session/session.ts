@@ -238,18 +238,23 @@ export interface Session {
   calls: number;
 }
 
+/** A start-up still starting (or, with `session`, started). */
+export function createStartUp(session?: Session): StartUp {
+  return {
+    session,
+    failure: undefined,
+    attach: createListeners(),
+    release: createListeners(),
+    queue: undefined,
+  };
+}
+
 /** The session of host placement `placement`, made on first use; the same for every build in the page. */
 export function sessionOf(placement: PlacementPort): Session {
   return pageShared<Session>('session@4', placement, () => {
     const session: Session = {
       placement,
-      startUp: {
-        session: undefined,
-        failure: undefined,
-        attach: createListeners(),
-        release: createListeners(),
-        queue: undefined,
-      },
+      startUp: createStartUp(),
       channels: new Map(),
       taps: createListeners(),
       malformed: createListeners(),

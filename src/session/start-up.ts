@@ -1,9 +1,9 @@
 import { CallCardUnavailableError } from '../model/errors';
-import { addListener, createListeners, notify, takeListeners } from '../internal/listeners';
+import { addListener, notify, takeListeners } from '../internal/listeners';
 import { pageShared } from '../internal/page-registry';
 import { deferredStart } from '../placement/defer-placement';
 import type { PlacementPort } from '../placement/placement-port';
-import { sessionOf } from './session';
+import { createStartUp, sessionOf } from './session';
 import type { Session, StartUp } from './session';
 
 /**
@@ -17,13 +17,7 @@ export function startUpOf(placement: PlacementPort): StartUp {
   const deferred = deferredStart(placement);
   if (deferred === undefined) return sessionOf(placement).startUp;
   return pageShared<StartUp>('start-up@1', placement, () => {
-    const startUp: StartUp = {
-      session: undefined,
-      failure: undefined,
-      attach: createListeners(),
-      release: createListeners(),
-      queue: undefined,
-    };
+    const startUp = createStartUp();
     // What a deferred placement arrives at is a host placement (one that arrives at another
     // deferred placement waits for that one's), so it starts here, in one step.
     deferred.settled(() => {
