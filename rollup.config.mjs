@@ -12,6 +12,7 @@ const entries = Object.fromEntries(
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
     angular: 'src/angular/index.ts',
+    devtools: 'src/devtools/index.ts',
   }).filter(([, input]) => existsSync(input)),
 );
 
