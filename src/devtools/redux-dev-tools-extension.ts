@@ -8,19 +8,22 @@ import type { SessionLogEntry } from '../model/session-log';
 /**
  * What `connectReduxDevTools` sends to the extension for each entry of the session: one action in
  * the extension's list. The state shown after it is the card's snapshot.
- *
- * - `type`: the entry in words, for the list: `[event] muteButtonClick`, `[command]
- *   CallCardSetMute`, `[reply] CallCardSetMute ok`, `[reply] CallCardSetUiState error Invalid ui
- *   state`, `[transport error] CallCardSetMute`, `[card] 2 open`, `[card] 2 closed (closeClick)`,
- *   `[failure] CallCardTimeoutError CallCardSetHold`.
- * - `seq`: the entry's number since the bridge started, from 1, with no gap: an export in which a
- *   number is missing lost entries (recording paused, actions filtered out), and
- *   `sessionLogFromDevTools` says so instead of rebuilding a session that never happened.
- * - `payload`: the entry itself, exactly as `recordCallCard` records it (after `redact`).
  */
 export interface CallCardDevToolsAction {
+  /**
+   * The entry in words, for the list (and the extension's filter): `[event] muteButtonClick`,
+   * `[command] CallCardSetMute`, `[reply] CallCardSetMute ok`, `[reply] CallCardSetUiState error
+   * Invalid ui state`, `[transport error] CallCardSetMute`, `[card] 2 open`, `[card] 2 closed
+   * (closeClick)`, `[failure] CallCardTimeoutError CallCardSetHold`.
+   */
   readonly type: string;
+  /**
+   * The entry's number since the bridge started, from 1, with no gap: an export in which a number
+   * is missing lost entries (recording paused, actions filtered out), and
+   * `sessionLogFromDevTools` says so instead of rebuilding a session that never happened.
+   */
   readonly seq: number;
+  /** The entry itself, exactly as `recordCallCard` records it (after `redact`). */
   readonly payload: SessionLogEntry;
 }
 
@@ -45,8 +48,11 @@ export interface ReduxDevToolsConnectOptions {
  * `{ type: 'PAUSE_RECORDING', status }`, ...), `ACTION` (an action typed into its dispatcher).
  */
 export interface ReduxDevToolsMessage {
+  /** `START`, `STOP`, `DISPATCH`, `ACTION`, ... */
   readonly type: string;
+  /** For `DISPATCH`, the monitor's action (`{ type: 'COMMIT' }`, ...); for `ACTION`, the action. */
   readonly payload?: unknown;
+  /** The monitor's state of the instance, as JSON text, with some messages. */
   readonly state?: unknown;
 }
 
@@ -69,5 +75,6 @@ export interface ReduxDevToolsConnection {
  * fake of it in tests: an object with `connect`.
  */
 export interface ReduxDevToolsExtension {
+  /** Opens one instance in the extension (one entry in its list of instances). */
   connect(options: ReduxDevToolsConnectOptions): ReduxDevToolsConnection;
 }
