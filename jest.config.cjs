@@ -13,5 +13,6 @@ module.exports = {
     '^b24-call-card-rx$': '<rootDir>/src/index.ts',
     '^b24-call-card-rx/testing$': '<rootDir>/src/testing/index.ts',
     '^b24-call-card-rx/angular$': '<rootDir>/src/angular/index.ts',
+    '^b24-call-card-rx/devtools$': '<rootDir>/src/devtools/index.ts',
   },
 };

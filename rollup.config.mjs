@@ -12,6 +12,7 @@ const entries = Object.fromEntries(
     index: 'src/index.ts',
     testing: 'src/testing/index.ts',
     angular: 'src/angular/index.ts',
+    devtools: 'src/devtools/index.ts',
   }).filter(([, input]) => existsSync(input)),
 );
 
@@ -79,13 +80,22 @@ function fullMessages(condition) {
   };
 }
 
+// `hoistTransitiveImports: false`: no bare `import './chunks/core-...'` of a chunk an entry only
+// reaches through another chunk. The package has no side effects, so such an import only makes
+// bundlers warn that they ignore it (esbuild's "ignored-bare-import").
 const output = {
-  es: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/core-[hash].mjs' },
+  es: {
+    format: 'es',
+    entryFileNames: '[name].mjs',
+    chunkFileNames: 'chunks/core-[hash].mjs',
+    hoistTransitiveImports: false,
+  },
   cjs: {
     format: 'cjs',
     entryFileNames: '[name].cjs',
     chunkFileNames: 'chunks/core-[hash].cjs',
     exports: 'named',
+    hoistTransitiveImports: false,
   },
 };
 

@@ -7,9 +7,12 @@ import { existsSync } from 'node:fs';
 export default {
   name: 'b24-call-card-rx',
   // The package's entries; the Angular one joins once its source exists.
-  entryPoints: ['src/index.ts', 'src/testing/index.ts', 'src/angular/index.ts'].filter((entry) =>
-    existsSync(entry),
-  ),
+  entryPoints: [
+    'src/index.ts',
+    'src/testing/index.ts',
+    'src/angular/index.ts',
+    'src/devtools/index.ts',
+  ].filter((entry) => existsSync(entry)),
   tsconfig: 'tsconfig.build.json',
   out: 'docs-api',
   readme: 'README.md',

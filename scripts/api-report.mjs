@@ -26,6 +26,7 @@ const ENTRIES = {
   core: ['dist/index.d.mts', 'src/index.ts'],
   testing: ['dist/testing.d.mts', 'src/testing/index.ts'],
   angular: ['dist/angular.d.mts', 'src/angular/index.ts'],
+  devtools: ['dist/devtools.d.mts', 'src/devtools/index.ts'],
 };
 
 const reportFolder = join(ROOT, 'api');

@@ -110,7 +110,13 @@ function fail(message) {
   process.exit(1);
 }
 
-for (const entry of ['index.d.mts', 'index.d.cts', 'testing.d.mts', 'angular.d.mts'])
+for (const entry of [
+  'index.d.mts',
+  'index.d.cts',
+  'testing.d.mts',
+  'angular.d.mts',
+  'devtools.d.mts',
+])
   if (!existsSync(join(ROOT, 'dist', entry)))
     fail(`dist/${entry} is missing; run \`npm run build\` first`);
 for (const compiler of COMPILERS)

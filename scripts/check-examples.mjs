@@ -396,6 +396,7 @@ const ENTRIES = [
   'b24-call-card-rx',
   'b24-call-card-rx/testing',
   'b24-call-card-rx/angular',
+  'b24-call-card-rx/devtools',
   'b24-call-card-rx/bx24-global',
 ];
 const resolvedAs = ENTRIES.map((entry) => {

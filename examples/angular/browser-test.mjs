@@ -2,6 +2,8 @@
 // The browser check of the Angular example: a real Chromium loads the DEVELOPMENT build (a plain
 // browser tab, no portal frame, so the app starts on the simulator and shows its panel), rings,
 // answers, and sees the app's timer move; then mutes from the app and hangs up from the card.
+// The page gets a stand-in for the Redux DevTools extension's page API before the app loads, so
+// the check also sees what the development build shows in the extension.
 //
 // Usage: node browser-test.mjs [--screenshot FILE]
 //   (after `npm run build:dev`; needs /usr/bin/chromium, see ../../scripts/ensure-chromium.sh,
@@ -169,6 +171,71 @@ async function recorderStep(page) {
   );
 }
 
+/**
+ * A stand-in for `window.__REDUX_DEVTOOLS_EXTENSION__`, installed before the app's scripts run: it
+ * keeps what the page hands it (each value through JSON, as the extension's page script sends it).
+ */
+function fakeDevToolsExtension() {
+  const json = (value) => JSON.parse(JSON.stringify(value ?? null));
+  const seen = { connects: [], inits: [], actions: [], states: [] };
+  window.__devToolsSeen = seen;
+  window.__REDUX_DEVTOOLS_EXTENSION__ = {
+    connect(options) {
+      seen.connects.push(json(options));
+      return {
+        init: (state) => seen.inits.push(json(state)),
+        send: (action, state) => {
+          seen.actions.push(json(action));
+          seen.states.push(json(state));
+        },
+        subscribe: () => () => undefined,
+        unsubscribe: () => undefined,
+        error: () => undefined,
+      };
+    },
+  };
+}
+
+async function devToolsStep(page) {
+  await step(
+    'Redux DevTools (development only) got the call as actions, with the card state after each',
+    async () => {
+      const { seen, entries } = await page.evaluate(() => ({
+        seen: window.__devToolsSeen,
+        entries: window.callCardRecorder?.log().entries ?? null,
+      }));
+      check(
+        seen.connects.length === 1 && seen.connects[0].name === 'Call card (development)',
+        'the development start-up connected one instance, "Call card (development)"',
+        seen.connects,
+      );
+      // Times are the same but for the ms between the two recorders' starts.
+      const untimed = (list) => JSON.stringify(list.map((entry) => ({ ...entry, at: 0 })));
+      check(
+        untimed(seen.actions.map((a) => a.payload)) === untimed(entries),
+        "its actions carry the session's entries, the same as the recorder's",
+        seen.actions.map((a) => a.type),
+      );
+      check(
+        seen.actions.every((a, i) => a.seq === i + 1),
+        'numbered from 1 with no gap',
+        seen.actions.map((a) => a.seq),
+      );
+      const types = seen.actions.map((a) => a.type);
+      check(
+        ['[event] initialized', '[command] CallCardSetMute', '[reply] CallCardSetMute ok'].every(
+          (t) => types.includes(t),
+        ),
+        'their types read in the list ("[event] initialized", "[reply] CallCardSetMute ok", ...)',
+        types,
+      );
+      const muted = seen.states[types.indexOf('[reply] CallCardSetMute ok')];
+      check(muted?.muted === true, "the state after the mute's reply is muted", muted);
+      check(seen.states.at(-1)?.closed === true, 'the last state is the closed card');
+    },
+  );
+}
+
 async function main() {
   const at = process.argv.indexOf('--screenshot');
   const screenshot = at === -1 ? null : process.argv[at + 1];
@@ -186,6 +253,7 @@ async function main() {
     },
     scenario: async (context, server, problems) => {
       const page = await context.newPage();
+      await page.addInitScript(fakeDevToolsExtension);
       page.setDefaultTimeout(STEP_TIMEOUT_MS);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
@@ -193,6 +261,7 @@ async function main() {
       });
       await scenario(page, server.url, screenshot);
       await recorderStep(page);
+      await devToolsStep(page);
     },
   });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Proves the production build carries no simulator, no session recorder and only the library's
-// short error messages: greps its JavaScript for strings only the simulator, its panel and the
-// recorder contain, and for texts only the full messages have; as a control, finds them in the
+// Proves the production build carries no simulator, no session recorder, no Redux DevTools bridge
+// and only the library's short error messages: greps its JavaScript for strings only the
+// simulator, its panel, the recorder and the bridge contain, and for texts only the full messages have; as a control, finds them in the
 // development build (so the grep can fail), the short messages in the production build, and the
 // SDK in both (so the right files were read).
 //
@@ -21,6 +21,8 @@ const BUILDS = {
 const SIMULATOR_MARKERS = ['createCallCardSimulator', 'sim-call-', 'Simulator (development only)'];
 /** Only in the recorder (its name in its error messages) and the development hook exposing it. */
 const RECORDER_MARKERS = ['recordCallCard', 'callCardRecorder'];
+/** Only in the Redux DevTools bridge (the extension's global, its name in its messages). */
+const DEVTOOLS_MARKERS = ['__REDUX_DEVTOOLS_EXTENSION__', 'connectReduxDevTools'];
 /**
  * Only in the library's full error messages (a command param that is not a UI state; an
  * `initialized` payload that is no call): the Angular CLI's production build must drop them.
@@ -44,6 +46,7 @@ const development = await scripts(BUILDS.development);
 for (const [marker, what] of [
   ...SIMULATOR_MARKERS.map((m) => [m, 'the simulator']),
   ...RECORDER_MARKERS.map((m) => [m, 'the session recorder']),
+  ...DEVTOOLS_MARKERS.map((m) => [m, 'the Redux DevTools bridge']),
 ]) {
   if (production.text.includes(marker))
     problems.push(`the production build contains "${marker}" (${what})`);
@@ -75,8 +78,8 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else
   console.log(
-    `PASS: no simulator and no recorder in the production build (` +
-      `${[...SIMULATOR_MARKERS, ...RECORDER_MARKERS].map((m) => `"${m}"`).join(', ')} ` +
+    `PASS: no simulator, no recorder and no DevTools bridge in the production build (` +
+      `${[...SIMULATOR_MARKERS, ...RECORDER_MARKERS, ...DEVTOOLS_MARKERS].map((m) => `"${m}"`).join(', ')} ` +
       'absent; present in the development build); short error messages in the production build ' +
       `(${FULL_MESSAGE_MARKERS.map((m) => `"${m}"`).join(', ')} absent, "${SHORT_MESSAGE_MARKER}" ` +
       'present), full ones in the development build',

@@ -4,7 +4,7 @@
 /// <reference types="b24-call-card-rx/bx24-global" />
 import type { EnvironmentProviders } from '@angular/core';
 import { map, merge } from 'rxjs';
-import type { Observable } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import {
   CallCardCommandError,
   CallCardError,
@@ -26,10 +26,16 @@ import type {
   PlacementPort,
   TimerStatus,
 } from 'b24-call-card-rx';
-import { createCallCardSimulator, createTestPlacement } from 'b24-call-card-rx/testing';
+import {
+  createCallCardSimulator,
+  createTestPlacement,
+  sessionLogFromDevTools,
+} from 'b24-call-card-rx/testing';
 import type { CallCardSimulator, TestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import type { InjectedCallCard } from 'b24-call-card-rx/angular';
+import { connectReduxDevTools } from 'b24-call-card-rx/devtools';
+import type { CallCardDevToolsAction, ReduxDevToolsExtension } from 'b24-call-card-rx/devtools';
 
 /** The app's call logic: events in, command data out. */
 export function callLogic(card: CallCard): Observable<CallCardCommand> {
@@ -90,3 +96,17 @@ export function timerSignalText(): string {
   const card: InjectedCallCard = injectCallCard();
   return card.timerText();
 }
+
+/** Development only: the card in the Redux DevTools extension (a fake one in tests). */
+export function showInDevTools(
+  placement: PlacementPort,
+  card: CallCard,
+  extension?: ReduxDevToolsExtension,
+): Subscription {
+  return connectReduxDevTools(placement, extension ? { card, extension } : { card });
+}
+
+export const typeOfAction = (action: CallCardDevToolsAction): string =>
+  `${action.seq} ${action.type} ${action.payload.kind}`;
+
+export const exportedLog = (json: string): number => sessionLogFromDevTools(json).entries.length;

@@ -40,6 +40,7 @@ describe('the examples in the docs', () => {
         'resolved as a consumer resolves them: b24-call-card-rx -> dist/index.d.mts, ' +
           'b24-call-card-rx/testing -> dist/testing.d.mts, ' +
           'b24-call-card-rx/angular -> dist/angular.d.mts, ' +
+          'b24-call-card-rx/devtools -> dist/devtools.d.mts, ' +
           'b24-call-card-rx/bx24-global -> types/bx24-global.d.cts',
       );
     },

@@ -1,11 +1,12 @@
 import { Observable, Subject, asyncScheduler } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
-import { CallCardInputError, describeValue } from '../model/errors';
+import { CallCardError, CallCardInputError, describeThrow, describeValue } from '../model/errors';
 import { SESSION_LOG_VERSION } from '../model/session-log';
 import type { CallCardSessionLog, JsonValue, SessionLogEntry } from '../model/session-log';
 import type { CallCardSnapshot } from '../model/snapshot';
 import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { addListener } from '../internal/listeners';
+import { reportError } from '../internal/report-error';
 import { createRunner } from '../internal/runner';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
@@ -269,7 +270,7 @@ export function recordCallCard(
       redacted: redact !== undefined,
       snapshot:
         copied && redact
-          ? redactSnapshot(copied, redact, endedAt, session?.tracker.number ?? 0)
+          ? redactedSnapshot(copied, redact, endedAt, session?.tracker.number ?? 0)
           : copied,
       entries: Object.freeze(ordered),
     });
@@ -302,6 +303,26 @@ function errorText(error: unknown): string {
     // A hostile value (a Proxy whose prototype trap throws): described below.
   }
   return describeValue(error);
+}
+
+/** The log's snapshot through `redact`; a hook that throws is reported and the log gets none. */
+function redactedSnapshot(
+  snapshot: CallCardSnapshot,
+  redact: (entry: SessionLogEntry) => SessionLogEntry,
+  at: number,
+  card: number,
+): CallCardSnapshot | null {
+  try {
+    return redactSnapshot(snapshot, redact, at, card);
+  } catch (cause) {
+    reportError(
+      new CallCardError(
+        `recordCallCard: options.redact threw on the log's snapshot (${describeThrow(cause)}); the log has no snapshot`,
+        { cause },
+      ),
+    );
+    return null;
+  }
 }
 
 /** Checks `options.maxEntries`: a whole number, at least 1. */

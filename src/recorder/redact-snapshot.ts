@@ -1,10 +1,8 @@
-import { CallCardError, describeThrow } from '../model/errors';
 import { hostEventName } from '../model/events';
 import type { CallInfo, CrmEntity } from '../model/events';
 import { isRecord } from '../model/is-record';
 import type { SessionLogEntry } from '../model/session-log';
 import type { CallCardSnapshot } from '../model/snapshot';
-import { reportError } from '../internal/report-error';
 import { toJsonValue } from './to-json-value';
 
 /**
@@ -18,14 +16,15 @@ import { toJsonValue } from './to-json-value';
  *
  * What the hook returns there replaces each field (a `call` or `entity` that is no object
  * becomes `null`, a title that is no string `''`); the rest of the snapshot (UI state, flags,
- * timer) is kept. A hook that throws is reported and the log gets no snapshot (`null`).
+ * timer) is kept. What the hook throws goes to the caller, which knows what to leave out
+ * (`recordCallCard` the log's snapshot, `connectReduxDevTools` the state it shows).
  */
 export function redactSnapshot(
   snapshot: CallCardSnapshot,
   redact: (entry: SessionLogEntry) => SessionLogEntry,
   at: number,
   card: number,
-): CallCardSnapshot | null {
+): CallCardSnapshot {
   const payloadOf = (
     type: 'initialized' | 'entityChanged',
     value: CallInfo | CrmEntity | null,
@@ -57,25 +56,15 @@ export function redactSnapshot(
     const text = isRecord(params) ? params[key] : undefined;
     return typeof text === 'string' ? text : '';
   };
-  try {
-    return Object.freeze({
-      uiState: snapshot.uiState,
-      title: textOf('CallCardSetCardTitle', 'title', snapshot.title),
-      statusText: textOf('CallCardSetStatusText', 'statusText', snapshot.statusText),
-      muted: snapshot.muted,
-      held: snapshot.held,
-      call: payloadOf('initialized', snapshot.call) as CallInfo | null,
-      entity: payloadOf('entityChanged', snapshot.entity) as CrmEntity | null,
-      closed: snapshot.closed,
-      timer: snapshot.timer,
-    });
-  } catch (cause) {
-    reportError(
-      new CallCardError(
-        `recordCallCard: options.redact threw on the log's snapshot (${describeThrow(cause)}); the log has no snapshot`,
-        { cause },
-      ),
-    );
-    return null;
-  }
+  return Object.freeze({
+    uiState: snapshot.uiState,
+    title: textOf('CallCardSetCardTitle', 'title', snapshot.title),
+    statusText: textOf('CallCardSetStatusText', 'statusText', snapshot.statusText),
+    muted: snapshot.muted,
+    held: snapshot.held,
+    call: payloadOf('initialized', snapshot.call) as CallInfo | null,
+    entity: payloadOf('entityChanged', snapshot.entity) as CrmEntity | null,
+    closed: snapshot.closed,
+    timer: snapshot.timer,
+  });
 }

@@ -49,3 +49,6 @@ export type {
   ReplaySentCommand,
   ReplayMismatch,
 } from './replay-session';
+
+// Redux DevTools: an export of the devtools entry's bridge, rebuilt as a session log to replay.
+export { sessionLogFromDevTools } from './session-log-from-dev-tools';
