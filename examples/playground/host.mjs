@@ -24,6 +24,8 @@ const RING_ON_BIND = query.get('ringOnBind') === '1';
 const PHONE_NUMBER = '+1 555 0100';
 const APP_SID = `playground-${Math.random().toString(36).slice(2, 10)}`;
 const appUrl = new URL(config.appUrl);
+// The app records its session with the personal data hidden (see app.mjs).
+if (query.get('redact') === '1') appUrl.searchParams.set('redact', '1');
 const APP_ORIGIN = appUrl.origin;
 const INITIALIZED = hostEventName('initialized');
 
