@@ -6,14 +6,17 @@
 //
 //   spec/fixtures/playground-call.json           the scripted call (examples/playground/scripted-call.mjs)
 //   spec/fixtures/playground-call-redacted.json  the same call, recorded with redactPersonalData
+//   spec/fixtures/host-probe-emulated.json       the host probe's tour on the emulated portal
+//                                                (examples/host-probe/emulated-operator.mjs)
 //
 // Usage: npm run fixture:record   (builds dist/ first; needs Chromium: scripts/ensure-chromium.sh)
-// The specs that replay them: spec/examples/playground-fixture.spec.ts.
+// The specs that replay them: spec/examples/playground-fixture.spec.ts and host-probe.spec.ts.
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { runInChromium } from '../examples/browser-run.mjs';
+import { runProbeOnEmulatedPortal } from '../examples/host-probe/emulated-operator.mjs';
 import { openHost } from '../examples/playground/host-page.mjs';
 import { playScriptedCall } from '../examples/playground/scripted-call.mjs';
 import { startPlayground } from '../examples/playground/serve.mjs';
@@ -48,6 +51,11 @@ const code = await runInChromium({
       await writeJsonFixture(join(FIXTURES, file), await playScriptedCall(page, frame));
       await page.close();
     }
+    console.log('recording host-probe-emulated.json');
+    await writeJsonFixture(
+      join(FIXTURES, 'host-probe-emulated.json'),
+      await runProbeOnEmulatedPortal(context, playground, problems),
+    );
   },
 });
 process.exit(code);

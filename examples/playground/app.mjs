@@ -17,6 +17,7 @@ import {
   redactPersonalData,
 } from 'b24-call-card-rx';
 import { callLogic } from './call-logic.mjs';
+import { tapSdkBindings } from './sdk-bind-tap.mjs';
 
 /** What the app saw, in order: `{kind, text}` (read by the browser test). */
 const appLog = [];
@@ -28,43 +29,6 @@ function log(kind, text) {
   line.className = `log-${kind}`;
   line.textContent = `${kind.padEnd(7)} ${text}`;
   document.getElementById('log')?.append(line);
-}
-
-/**
- * Diagnostics only, not needed by an app: watches the SDK's own `bindEvent` so the page (and the
- * browser test) can show HOW each event arrived. The SDK keeps a bind's promise open for 900 ms;
- * an event in that window resolves the promise and never reaches the callback. The library
- * recovers it from the promise; this tap records that it happened.
- *
- * @returns {Record<string, { callbacks: number, promise: 'pending' | 'no event' | 'event' | 'rejected' }>}
- */
-function tapSdkBindings(placement) {
-  const taps = {};
-  const bindEvent = placement.bindEvent.bind(placement);
-  placement.bindEvent = (name, callback) => {
-    const tap = { callbacks: 0, promise: 'pending' };
-    taps[name] = tap;
-    const binding = bindEvent(name, (payload) => {
-      tap.callbacks += 1;
-      callback(payload);
-    });
-    binding.then(
-      (value) => {
-        const noEvent = value?.isSafely === true && Object.keys(value).length === 1;
-        tap.promise = noEvent ? 'no event' : 'event';
-        if (!noEvent)
-          log(
-            'sdk',
-            `${name}: arrived inside the bind window, so the SDK resolved the bind's promise with it and skipped the callback (the library recovers it)`,
-          );
-      },
-      () => {
-        tap.promise = 'rejected';
-      },
-    );
-    return binding;
-  };
-  return taps;
 }
 
 /** Saves `text` as a file named `name`, the way a page offers a download. */
@@ -84,7 +48,7 @@ async function main() {
   const api = await $b24.placement.getInterface();
   log('sdk', `getInterface: ${api.command.length} commands, ${api.event.length} events`);
 
-  window.sdkBindings = tapSdkBindings($b24.placement);
+  window.sdkBindings = tapSdkBindings($b24.placement, (text) => log('sdk', text));
   const placement = fromB24Frame($b24);
   // Before the card, so the log holds everything its session sees. The playground's calls are
   // made up, so it keeps them as they are; `?redact=1` (passed on by the host page) records as an
