@@ -267,3 +267,65 @@ describe('mergeRawCalls', () => {
     expect({ ...merged, entries: [] }).toEqual({ ...log, entries: [] });
   });
 });
+
+/** The questions of an "Open on a live portal" paragraph: its parts split at `; ` outside brackets. */
+function questionsOf(paragraph: string): string[] {
+  const parts = [''];
+  let depth = 0;
+  for (const [i, char] of [...paragraph].entries()) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (char === ';' && depth === 0 && paragraph[i + 1] === ' ') parts.push('');
+    else parts[parts.length - 1] += char;
+  }
+  return parts;
+}
+
+describe('the docs name the probe steps as the tour numbers them', () => {
+  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const docs = [
+    'docs/host-behaviour.md',
+    'docs/debugging.md',
+    'docs/getting-started.md',
+    'examples/host-probe/README.md',
+  ];
+
+  it('every "Open on a live portal" question names a probe step, or says the probe cannot answer it', () => {
+    const open = read('docs/host-behaviour.md')
+      .split(/\n\s*\n/)
+      .filter((paragraph) => paragraph.startsWith('Open on a live portal:'));
+    expect(open).toHaveLength(7);
+    for (const paragraph of open)
+      for (const question of questionsOf(paragraph))
+        expect(question).toMatch(/step\s+\d+\s+`[a-z-]+`|not\s+answered\s+by\s+the\s+probe/);
+  });
+
+  it('each "step N `id`" in the docs is step N of the tour', () => {
+    const named = docs.flatMap((path) =>
+      [...read(path).matchAll(/step\s+(\d+)\s+`([a-z-]+)`/g)].map(
+        (m) => `${path}: ${m[1]} ${m[2]}`,
+      ),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    for (const line of named) {
+      const [, n, id] = /: (\d+) (.+)$/.exec(line)!;
+      expect(`${line.split(':')[0]}: ${n} ${PROBE_STEPS[Number(n) - 1]?.id}`).toBe(
+        `${line.split(':')[0]}: ${n} ${id}`,
+      );
+    }
+  });
+
+  it("the probe's README lists the steps of the tour, in order, and the card title's example is right", () => {
+    const rows = [
+      ...read('examples/host-probe/README.md').matchAll(/^\| (\d+) +\| `([a-z-]+)` +\|/gm),
+    ];
+    expect(rows.map((m) => `${m[1]} ${m[2]}`)).toEqual(
+      PROBE_STEPS.map((s, i) => `${i + 1} ${s.id}`),
+    );
+    const title = /`Host probe (\d+)\/(\d+) ([^`]+)`/.exec(read('docs/debugging.md'))!;
+    expect([Number(title[2]), title[3]]).toEqual([
+      PROBE_STEPS.length,
+      PROBE_STEPS[Number(title[1]) - 1]!.title,
+    ]);
+  });
+});
