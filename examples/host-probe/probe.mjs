@@ -118,20 +118,28 @@ function meetFrames(self) {
   return { frames, update: () => channel.postMessage({ kind: 'state', id: self.id, state: self }) };
 }
 
+/** How long a frame without locks listens for a frame that already runs the tour. */
+const LISTEN_MS = 500;
+
 /**
- * Runs `body` in one frame of the app at a time (the Web Locks API), or at once where the browser
- * refuses locks to this frame (no API, or a cross-site frame without storage access); `self.lock`
- * says which.
+ * Runs `body` in one frame of the app at a time: under the Web Locks API where the browser grants
+ * it; where it refuses locks to this frame (no API, or a cross-site frame without storage
+ * access), only if no other frame said, within `LISTEN_MS`, that it runs the tour. `self.lock`
+ * says which, and `update()` tells the other frames.
  */
-function oneFrameAtATime(self, body) {
+function oneFrameAtATime(self, others, update, body) {
   const alone = () => {
     self.lock = 'unavailable';
-    return body();
+    update();
+    setTimeout(() => {
+      if (!Object.values(others).some((frame) => frame.role === 'tour')) body();
+    }, LISTEN_MS);
   };
   if (!navigator.locks) return alone();
   return navigator.locks
     .request('b24-call-card-probe', () => {
       self.lock = 'held';
+      update();
       return body();
     })
     .catch(alone);
@@ -211,6 +219,8 @@ async function main() {
   say('Another frame of this app runs the probe; this one only records.');
   oneFrameAtATime(
     self,
+    frames.others,
+    update,
     () =>
       new Promise(() => {
         self.role = 'tour';
