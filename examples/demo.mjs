@@ -6,12 +6,9 @@
 // Usage: node examples/demo.mjs [--scenario incoming|outgoing] [--record FILE]
 //        (or: npm run demo -- ...)
 // Exit codes: 0 every step showed what it should, 1 a step (or the build) failed, 2 bad arguments.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { ensureBuild } from './ensure-build.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO_NAMES = ['incoming', 'outgoing'];
 const USAGE = `Usage: npm run demo [-- --scenario <name>] [-- --record <file>]
        node examples/demo.mjs [--scenario <name>] [--record <file>] [--help]
@@ -55,43 +52,13 @@ function parseArgs(args) {
   return { scenario, record };
 }
 
-/** The newest modification time of the files under `dir`. */
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
-    newest = Math.max(newest, mtime);
-  }
-  return newest;
-}
-
-/** Builds dist/ when it is missing or older than src/, so the demo never runs a stale build. */
-function ensureBuild() {
-  const outputs = ['index.mjs', 'testing.mjs'].map((f) => join(ROOT, 'dist', f));
-  const fresh =
-    outputs.every((f) => existsSync(f)) &&
-    Math.min(...outputs.map((f) => statSync(f).mtimeMs)) >= newestMtime(join(ROOT, 'src'));
-  if (fresh) return true;
-  console.error('demo: dist/ is missing or older than src/: running `npm run build` ...');
-  // Build output goes to stderr: stdout is the demo's own transcript.
-  const build = spawnSync('npm', ['run', 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', process.stderr, process.stderr],
-    shell: process.platform === 'win32',
-  });
-  if (build.status === 0) return true;
-  console.error(`demo: the build failed (${build.error?.message ?? `exit ${build.status}`})`);
-  return false;
-}
-
 const parsed = parseArgs(process.argv.slice(2));
 if (parsed.help) {
   console.log(USAGE);
 } else if (parsed.error) {
   console.error(`demo: ${parsed.error}\n\n${USAGE}`);
   process.exitCode = 2;
-} else if (!ensureBuild()) {
+} else if (!ensureBuild('demo')) {
   process.exitCode = 1;
 } else {
   // Loaded only now: it imports the package, which must be built first.

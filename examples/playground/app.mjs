@@ -1,34 +1,23 @@
 // The telephony app, as it would run in a real portal: the official SDK (@bitrix24/b24jssdk)
 // talks to the host page across origins, and the library (the built package) turns the
-// placement into streams. The call logic is a few RxJS pipelines from events to commands.
+// placement into streams. The call logic (call-logic.mjs) is a few RxJS pipelines from events
+// to commands; a spec replays sessions recorded here against that same module.
 //
 // It records its session from the start (`recordCallCard`): the "Download session" button saves
 // the log as JSON, what a user would attach to a support ticket.
 //
 // Bundled for the browser by serve.mjs. For the browser test it exposes `window.appLog`.
-/* global Blob, URL */
+/* global Blob, URL, URLSearchParams */
 import { initializeB24Frame } from '@bitrix24/b24jssdk';
+import { distinctUntilChanged, map } from 'rxjs';
 import {
-  EMPTY,
-  combineLatest,
-  distinctUntilChanged,
-  filter,
-  map,
-  merge,
-  of,
-  switchMap,
-  takeUntil,
-} from 'rxjs';
-import {
-  closeCard,
   connectCallCard,
-  formatCallTimer,
   fromB24Frame,
   recordCallCard,
-  setCardTitle,
-  setStatusText,
-  setUiState,
+  redactPersonalData,
 } from 'b24-call-card-rx';
+import { callLogic } from './call-logic.mjs';
+import { tapSdkBindings } from './sdk-bind-tap.mjs';
 
 /** What the app saw, in order: `{kind, text}` (read by the browser test). */
 const appLog = [];
@@ -40,89 +29,6 @@ function log(kind, text) {
   line.className = `log-${kind}`;
   line.textContent = `${kind.padEnd(7)} ${text}`;
   document.getElementById('log')?.append(line);
-}
-
-/** The app's call logic: events in, commands out. */
-function callLogic(card) {
-  const { events } = card;
-
-  // A new card starts in the host's internal state: show it as ringing, with a title.
-  const start$ = events.initialized$.pipe(
-    switchMap((call) =>
-      of(
-        setUiState('incoming'),
-        setCardTitle(`Call from ${call.PHONE_NUMBER ?? 'a hidden number'}`),
-      ),
-    ),
-  );
-  // Answer: connected (the host shows and starts its timer).
-  const answer$ = events.answer$.pipe(map(() => setUiState('connected')));
-  // Hang up (or Skip a ringing call): the app closes the card.
-  const hangup$ = merge(events.hangup$, events.skip$).pipe(map(() => closeCard()));
-
-  // While connected, the status line carries the talk time and the mute/hold flags. The flags
-  // come from the derived state, which learns them from the clicks (and from setMute/setHold).
-  const flags$ = card.state$.pipe(
-    distinctUntilChanged((a, b) => a.muted === b.muted && a.held === b.held),
-  );
-  const status$ = card.state$.pipe(
-    map((s) => (s.closed ? 'closed' : s.uiState)),
-    distinctUntilChanged(),
-    switchMap((state) =>
-      state !== 'connected'
-        ? EMPTY
-        : combineLatest([card.timer$.pipe(filter((t) => t.status !== 'hidden')), flags$]).pipe(
-            map(([timer, { muted, held }]) =>
-              [`Talking ${formatCallTimer(timer.elapsedMs)}`, muted && 'muted', held && 'on hold']
-                .filter(Boolean)
-                .join(' · '),
-            ),
-            distinctUntilChanged(),
-            // Nothing after the hang-up: the card is about to close.
-            takeUntil(events.hangup$),
-          ),
-    ),
-    map((text) => setStatusText(text)),
-  );
-
-  return merge(start$, answer$, hangup$, status$);
-}
-
-/**
- * Diagnostics only, not needed by an app: watches the SDK's own `bindEvent` so the page (and the
- * browser test) can show HOW each event arrived. The SDK keeps a bind's promise open for 900 ms;
- * an event in that window resolves the promise and never reaches the callback. The library
- * recovers it from the promise; this tap records that it happened.
- *
- * @returns {Record<string, { callbacks: number, promise: 'pending' | 'no event' | 'event' | 'rejected' }>}
- */
-function tapSdkBindings(placement) {
-  const taps = {};
-  const bindEvent = placement.bindEvent.bind(placement);
-  placement.bindEvent = (name, callback) => {
-    const tap = { callbacks: 0, promise: 'pending' };
-    taps[name] = tap;
-    const binding = bindEvent(name, (payload) => {
-      tap.callbacks += 1;
-      callback(payload);
-    });
-    binding.then(
-      (value) => {
-        const noEvent = value?.isSafely === true && Object.keys(value).length === 1;
-        tap.promise = noEvent ? 'no event' : 'event';
-        if (!noEvent)
-          log(
-            'sdk',
-            `${name}: arrived inside the bind window, so the SDK resolved the bind's promise with it and skipped the callback (the library recovers it)`,
-          );
-      },
-      () => {
-        tap.promise = 'rejected';
-      },
-    );
-    return binding;
-  };
-  return taps;
 }
 
 /** Saves `text` as a file named `name`, the way a page offers a download. */
@@ -142,11 +48,13 @@ async function main() {
   const api = await $b24.placement.getInterface();
   log('sdk', `getInterface: ${api.command.length} commands, ${api.event.length} events`);
 
-  window.sdkBindings = tapSdkBindings($b24.placement);
+  window.sdkBindings = tapSdkBindings($b24.placement, (text) => log('sdk', text));
   const placement = fromB24Frame($b24);
   // Before the card, so the log holds everything its session sees. The playground's calls are
-  // made up; an app in a portal would pass `{ redact: redactPersonalData }`.
-  const recorder = recordCallCard(placement);
+  // made up, so it keeps them as they are; `?redact=1` (passed on by the host page) records as an
+  // app in a portal would, with the personal data hidden.
+  const redact = new URLSearchParams(window.location.search).get('redact') === '1';
+  const recorder = recordCallCard(placement, redact ? { redact: redactPersonalData } : {});
   const card = connectCallCard(placement);
   const button = document.getElementById('download-session');
   button.addEventListener('click', () => {

@@ -7,9 +7,13 @@
 // Usage: node examples/playground/browser-test.mjs [--screenshot FILE]
 //   (after `npm run build`; needs /usr/bin/chromium, see scripts/ensure-chromium.sh, or set
 //   CHROMIUM_PATH). Never downloads a browser. Exit 0: every check passed; 1: a check failed.
-/* global performance */
+/* global performance, URL */
 import { readFile } from 'node:fs/promises';
-import { CheckError, STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
+import { isDeepStrictEqual } from 'node:util';
+import { STEP_TIMEOUT_MS, check, runInChromium, step } from '../browser-run.mjs';
+import { hostRecord, openHost, waitForCard } from './host-page.mjs';
+import { replayInNode } from './replay-in-node.mjs';
+import { playScriptedCall } from './scripted-call.mjs';
 import { sessionLogProblems } from '../session-log-check.mjs';
 import { startPlayground } from './serve.mjs';
 
@@ -17,6 +21,8 @@ import { startPlayground } from './serve.mjs';
 const SDK_WINDOW_MS = 900;
 const PHONE = '+1 555 0100';
 const TITLE = `Call from ${PHONE}`;
+/** The committed recording of the scripted call (`npm run fixture:record`). */
+const FIXTURE = 'spec/fixtures/playground-call.json';
 
 function readArgs(args) {
   const at = args.indexOf('--screenshot');
@@ -26,38 +32,7 @@ function readArgs(args) {
 
 // ---- reading the host page ---------------------------------------------------------------
 
-const record = (page) => page.evaluate(() => window.playground.record);
-
-/** Waits until the host's card satisfies `predicate` (run in the page, on `sim.card()`). */
-async function waitForCard(page, predicate, what) {
-  try {
-    await page.waitForFunction(`(${predicate})(window.playground.card())`, undefined, {
-      timeout: STEP_TIMEOUT_MS,
-      polling: 50,
-    });
-  } catch {
-    throw new CheckError(`the card never showed ${what}; it shows:\n${await view(page)}`);
-  }
-  check(true, `the card showed ${what}`);
-}
-
-const view = (page) =>
-  page
-    .evaluate(() => window.playground.view())
-    .then((text) => text.replace(/^/gm, '      '))
-    .catch((error) => `      (cannot read the card: ${error.message})`);
-
-/** The app's iframe: a Frame of another origin. */
-async function appFrame(page, appUrl) {
-  const deadline = performance.now() + STEP_TIMEOUT_MS;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url() === appUrl);
-    if (frame) return frame;
-    if (performance.now() > deadline) throw new CheckError(`no iframe loaded ${appUrl}`);
-    await page.waitForTimeout(50);
-  }
-}
-
+const record = hostRecord;
 const appLog = (frame) => frame.evaluate(() => window.appLog);
 
 /** The host's commands as lines; timer texts as `MM:SS`, repeated lines collapsed. */
@@ -72,23 +47,9 @@ function commandLines(commands) {
 
 // ---- the scenarios ---------------------------------------------------------------------
 
-async function openHost(context, url, appUrl, problems) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  await page.goto(url, { timeout: STEP_TIMEOUT_MS });
-  await page.waitForFunction(() => window.playground !== undefined, undefined, {
-    timeout: STEP_TIMEOUT_MS,
-  });
-  const frame = await appFrame(page, appUrl);
-  return { page, frame };
-}
-
 async function callScenario(context, playground, problems, screenshot) {
   console.log('scenario 1: a call clicked through (ring, answer, mute, hang up)');
+  let downloaded;
   const { page, frame } = await openHost(context, playground.hostUrl, playground.appUrl, problems);
 
   await step(
@@ -298,6 +259,11 @@ async function callScenario(context, playground, problems, screenshot) {
       'its snapshot is the card the app ended with (closed, its title, muted)',
       log.snapshot,
     );
+    downloaded = log;
+  });
+
+  await step('the downloaded log replays in Node against the app, with no mismatch', async () => {
+    checkReplay(downloaded);
   });
 
   await step('the app saw initialized, answer, mute and hangup, and no error', async () => {
@@ -378,6 +344,62 @@ async function lostFirstEventScenario(context, playground, problems) {
   await page.close();
 }
 
+/**
+ * Replays a log the app saved against its call logic (examples/playground/call-logic.mjs), in
+ * Node and virtual time, as spec/examples/playground-fixture.spec.ts replays the committed one.
+ */
+function checkReplay(log) {
+  const replayed = replayInNode(log);
+  check(replayed.mismatches.length === 0, 'no mismatch', replayed.mismatches);
+  const recorded = log.entries
+    .filter((e) => e.kind === 'command')
+    .map((e) => `${e.command} ${JSON.stringify(e.params)}`);
+  check(
+    JSON.stringify(replayed.sent) === JSON.stringify(recorded),
+    'the same commands, in the same order',
+    { replayed: replayed.sent, recorded },
+  );
+  check(
+    isDeepStrictEqual(replayed.snapshot, log.snapshot),
+    'the same final snapshot',
+    replayed.snapshot,
+  );
+}
+
+async function fixtureScenario(context, playground, problems) {
+  console.log('scenario 3: the committed fixture is current (the scripted call, recorded afresh)');
+  const { page, frame } = await openHost(context, playground.hostUrl, playground.appUrl, problems);
+  let fresh;
+  await step('the scripted call of `npm run fixture:record`, recorded again', async () => {
+    fresh = await playScriptedCall(page, frame);
+    check(sessionLogProblems(fresh).length === 0, 'a valid session log', sessionLogProblems(fresh));
+  });
+  await step(`it has the events and commands of ${FIXTURE}`, async () => {
+    const fixture = JSON.parse(
+      await readFile(new URL(`../../${FIXTURE}`, import.meta.url), 'utf8'),
+    );
+    const events = (log) =>
+      log.entries
+        .filter((e) => e.kind === 'event' || e.kind === 'command' || e.kind === 'card')
+        .map((e) => ({ ...e, at: undefined, id: undefined }));
+    check(
+      isDeepStrictEqual(events(fresh), events(fixture)),
+      'the same events (raw payloads), commands (params) and cards, in the same order; if the app ' +
+        'changed on purpose, re-record with `npm run fixture:record`',
+      { fresh: events(fresh), fixture: events(fixture) },
+    );
+    check(
+      isDeepStrictEqual(fresh.snapshot, fixture.snapshot),
+      'the same final snapshot',
+      fresh.snapshot,
+    );
+  });
+  await step('the fresh log replays in Node against the app, with no mismatch', async () => {
+    checkReplay(fresh);
+  });
+  await page.close();
+}
+
 // ---- the run -------------------------------------------------------------------------------
 
 async function main() {
@@ -398,6 +420,7 @@ async function main() {
       });
       await callScenario(context, playground, problems, screenshot);
       await lostFirstEventScenario(context, playground, problems);
+      await fixtureScenario(context, playground, problems);
     },
     explain: async (_context, playground) => {
       if (!lastPage || lastPage.isClosed()) return;

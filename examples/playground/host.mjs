@@ -23,7 +23,12 @@ const query = new URLSearchParams(window.location.search);
 const RING_ON_BIND = query.get('ringOnBind') === '1';
 const PHONE_NUMBER = '+1 555 0100';
 const APP_SID = `playground-${Math.random().toString(36).slice(2, 10)}`;
-const appUrl = new URL(config.appUrl);
+/** `?app=probe`: the host probe (examples/host-probe/) is the app; the rest of the query is its. */
+const PROBE = query.get('app') === 'probe';
+const appUrl = new URL(PROBE ? config.probeUrl : config.appUrl);
+if (PROBE) for (const [key, value] of query) if (key !== 'app') appUrl.searchParams.set(key, value);
+// The app records its session with the personal data hidden (see app.mjs).
+if (query.get('redact') === '1') appUrl.searchParams.set('redact', '1');
 const APP_ORIGIN = appUrl.origin;
 const INITIALIZED = hostEventName('initialized');
 
@@ -181,8 +186,24 @@ function press(button) {
 }
 
 function ring() {
-  sim.ring({ phoneNumber: PHONE_NUMBER, lineNumber: '100', lineName: 'Sales' });
+  sim.ring({
+    phoneNumber: PHONE_NUMBER,
+    lineNumber: '100',
+    lineName: 'Sales',
+    callListMode: /** @type {HTMLInputElement} */ ($('call-list')).checked,
+  });
   render();
+}
+
+/** The CRM form's comment editor: saving raises `addCommentButtonClick` with the text. */
+function saveComment() {
+  try {
+    sim.addComment(/** @type {HTMLInputElement} */ ($('comment')).value);
+    $('press-error').textContent = '';
+  } catch (error) {
+    record.pressErrors.push(String(error));
+    $('press-error').textContent = String(error instanceof Error ? error.message : error);
+  }
 }
 
 let shownButtons = '';
@@ -230,6 +251,7 @@ function refreshStatusLine() {
 }
 
 $('ring').addEventListener('click', ring);
+$('save-comment').addEventListener('click', saveComment);
 if (RING_ON_BIND) $('ring-on-bind').hidden = false;
 render();
 refreshStatusLine();

@@ -3,6 +3,7 @@
 // nothing written) and serves them from two DIFFERENT origins, as a portal and an app are:
 //   host (the emulated Bitrix24 portal page)  http://127.0.0.1:HOST_PORT/
 //   app  (the PAGE_BACKGROUND_WORKER iframe)  http://localhost:APP_PORT/app.html
+//   the host probe, as the app instead        http://127.0.0.1:HOST_PORT/?app=probe
 // Both bundles use the BUILT package (dist/, `npm run build` first): the app through
 // `b24-call-card-rx`, the host's card model through `b24-call-card-rx/testing`.
 //
@@ -13,9 +14,11 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { bundleProbe } from '../host-probe/build.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
+const PROBE = join(HERE, '..', 'host-probe');
 const DEFAULT_HOST_PORT = 8024;
 const DEFAULT_APP_PORT = 8025;
 /** Loopback only: the playground is not meant to be reachable from the network. */
@@ -50,6 +53,9 @@ export async function bundlePlayground() {
     sourcemap: 'linked',
     // Virtual: with `write: false` nothing lands here; it only names the outputs.
     outdir: join(HERE, 'dist'),
+    // Not the repository's tsconfig.json, whose `paths` would map the package to src/: the pages
+    // run the built package, as a user's bundle does.
+    tsconfigRaw: {},
     logLevel: 'silent',
   });
   return new Map(
@@ -102,13 +108,14 @@ function handler(routes, onRequest) {
  *
  * @param {{ hostPort?: number, appPort?: number, onRequest?: (line: string) => void }} [options]
  *   ports (0: any free one; default 0) and an optional request logger
- * @returns {Promise<{ hostUrl: string, appUrl: string, close: () => Promise<void> }>}
+ * @returns {Promise<{ hostUrl: string, appUrl: string, probeUrl: string, close: () => Promise<void> }>}
  */
 export async function startPlayground({ hostPort = 0, appPort = 0, onRequest } = {}) {
-  const bundles = await bundlePlayground();
+  const [bundles, probe] = await Promise.all([bundlePlayground(), bundleProbe()]);
   const file = (name) => readFileSync(join(HERE, name));
   const asset = (name) => [TYPES[name.slice(name.lastIndexOf('.'))], bundles.get(name)];
   let appUrl = '';
+  let probeUrl = '';
 
   // Each origin serves only its own files: the app cannot be loaded from the host's origin.
   const hostRoutes = new Map([
@@ -120,11 +127,17 @@ export async function startPlayground({ hostPort = 0, appPort = 0, onRequest } =
     ['/app.html', [TYPES['.html'], file('app.html')]],
     ['/app.js', asset('app.js')],
     ['/app.js.map', asset('app.js.map')],
+    // The host probe (examples/host-probe/), another app for the same host page: `/?app=probe`.
+    ['/probe/index.html', [TYPES['.html'], readFileSync(join(PROBE, 'index.html'))]],
+    ['/probe/probe.js', [TYPES['.js'], probe]],
   ]);
   const hostServer = createServer(
     handler(
       () =>
-        new Map([...hostRoutes, ['/config.json', [TYPES['.json'], JSON.stringify({ appUrl })]]]),
+        new Map([
+          ...hostRoutes,
+          ['/config.json', [TYPES['.json'], JSON.stringify({ appUrl, probeUrl })]],
+        ]),
       onRequest,
     ),
   );
@@ -135,9 +148,11 @@ export async function startPlayground({ hostPort = 0, appPort = 0, onRequest } =
     const boundApp = await listen(appServer, appPort);
     // Same machine, different host name and port: a different origin for the browser.
     appUrl = `http://localhost:${boundApp}/app.html`;
+    probeUrl = `http://localhost:${boundApp}/probe/index.html`;
     return {
       hostUrl: `http://127.0.0.1:${boundHost}/`,
       appUrl,
+      probeUrl,
       close: () => closeAll(servers),
     };
   } catch (error) {
@@ -186,6 +201,7 @@ async function cli(args) {
   host page (emulated Bitrix24 portal): ${playground.hostUrl}
   app iframe (another origin):          ${playground.appUrl}
   lost-first-event mode:                ${playground.hostUrl}?ringOnBind=1
+  the host probe as the app:            ${playground.hostUrl}?app=probe
 Open the host page, click "Ring (incoming call)", then the card's buttons.`);
   const stop = () => {
     playground.close().then(() => process.exit(0));
