@@ -432,8 +432,6 @@ describe('recordCallCard: the log', () => {
       const p = host();
       const recorder = recordCallCard(p);
       callCardEvents(p).answer$.subscribe();
-      const cycle: Record<string, unknown> = { name: 'loop' };
-      cycle['self'] = cycle;
       p.emit(ANSWER, {
         nan: NaN,
         inf: -Infinity,
@@ -444,26 +442,31 @@ describe('recordCallCard: the log', () => {
         list: [1, undefined, 'two'],
         date: new Date(0),
         map: new Map(),
-        cycle,
         zero: -0,
       });
-      expect(recorder.log().entries[0]).toEqual({
-        kind: 'event',
-        at: 0,
-        event: ANSWER,
-        payload: {
-          nan: { unserializable: 'NaN' },
-          inf: { unserializable: '-Infinity' },
-          big: { unserializable: 'a bigint (12n)' },
-          sym: { unserializable: 'a symbol (Symbol(s))' },
-          fn: { unserializable: 'a function' },
-          list: [1, { unserializable: 'undefined' }, 'two'],
-          date: { unserializable: 'an object of class Date' },
-          map: { unserializable: 'an object of class Map' },
-          cycle: { name: 'loop', self: { unserializable: 'a circular reference' } },
-          zero: 0,
+      const cycle: Record<string, unknown> = { name: 'loop' };
+      cycle['self'] = cycle;
+      p.emit(ANSWER, cycle);
+      expect(recorder.log().entries).toEqual([
+        {
+          kind: 'event',
+          at: 0,
+          event: ANSWER,
+          payload: {
+            nan: { unserializable: 'NaN' },
+            inf: { unserializable: '-Infinity' },
+            big: { unserializable: 'bigint' },
+            sym: { unserializable: 'symbol' },
+            fn: { unserializable: 'function' },
+            list: [1, { unserializable: 'undefined' }, 'two'],
+            date: { unserializable: '[object Date]' },
+            map: { unserializable: '[object Map]' },
+            zero: 0,
+          },
         },
-      });
+        // A value JSON cannot walk is one marker as a whole.
+        { kind: 'event', at: 0, event: ANSWER, payload: { unserializable: 'a cycle or a throw' } },
+      ]);
       expect(JSON.parse(JSON.stringify(recorder.log()))).toStrictEqual(recorder.log());
     });
   });
@@ -717,54 +720,56 @@ describe('recordCallCard: the redact hook', () => {
     });
   });
 
-  it('redacts the snapshot through the same hook, as the entries it came from', () => {
+  it("hides the snapshot's call, entity, title and status text whole, whatever the hook lets through", () => {
     inVirtualTime(() => {
       const p = host();
       const given: SessionLogEntry[] = [];
       const recorder = recordCallCard(p, {
         redact: (entry) => {
           given.push(entry);
-          if (entry.kind === 'event' && entry.event === INITIALIZED)
-            return { ...entry, payload: { ...(entry.payload as object), PHONE_NUMBER: 'x' } };
-          if (entry.kind === 'command')
-            return { ...entry, params: { title: 'T', statusText: 'S' } };
           return entry;
         },
       });
       const card = connectCallCard(p);
       p.emit(INITIALIZED, CALL);
+      p.emit('BackgroundCallCard::entityChanged', {
+        PHONE_NUMBER: '+4930123',
+        CRM_ENTITY_TYPE: 'CONTACT',
+        CRM_ENTITY_ID: '7',
+      });
       card.send(setCardTitle('Ann Lee'));
+      card.send(setUiState('connected'));
       given.length = 0;
-      const { snapshot } = recorder.log();
+      const { snapshot, entries } = recorder.log();
+      // The hook let everything through: the entries keep it, the snapshot does not.
+      expect(entries[0]).toMatchObject({ payload: CALL });
+      expect(given).toEqual([]);
       expect(snapshot).toEqual({
         ...card.snapshot(),
-        call: { ...CALL_READ, PHONE_NUMBER: 'x' },
-        title: 'T',
-        statusText: 'S',
+        title: '[redacted]',
+        statusText: '',
+        call: {
+          CALL_ID: '[redacted]',
+          CRM_ENTITY_TYPE: '[redacted]',
+          CRM_ENTITY_ID: 1,
+          CRM_BINDINGS: [{ ENTITY_TYPE: '[redacted]', ENTITY_ID: 1 }],
+          CALL_DIRECTION: '[redacted]',
+          CALL_STATE: '[redacted]',
+          CALL_LIST_MODE: false,
+          PHONE_NUMBER: '[redacted]',
+        },
+        entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: '[redacted]', CRM_ENTITY_ID: 1 },
       });
-      expect(given).toEqual([
-        {
-          kind: 'command',
-          at: 0,
-          id: 0,
-          command: 'CallCardSetCardTitle',
-          params: { title: 'Ann Lee' },
-          card: 1,
-        },
-        {
-          kind: 'command',
-          at: 0,
-          id: 0,
-          command: 'CallCardSetStatusText',
-          params: { statusText: '' },
-          card: 1,
-        },
-        { kind: 'event', at: 0, event: INITIALIZED, payload: CALL_READ },
-      ]);
+      expect(snapshot).toMatchObject({
+        uiState: 'connected',
+        muted: false,
+        timer: { running: true },
+      });
+      expect(Object.isFrozen(snapshot!.call)).toBe(true);
     });
   });
 
-  it("reports a hook that throws, withholds that entry's raw values, and the host's delivery goes on", () => {
+  it("reports a hook that throws, hides that entry's raw values, and the host's delivery goes on", () => {
     let log: CallCardSessionLog | undefined;
     const mutes: boolean[] = [];
     let card: ReturnType<typeof connectCallCard> | undefined;
@@ -786,34 +791,42 @@ describe('recordCallCard: the redact hook', () => {
     );
     expect(mutes).toEqual([true]);
     expect(card!.snapshot()).toMatchObject({ muted: true, title: 'Ann' });
-    const withheld = { unserializable: 'withheld: options.redact failed on this entry' };
+    // Hidden as redactPersonalData hides a personal payload: strings, numbers; not the shape.
     expect(log!.entries).toEqual([
-      { kind: 'event', at: 1, event: INITIALIZED, payload: withheld },
+      {
+        kind: 'event',
+        at: 1,
+        event: INITIALIZED,
+        payload: {
+          ...CALL,
+          PHONE_NUMBER: '[redacted]',
+          CRM_ENTITY_ID: 1,
+          CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 1 }],
+        },
+      },
       { kind: 'card', at: 1, card: 1, lifecycle: 'open', cause: 'initialized' },
-      { kind: 'event', at: 2, event: MUTE, payload: withheld },
+      { kind: 'event', at: 2, event: MUTE, payload: true },
       {
         kind: 'command',
         at: 3,
         id: 1,
         command: 'CallCardSetCardTitle',
-        params: { title: withheld },
+        params: { title: '[redacted]' },
         card: 1,
       },
-      { kind: 'reply', at: 3, id: 1, reply: withheld },
+      { kind: 'reply', at: 3, id: 1, reply: [] },
     ]);
-    expect(log!.snapshot).toBeNull();
-    // One report per entry, one for the snapshot.
-    expect(errors).toHaveLength(6);
+    expect(JSON.stringify(log)).not.toContain('Ann');
+    // One report per entry.
+    expect(errors).toHaveLength(5);
     expect(errors[0]).toBeInstanceOf(CallCardError);
+    expect((errors[0] as Error).cause).toEqual(new Error('hook broke'));
     expect((errors[0] as Error).message).toBe(
-      'recordCallCard: options.redact threw on a "event" entry (Error: hook broke); its raw values are withheld from the log',
-    );
-    expect((errors[5] as Error).message).toMatch(
-      /^recordCallCard: options.redact threw on the log's snapshot/,
+      'recordCallCard: options.redact threw, or returned no entry of kind "event" (Error: hook broke); the entry\'s raw values are hidden in the log',
     );
   });
 
-  it('reports a hook that returns no entry of the same kind, and withholds that entry', () => {
+  it('reports a hook that returns no entry of the same kind, and hides that entry', () => {
     let entries: readonly SessionLogEntry[] = [];
     const errors = reported(() =>
       inVirtualTime((at) => {
@@ -822,11 +835,9 @@ describe('recordCallCard: the redact hook', () => {
           redact: (entry) =>
             (entry.kind === 'event'
               ? null
-              : entry.kind === 'command'
-                ? { ...entry, params: 'no' }
-                : entry.kind === 'failure'
-                  ? { ...entry, error: 'no' }
-                  : { ...entry, kind: 'card' }) as unknown as SessionLogEntry,
+              : entry.kind === 'failure'
+                ? 'no'
+                : { ...entry, kind: 'card' }) as unknown as SessionLogEntry,
         });
         callCardEvents(p).mute$.subscribe();
         at(1, () => p.emit(MUTE, 'bad'));
@@ -834,32 +845,27 @@ describe('recordCallCard: the redact hook', () => {
         at(3, () => (entries = recorder.log().entries));
       }),
     );
-    const withheld = { unserializable: 'withheld: options.redact failed on this entry' };
     expect(entries).toEqual([
-      { kind: 'event', at: 1, event: MUTE, payload: withheld },
+      { kind: 'event', at: 1, event: MUTE, payload: '[redacted]' },
       {
         kind: 'failure',
         at: 1,
-        error: {
-          name: 'CallCardPayloadError',
-          message: 'withheld: options.redact failed on this entry',
-          event: 'muteButtonClick',
-        },
+        error: { name: 'CallCardPayloadError', message: '[redacted]', event: 'muteButtonClick' },
       },
       {
         kind: 'command',
         at: 2,
         id: 1,
         command: 'CallCardSetMute',
-        params: { muted: withheld },
+        params: { muted: true },
         card: 0,
       },
-      { kind: 'reply', at: 2, id: 1, reply: withheld },
+      { kind: 'reply', at: 2, id: 1, reply: [] },
     ]);
     expect(errors).toHaveLength(4);
-    expect(errors.every((e) => e instanceof CallCardInputError)).toBe(true);
+    expect(errors.every((e) => e instanceof CallCardError)).toBe(true);
     expect((errors[0] as Error).message).toBe(
-      'recordCallCard: the result of options.redact for a "event" entry was null; expected an entry of kind "event" (its raw values are withheld from the log)',
+      'recordCallCard: options.redact threw, or returned no entry of kind "event" (null); the entry\'s raw values are hidden in the log',
     );
   });
 });

@@ -160,24 +160,23 @@ describe('redactPersonalData: events', () => {
     }
   });
 
-  it('returns every other event as it is (the very entry): clicks, flags, dialpad keys, no payload', () => {
+  it('returns every other event as it is (the very entry): clicks, flags, dialpad keys', () => {
     for (const entry of [
       event('muteButtonClick', true),
       event('dialpadButtonClick', '5'),
       event('answerButtonClick', ''),
-      event('initialized'),
       event('somethingNew', { PHONE: '+1' }),
     ])
       expect(redactPersonalData(entry)).toBe(entry);
+    expect(redactPersonalData(event('initialized'))).toStrictEqual(event('initialized'));
   });
 
-  it('never changes the entry it is given, and returns frozen data', () => {
+  it('never changes the entry it is given', () => {
     const entry = event('initialized', Object.freeze({ ...CALL }));
     const before = JSON.stringify(entry);
     const redacted = redactPersonalData(entry);
     expect(JSON.stringify(entry)).toBe(before);
-    expect(Object.isFrozen(redacted)).toBe(true);
-    expect(Object.isFrozen(payloadOf(redacted))).toBe(true);
+    expect(redacted).not.toBe(entry);
   });
 });
 
@@ -206,7 +205,7 @@ describe('redactPersonalData: commands and failures', () => {
     expect(redactPersonalData(state)).toBe(state);
   });
 
-  it('hides the quoted payload in the message of an unreadable personal payload, and nothing else', () => {
+  it('hides the message of a failure about a personal event, and keeps its name and event', () => {
     const failure = (eventName: string, message: string): SessionLogEntry =>
       ({
         kind: 'failure',
@@ -220,20 +219,26 @@ describe('redactPersonalData: commands and failures', () => {
           'BackgroundCallCard::transferButtonClick: payload was {"phoneNumber":"+1 555 0100"}; expected target to be an employee id',
         ),
       ),
-    ).toStrictEqual(
-      failure(
-        'transferButtonClick',
-        'BackgroundCallCard::transferButtonClick: payload was [redacted]; expected target to be an employee id',
-      ),
-    );
+    ).toStrictEqual(failure('transferButtonClick', '[redacted]'));
     expect(redactPersonalData(failure('initialized', 'something else about +49 30'))).toStrictEqual(
-      failure('initialized', 'BackgroundCallCard::initialized: payload [redacted]'),
+      failure('initialized', '[redacted]'),
     );
     const mute = failure(
       'muteButtonClick',
       'BackgroundCallCard::muteButtonClick: payload was "yes"; expected a boolean',
     );
     expect(redactPersonalData(mute)).toBe(mute);
+    const timeout: SessionLogEntry = {
+      kind: 'failure',
+      at: 3,
+      id: 1,
+      error: {
+        name: 'CallCardTimeoutError',
+        message: 'CallCardSetCardTitle: no reply from the host within 2000 ms',
+        command: 'CallCardSetCardTitle',
+      },
+    };
+    expect(redactPersonalData(timeout)).toBe(timeout);
   });
 });
 
@@ -286,12 +291,13 @@ describe("redactPersonalData as the recorder's redact hook", () => {
     const shape = (l: CallCardSessionLog) =>
       l.entries.map((e) => [e.kind, e.at, 'id' in e ? e.id : null, keysOrType(payloadOf(e))]);
     expect(shape(log!)).toEqual(shape(plain!));
+    // The snapshot's parts that came from the host or the app are hidden whole.
     expect(log!.snapshot).toMatchObject({
       uiState: 'connected',
       title: '[redacted]',
       statusText: '[redacted]',
-      call: { CALL_ID: 'externalCall.5f0e', PHONE_NUMBER: '[redacted]', CRM_ENTITY_ID: 1 },
-      entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 1 },
+      call: { CALL_ID: '[redacted]', PHONE_NUMBER: '[redacted]', CRM_ENTITY_ID: 1 },
+      entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: '[redacted]', CRM_ENTITY_ID: 1 },
     });
     expect(JSON.parse(JSON.stringify(log))).toStrictEqual(log);
   });

@@ -12,7 +12,7 @@ import { reportError } from '../internal/report-error';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { recordCallCard } from '../recorder/record-call-card';
-import { redactSnapshot } from '../recorder/redact-snapshot';
+import { hideSnapshot } from '../recorder/hide-snapshot';
 import { actionType } from './action-type';
 import type {
   CallCardDevToolsAction,
@@ -46,8 +46,9 @@ export interface ConnectReduxDevToolsOptions {
   readonly card?: CallCard;
   /**
    * Hides personal data from the extension, as `recordCallCard`'s `redact` does from a log (for
-   * example `redactPersonalData`): each entry before it becomes an action, and the snapshot's
-   * `call`, `entity`, `title` and `statusText` before it is shown.
+   * example `redactPersonalData`): each entry before it becomes an action; and, as in a redacted
+   * log, the state shows the snapshot with its `call`, `entity`, `title` and `statusText`
+   * hidden whole.
    */
   readonly redact?: (entry: SessionLogEntry) => SessionLogEntry;
   /**
@@ -197,35 +198,18 @@ export function connectReduxDevTools(
   const ownCard = appCard ? undefined : connectCallCard(port, { scheduler });
   const card = (appCard ?? ownCard) as CallCard;
 
-  // The snapshot as shown: through `redact` when there is one, redone only when it changed.
+  // The snapshot as shown: with `redact`, hidden as a redacted log hides it (redone only when it
+  // changed).
   let shownFrom: CallCardSnapshot | undefined;
-  let shown: CallCardSnapshot | null = null;
-  let redactReported = false;
-  /** The latest entry's time and card, for what the redactor is handed. */
-  let lastAt = 0;
-  let lastCard = 0;
-  const state = (): CallCardSnapshot | null => {
+  let shown: CallCardSnapshot | undefined;
+  const state = (): CallCardSnapshot => {
     const snapshot = card.snapshot();
     if (!redact) return snapshot;
     if (snapshot !== shownFrom) {
       shownFrom = snapshot;
-      try {
-        shown = redactSnapshot(snapshot, redact, lastAt, lastCard);
-      } catch (cause) {
-        shown = null;
-        if (!redactReported) {
-          redactReported = true;
-          reportError(
-            new CallCardError(
-              `${WHERE}: options.redact threw on the card's snapshot (${describeThrow(cause)}); ` +
-                'the state is shown as null while it throws (later failures are not reported)',
-              { cause },
-            ),
-          );
-        }
-      }
+      shown = hideSnapshot(snapshot);
     }
-    return shown;
+    return shown as CallCardSnapshot;
   };
 
   // Sent commands by id, the oldest first, to name their answers.
@@ -245,12 +229,10 @@ export function connectReduxDevTools(
   const onEntry = (entry: SessionLogEntry): void => {
     // The library has acted on every entry before this one: their state is known.
     flush();
-    lastAt = entry.at;
     if (entry.kind === 'command') {
       names.set(entry.id, entry.command);
       if (names.size > NAMED_COMMANDS) names.delete(names.keys().next().value as number);
-      lastCard = entry.card;
-    } else if (entry.kind === 'card') lastCard = entry.card;
+    }
     pending.push({ type: actionType(entry, commandOf), seq: ++seq, payload: entry });
     if (later === undefined) {
       let ran = false;

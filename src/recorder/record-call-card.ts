@@ -1,22 +1,23 @@
 import { Observable, Subject, asyncScheduler } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
-import { CallCardError, CallCardInputError, describeThrow, describeValue } from '../model/errors';
+import { CallCardInputError, describeThrow } from '../model/errors';
+import type { CallCardError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import { SESSION_LOG_VERSION } from '../model/session-log';
-import type { CallCardSessionLog, JsonValue, SessionLogEntry } from '../model/session-log';
+import type { CallCardSessionLog, SessionLogEntry } from '../model/session-log';
 import type { CallCardSnapshot } from '../model/snapshot';
 import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { addListener } from '../internal/listeners';
-import { reportError } from '../internal/report-error';
 import { createRunner } from '../internal/runner';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import type { CardLifecycle, HostTrace, Session } from '../session/session';
 import { onStarted, startUpOf } from '../session/start-up';
 import { liveSnapshot } from '../state/card-store';
+import { logEntry } from './log-entry';
 import { redactEntry } from './redact-entry';
-import { redactSnapshot } from './redact-snapshot';
+import { hideSnapshot } from './hide-snapshot';
 import { toJsonValue } from './to-json-value';
-import { toSessionLogError } from './to-session-log-error';
 
 /** Options of {@link recordCallCard}. */
 export interface RecordCallCardOptions {
@@ -38,13 +39,14 @@ export interface RecordCallCardOptions {
    *
    * Only the entry's raw values are taken from what it returns (`payload`, `params`, `reply`,
    * `error`, made JSON-safe again); the kind, time, ids, card and names stay as recorded, so a
-   * redacted log replays like the original. The log's `snapshot` goes through it too: its
-   * `call` and `entity` as the payloads of an `initialized` and an `entityChanged` event, its
-   * `title` and `statusText` as the params of a `CallCardSetCardTitle` and a
-   * `CallCardSetStatusText` command with `id: 0`. A hook that throws or returns no entry of the
-   * same kind is reported (rxjs's unhandled-error path) and that entry keeps no raw value
-   * (each becomes `{ "unserializable": "withheld: ..." }`); recording and the host's delivery go
-   * on.
+   * redacted log replays like the original. A hook that throws, or returns no entry of the same
+   * kind, is reported (rxjs's unhandled-error path), and that entry keeps its raw values with
+   * every string and number in them hidden, as `redactPersonalData` hides a payload
+   * (`"[redacted]"`, `1`); recording and the host's delivery go on.
+   *
+   * With a hook, the log's `snapshot` keeps its UI state, flags and timer, and has every string
+   * and number of its `call`, `entity`, `title` and `statusText` hidden, whatever the hook lets
+   * through in the entries.
    */
   readonly redact?: (entry: SessionLogEntry) => SessionLogEntry;
 }
@@ -71,10 +73,7 @@ export interface CallCardRecorder {
   readonly entries$: Observable<SessionLogEntry>;
 }
 
-/** The default of `maxEntries`. */
-const DEFAULT_MAX_ENTRIES = 10_000;
-
-const OPTION_KEYS: readonly string[] = ['scheduler', 'maxEntries', 'redact'];
+const WHERE = 'recordCallCard';
 
 /**
  * Records what the library and the host say to each other on `placement`, as a versioned JSON log
@@ -90,9 +89,11 @@ const OPTION_KEYS: readonly string[] = ['scheduler', 'maxEntries', 'redact'];
  *    events the app's streams bound. Pass the same object the app connects (a `deferPlacement`
  *    one included).
  * 2. Times are `scheduler.now()`: the log's `startedAt`, and each entry's `at` in ms since then.
- * 3. Raw values are deep-copied when they are recorded, into what JSON can hold (a value it
- *    cannot, such as `NaN`, a function or a cycle, becomes `{ "unserializable": "<what>" }`), so
- *    a host that later changes its objects changes nothing in the log.
+ * 3. Raw values are deep-copied when they are recorded, through `JSON.stringify` and
+ *    `JSON.parse`, so a host that later changes its objects changes nothing in the log. A value
+ *    JSON cannot hold, such as `NaN`, a function or a `Date`, becomes
+ *    `{ "unserializable": "<what>" }`; a raw value with a cycle or a getter that throws becomes
+ *    one such marker as a whole.
  * 4. Bounded: it keeps the last `maxEntries` entries; `dropped` counts the ones let go.
  * 5. `redact` runs over each entry before it is kept (see {@link RecordCallCardOptions}).
  * 6. `log()` is `{ version: 1, startedAt, endedAt, card, lifecycle, dropped, redacted, snapshot,
@@ -138,16 +139,26 @@ export function recordCallCard(
   placement: PlacementPort,
   options?: RecordCallCardOptions,
 ): CallCardRecorder {
-  const port = checkPlacement('recordCallCard', placement);
-  const given = checkOptions('recordCallCard', options, OPTION_KEYS);
-  const scheduler = checkScheduler(
-    'recordCallCard',
-    'options.scheduler',
-    given['scheduler'],
-    asyncScheduler,
-  );
-  const maxEntries = checkMaxEntries(given['maxEntries']);
-  const redact = checkRedact(given['redact']);
+  const port = checkPlacement(WHERE, placement);
+  const given = checkOptions(WHERE, options, ['scheduler', 'maxEntries', 'redact']);
+  const scheduler = checkScheduler(WHERE, 'options.scheduler', given['scheduler'], asyncScheduler);
+  // The default keeps about an hour of a call whose status text changes every second.
+  const maxEntries = (given['maxEntries'] ?? 10_000) as number;
+  const redact = given['redact'] as RecordCallCardOptions['redact'];
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1)
+    throw new CallCardInputError(
+      WHERE,
+      'options.maxEntries',
+      maxEntries,
+      fullMessages() ? 'a whole number of entries, at least 1' : '',
+    );
+  if (redact !== undefined && typeof redact !== 'function')
+    throw new CallCardInputError(
+      WHERE,
+      'options.redact',
+      redact,
+      fullMessages() ? 'a function (entry) => entry, or nothing' : '',
+    );
   const startUp = startUpOf(port);
 
   const startedAt = scheduler.now();
@@ -155,96 +166,44 @@ export function recordCallCard(
   let session: Session | undefined;
   let firstCard = 0;
   let firstLifecycle: CardLifecycle = 'waiting';
-  // A ring: `entries` grows to `maxEntries`, then `next` is where the oldest one is overwritten.
+  // A ring of `maxEntries` slots: entry number `n` (from 0) is kept in slot `n % maxEntries`.
   const entries: SessionLogEntry[] = [];
-  let next = 0;
-  let dropped = 0;
+  let count = 0;
   let final: CallCardSessionLog | undefined;
   const live = new Subject<SessionLogEntry>();
   // An entries$ subscriber that causes another entry (a command sent synchronously) gets it after
   // every subscriber has this one: all of them see the log's order.
   const emitter = createRunner();
   const emit = (entry: SessionLogEntry): void => live.next(entry);
-
-  const keep = (recorded: SessionLogEntry): void => {
-    // Stopped during a delivery that had already started: the log is final.
-    if (final) return;
-    const entry = redact ? redactEntry(recorded, redact) : recorded;
-    if (entries.length < maxEntries) entries.push(entry);
-    else {
-      entries[next] = entry;
-      next = next + 1 === maxEntries ? 0 : next + 1;
-      dropped += 1;
-    }
-    if (live.observed) emitter.run(emit, entry, undefined);
-  };
   const since = (): number => scheduler.now() - startedAt;
+  const kept = (fields: Readonly<Record<string, unknown>>): SessionLogEntry =>
+    redact ? redactEntry(logEntry(fields), redact) : logEntry(fields);
 
   const tracer = (trace: HostTrace): void => {
-    const at = since();
-    switch (trace.kind) {
-      case 'event': {
-        const payload = toJsonValue(trace.raw, true);
-        return keep(
-          Object.freeze(
-            payload === undefined
-              ? { kind: 'event', at, event: trace.name }
-              : { kind: 'event', at, event: trace.name, payload },
-          ),
-        );
-      }
-      case 'call':
-        return keep(
-          Object.freeze({
-            kind: 'command',
-            at,
-            id: trace.id,
-            command: trace.name,
-            params: (toJsonValue(trace.params, true) ?? EMPTY) as {
-              readonly [key: string]: JsonValue;
-            },
-            card: trace.card,
-          }),
-        );
-      case 'reply': {
-        const reply = toJsonValue(trace.raw, true);
-        const id = trace.id;
-        return keep(
-          Object.freeze(
-            reply === undefined ? { kind: 'reply', at, id } : { kind: 'reply', at, id, reply },
-          ),
-        );
-      }
-      case 'transportError':
-        return keep(
-          Object.freeze({
-            kind: 'transportError',
-            at,
-            id: trace.id,
-            error: errorText(trace.error),
-          }),
-        );
-      case 'card':
-        return keep(
-          Object.freeze({
-            kind: 'card',
-            at,
-            card: trace.card,
-            lifecycle: trace.lifecycle,
-            cause: trace.cause,
-          }),
-        );
-      case 'failure': {
-        const logged = toSessionLogError(trace.error);
-        return keep(
-          Object.freeze(
-            trace.id === undefined
-              ? { kind: 'failure', at, error: logged }
-              : { kind: 'failure', at, id: trace.id, error: logged },
-          ),
-        );
-      }
-    }
+    // Stopped during a delivery that had already started: the log is final.
+    if (final) return;
+    // A trace is an entry under other names: `name` is an event's `event` or a command's
+    // `command`, `raw` an event's `payload` or a reply's `reply`, an error is kept in words; the
+    // rest (`id`, `params`, `card`, `lifecycle`, `cause`) is the same.
+    const { kind, name, raw, error, ...same } = trace as Readonly<Record<string, unknown>> & {
+      kind: HostTrace['kind'];
+    };
+    const event = kind === 'event';
+    const entry = kept({
+      kind: kind === 'call' ? 'command' : kind,
+      at: since(),
+      [event ? 'event' : 'command']: name,
+      ...same,
+      [event ? 'payload' : 'reply']: raw,
+      error:
+        kind === 'failure'
+          ? logError(error as CallCardError)
+          : kind === 'transportError'
+            ? errorText(error)
+            : undefined,
+    });
+    entries[count++ % maxEntries] = entry;
+    if (live.observed) emitter.run(emit, entry, undefined);
   };
   let release: () => void = () => undefined;
   const stopWaiting = onStarted(startUp, (started) => {
@@ -255,24 +214,22 @@ export function recordCallCard(
   });
 
   const takeLog = (): CallCardSessionLog => {
-    const endedAt = since();
-    const ordered =
-      next === 0 ? entries.slice() : [...entries.slice(next), ...entries.slice(0, next)];
-    const shown = session ? liveSnapshot(session, scheduler) : null;
-    const copied = shown && (toJsonValue(shown, true) as unknown as CallCardSnapshot);
+    const at = since();
+    const oldest = count % maxEntries;
+    const shown = session && liveSnapshot(session, scheduler);
+    // In a redacted log, what came from the host or the app (call, entity, title, status text)
+    // is hidden whole; the UI state, flags and timer stay.
+    const snapshot = shown && toJsonValue(redact ? hideSnapshot(shown) : shown, true);
     return Object.freeze({
       version: SESSION_LOG_VERSION,
       startedAt,
-      endedAt,
+      endedAt: at,
       card: firstCard,
       lifecycle: firstLifecycle,
-      dropped,
+      dropped: count > maxEntries ? count - maxEntries : 0,
       redacted: redact !== undefined,
-      snapshot:
-        copied && redact
-          ? redactedSnapshot(copied, redact, endedAt, session?.tracker.number ?? 0)
-          : copied,
-      entries: Object.freeze(ordered),
+      snapshot: (snapshot ?? null) as CallCardSnapshot | null,
+      entries: Object.freeze(entries.slice(oldest).concat(entries.slice(0, oldest))),
     });
   };
 
@@ -292,60 +249,18 @@ export function recordCallCard(
   };
 }
 
-const EMPTY: { readonly [key: string]: JsonValue } = /* @__PURE__ */ Object.freeze({});
-
-/** A transport failure in words: an error's message, a string as it is, or the value described. */
+/** A transport failure in words: an error's message, anything else as `String` writes it. */
 function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  try {
-    if (error instanceof Error && typeof error.message === 'string') return error.message;
-  } catch {
-    // A hostile value (a Proxy whose prototype trap throws): described below.
-  }
-  return describeValue(error);
+  return describeThrow(error instanceof Error ? error.message : error);
 }
 
-/** The log's snapshot through `redact`; a hook that throws is reported and the log gets none. */
-function redactedSnapshot(
-  snapshot: CallCardSnapshot,
-  redact: (entry: SessionLogEntry) => SessionLogEntry,
-  at: number,
-  card: number,
-): CallCardSnapshot | null {
-  try {
-    return redactSnapshot(snapshot, redact, at, card);
-  } catch (cause) {
-    reportError(
-      new CallCardError(
-        `recordCallCard: options.redact threw on the log's snapshot (${describeThrow(cause)}); the log has no snapshot`,
-        { cause },
-      ),
-    );
-    return null;
-  }
-}
-
-/** Checks `options.maxEntries`: a whole number, at least 1. */
-function checkMaxEntries(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_ENTRIES;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
-    throw new CallCardInputError(
-      'recordCallCard',
-      'options.maxEntries',
-      value,
-      'a whole number of entries, at least 1',
-    );
-  return value;
-}
-
-/** Checks `options.redact`: a function, or nothing. */
-function checkRedact(value: unknown): ((entry: SessionLogEntry) => SessionLogEntry) | undefined {
-  if (value === undefined || typeof value === 'function')
-    return value as ((entry: SessionLogEntry) => SessionLogEntry) | undefined;
-  throw new CallCardInputError(
-    'recordCallCard',
-    'options.redact',
-    value,
-    'a function (entry) => entry, or nothing',
-  );
+/**
+ * A library error as a log keeps it: its name, message and the fields users branch on. A
+ * `CallCardUnavailableError` traced about a command names it as its `subject`: its `command` here.
+ * Fields it does not have are left out by `logEntry`.
+ */
+function logError(error: CallCardError): Readonly<Record<string, unknown>> {
+  const fields = error as CallCardError & Readonly<Record<string, unknown>>;
+  const { name, message, command = fields['subject'], event, errorCode } = fields;
+  return { name, message, command, event, errorCode };
 }

@@ -1,0 +1,21 @@
+import type { SessionLogEntry } from '../model/session-log';
+import { toJsonValue } from './to-json-value';
+
+/** The fields of an entry that hold raw values: the host's, the app's, or an error's words. */
+export const RAW_FIELDS: readonly string[] = ['payload', 'params', 'reply', 'error'];
+
+/**
+ * A session log entry from `fields` (internal), the one way entries are made: a frozen JSON copy
+ * (`toJsonValue`), so every field that is `undefined` is left out. A raw value JSON cannot walk
+ * (a cycle, a getter that throws) becomes one `{ "unserializable": ... }` marker as a whole.
+ */
+export function logEntry(fields: Readonly<Record<string, unknown>>): SessionLogEntry {
+  try {
+    return toJsonValue(fields, true) as unknown as SessionLogEntry;
+  } catch {
+    const marked: Record<string, unknown> = { ...fields };
+    for (const key of RAW_FIELDS)
+      if (marked[key] !== undefined) marked[key] = { unserializable: 'a cycle or a throw' };
+    return toJsonValue(marked, true) as unknown as SessionLogEntry;
+  }
+}
