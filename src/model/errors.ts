@@ -12,8 +12,8 @@ type Kinded = { [KIND]?: unknown };
 
 /**
  * `value instanceof cls`, for one of the library's classes (`own`, of `kind`): true for an error
- * of that kind made by any build (for `CallCardError`, whose `kind` is `''`, of any kind), and by ordinary `instanceof`
- * rules for a class of the app that extends it.
+ * of that kind made by any build (for `CallCardError`, whose `kind` is `''`, of any kind), and by
+ * ordinary `instanceof` rules for a class of the app that extends it.
  */
 function isInstance(cls: object, own: object, kind: string, value: unknown): boolean {
   if (cls === own && typeof value === 'object')

@@ -27,10 +27,13 @@ const bad = (event: string, raw: unknown, expected: string): Refused =>
   new Refused(new CallCardPayloadError(event, raw, expected));
 
 // Reading a host value never throws (readPayload catches what a hostile value throws): these run
-// inside host callbacks. The rules are data, one table for all 17 events, read by two loops: a
-// bundle carries a few small functions and the keys, not a closure per field.
+// inside host callbacks. The rules are data, one table for all 17 events: a bundle carries a few
+// small readers and the keys, not a closure per field.
 
-/** Reads a value: the value to keep (a number for an id sent as a string, ...), or `undefined` to refuse it. */
+/**
+ * Reads a value: the value to keep (a number for an id sent as a string, ...), or `undefined` to
+ * refuse it.
+ */
 type Read = (raw: unknown) => unknown;
 
 /** A field's `missing` when a missing field refuses the payload. */
