@@ -4,8 +4,8 @@ import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
 import { INTERNAL_UI_STATES, UI_STATES, isHostUiState } from '../model/ui-states';
 
-/** One param of a command: its key, whether it is required, and its test. */
-type ParamRule = readonly [key: string, required: boolean, test: (value: unknown) => boolean];
+/** One param of a command: its key, its test, and whether it may be left out. */
+type ParamRule = readonly [key: string, test: (value: unknown) => boolean, optional?: true];
 
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
@@ -14,90 +14,50 @@ const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
  * What a param checked by `test` should be, for the full messages. Built when a message needs
  * it (nothing runs when the module loads), and only there: a production build drops it.
  */
-function expectedOf(test: ParamRule[2]): string {
+function expectedOf(test: ParamRule[1]): string {
   if (test === isString) return 'a string';
   if (test === isBoolean) return 'a boolean';
   return `one of the 12 UI states (${UI_STATES.join(', ')}) or an internal state (${INTERNAL_UI_STATES.join(', ')})`;
 }
 
-/** The params every command takes: its keys, which are required, and the type of each. */
-const PARAM_RULES: { readonly [N in CallCardCommandName]: readonly ParamRule[] } = {
-  CallCardSetCardTitle: [['title', true, isString]],
-  CallCardSetStatusText: [['statusText', true, isString]],
+/** The params of the commands that take any (the others take none): keys and types. */
+const PARAM_RULES: { readonly [N in CallCardCommandName]?: readonly ParamRule[] } = {
+  CallCardSetCardTitle: [['title', isString]],
+  CallCardSetStatusText: [['statusText', isString]],
+  // `undefined` counts as absent: JSON drops it on the wire anyway.
   CallCardSetUiState: [
-    ['uiState', true, isHostUiState],
-    // `undefined` counts as absent: JSON drops it on the wire anyway.
-    ['disableAutoStartTimer', false, isBoolean],
+    ['uiState', isHostUiState],
+    ['disableAutoStartTimer', isBoolean, true],
   ],
-  CallCardGetListUiStates: [],
-  CallCardSetMute: [['muted', true, isBoolean]],
-  CallCardSetHold: [['held', true, isBoolean]],
-  CallCardStartTimer: [],
-  CallCardStopTimer: [],
-  CallCardClose: [],
+  CallCardSetMute: [['muted', isBoolean]],
+  CallCardSetHold: [['held', isBoolean]],
 };
+
+const NO_PARAMS: readonly ParamRule[] = [];
 
 function describeKeys(rules: readonly ParamRule[]): string {
   return rules.length === 0 ? 'no keys' : `only the keys ${rules.map((r) => r[0]).join(', ')}`;
 }
 
 /**
- * Checks each param of `rules` in `params`; returns whether one holds `undefined` (which the wire
- * drops). Throws `CallCardInputError` for a missing or mistyped param.
- */
-function checkFields(
-  name: CallCardCommandName,
-  rules: readonly ParamRule[],
-  params: Readonly<Record<string, unknown>>,
-): boolean {
-  let undefinedKey = false;
-  for (let i = 0; i < rules.length; i++) {
-    // Indexed, not destructured: destructuring an array runs the iterator protocol.
-    const rule = rules[i] as ParamRule;
-    const key = rule[0];
-    const value = params[key];
-    if (value === undefined) {
-      if (rule[1])
-        throw new CallCardInputError(name, key, value, fullMessages() ? expectedOf(rule[2]) : '');
-      undefinedKey ||= Object.hasOwn(params, key);
-    } else if (!rule[2](value) || !Object.hasOwn(params, key))
-      throw new CallCardInputError(name, key, value, fullMessages() ? expectedOf(rule[2]) : '');
-  }
-  return undefinedKey;
-}
-
-/**
- * Checks a creator's params (its own, fresh literal: no unknown keys, nothing to fear when read)
- * and returns them frozen, or a frozen copy without `undefined` values.
+ * Checks the params of command `name`: a plain object of the command's own keys, with no
+ * `undefined` value (`undefined` means absent). Returns it frozen; throws `CallCardInputError`
+ * for a missing or mistyped param.
  */
 export function checkCreatorParams(
   name: CallCardCommandName,
   params: Record<string, unknown>,
 ): Readonly<Record<string, unknown>> {
-  const rules = PARAM_RULES[name];
-  return checkFields(name, rules, params) ? withoutUndefined(rules, params) : Object.freeze(params);
-}
-
-function withoutUndefined(
-  rules: readonly ParamRule[],
-  params: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, unknown>> {
-  const copy: Record<string, unknown> = {};
+  const rules = PARAM_RULES[name] ?? NO_PARAMS;
   for (let i = 0; i < rules.length; i++) {
-    const key = (rules[i] as ParamRule)[0];
-    if (params[key] !== undefined) copy[key] = params[key];
+    // Indexed, not destructured: destructuring an array runs the iterator protocol.
+    const rule = rules[i] as ParamRule;
+    const key = rule[0];
+    const value = params[key];
+    if (value === undefined ? !rule[2] : !rule[1](value) || !Object.hasOwn(params, key))
+      throw new CallCardInputError(name, key, value, fullMessages() ? expectedOf(rule[1]) : '');
   }
-  return Object.freeze(copy);
-}
-
-function unknownKeyOf(params: Readonly<Record<string, unknown>>, rules: readonly ParamRule[]) {
-  for (const key in params) {
-    if (!Object.hasOwn(params, key)) continue;
-    let known = false;
-    for (let i = 0; i < rules.length && !known; i++) known = (rules[i] as ParamRule)[0] === key;
-    if (!known) return key;
-  }
-  return undefined;
+  return Object.freeze(params);
 }
 
 /**
@@ -110,7 +70,7 @@ export function checkCommandParams(
   name: CallCardCommandName,
   params: unknown,
 ): Readonly<Record<string, unknown>> {
-  const rules = PARAM_RULES[name];
+  const rules = PARAM_RULES[name] ?? NO_PARAMS;
   if (!isRecord(params))
     throw new CallCardInputError(
       name,
@@ -120,18 +80,19 @@ export function checkCommandParams(
     );
   const copy: Record<string, unknown> = {};
   try {
-    const unknownKey = unknownKeyOf(params, rules);
-    if (unknownKey !== undefined)
-      throw new CallCardInputError(
-        name,
-        'params',
-        params,
-        fullMessages() ? `${describeKeys(rules)} (unknown key "${unknownKey}")` : '',
-      );
+    for (const key in params)
+      if (Object.hasOwn(params, key) && !rules.some((rule) => rule[0] === key))
+        throw new CallCardInputError(
+          name,
+          'params',
+          params,
+          fullMessages() ? `${describeKeys(rules)} (unknown key "${key}")` : '',
+        );
     // Each value read once, into the copy, then checked there.
     for (let i = 0; i < rules.length; i++) {
       const key = (rules[i] as ParamRule)[0];
-      if (Object.hasOwn(params, key)) copy[key] = params[key];
+      const value = Object.hasOwn(params, key) ? params[key] : undefined;
+      if (value !== undefined) copy[key] = value;
     }
   } catch (cause) {
     if (cause instanceof CallCardInputError) throw cause;
@@ -144,5 +105,5 @@ export function checkCommandParams(
         : '',
     );
   }
-  return checkFields(name, rules, copy) ? withoutUndefined(rules, copy) : Object.freeze(copy);
+  return checkCreatorParams(name, copy);
 }

@@ -8,37 +8,22 @@ export type ReplyReading =
   | { readonly ok: true; readonly value: CallCardCommandResult }
   | { readonly ok: false; readonly error: CallCardCommandError };
 
-function errorCodeOf(item: unknown): string | undefined {
-  if (!isRecord(item) || item['result'] !== 'error') return undefined;
-  const code = item['errorCode'];
-  return typeof code === 'string' && code !== '' ? code : 'Unknown error';
-}
-
 /** The host's error code, whether it came as `[{result: 'error', ...}]` or as a bare object. */
 function hostErrorCode(reply: unknown): string | undefined {
-  if (Array.isArray(reply)) {
-    for (let i = 0; i < reply.length; i++) {
-      const code = errorCodeOf(reply[i]);
-      if (code !== undefined) return code;
+  // The desktop client may answer a bare object instead of an array.
+  const items: readonly unknown[] = Array.isArray(reply) ? reply : [reply];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (isRecord(item) && item['result'] === 'error') {
+      const code = item['errorCode'];
+      return typeof code === 'string' && code !== '' ? code : 'Unknown error';
     }
-    return undefined;
   }
-  return errorCodeOf(reply);
-}
-
-function readList(reply: unknown): readonly string[] | undefined {
-  // The desktop client may answer a bare object instead of an array: take its values.
-  const items: unknown[] | undefined = Array.isArray(reply)
-    ? reply
-    : isRecord(reply)
-      ? Object.values(reply)
-      : undefined;
-  if (items === undefined || !items.every((item) => typeof item === 'string')) return undefined;
-  return Object.freeze([...(items as string[])]);
+  return undefined;
 }
 
 /** The reading of every acknowledgement: one object for all of them. */
-const ACKNOWLEDGED: ReplyReading = /* @__PURE__ */ Object.freeze({ ok: true, value: undefined });
+const ACKNOWLEDGED: ReplyReading = { ok: true, value: undefined };
 
 /**
  * Reads the host's reply to `command`. Errors come back in the success channel (quirk), as an
@@ -50,11 +35,12 @@ export function readCommandReply(command: CallCardCommand, reply: unknown): Repl
   if (code !== undefined)
     return { ok: false, error: new CallCardCommandError(command.name, code, reply) };
   if (COMMAND_REPLIES[command.name] !== 'list') return ACKNOWLEDGED;
-  const list = readList(reply);
-  return list === undefined
-    ? {
+  // A list of names; the desktop client may answer a bare object instead of an array.
+  const items = Array.isArray(reply) ? reply : isRecord(reply) ? Object.values(reply) : undefined;
+  return items?.every((item) => typeof item === 'string')
+    ? { ok: true, value: Object.freeze([...(items as string[])]) }
+    : {
         ok: false,
         error: new CallCardCommandError(command.name, MALFORMED_REPLY_ERROR_CODE, reply),
-      }
-    : { ok: true, value: list };
+      };
 }

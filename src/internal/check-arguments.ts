@@ -24,39 +24,35 @@ export function checkOptions(
   allowed: readonly string[],
 ): Readonly<Record<string, unknown>> {
   if (options === undefined) return {};
-  if (!isRecord(options))
-    throw new CallCardInputError(
-      where,
-      'options',
-      options,
-      fullMessages() ? `an object with ${allowed.join(', ')}` : '',
-    );
   // Read once, into a plain object: a getter or Proxy that throws is bad input, not a TypeError.
   const copy: Record<string, unknown> = {};
   let unknownKey: string | undefined;
-  try {
-    for (const key of Object.keys(options)) {
-      if (allowed.includes(key)) copy[key] = options[key];
-      else unknownKey ??= key;
+  if (isRecord(options)) {
+    try {
+      for (const key of Object.keys(options)) {
+        if (allowed.includes(key)) copy[key] = options[key];
+        else unknownKey ??= key;
+      }
+    } catch (cause) {
+      throw new CallCardInputError(
+        where,
+        'options',
+        '[unreadable value]',
+        fullMessages() ? `a readable object (${describeThrow(cause)})` : '',
+      );
     }
-  } catch (cause) {
-    throw new CallCardInputError(
-      where,
-      'options',
-      '[unreadable value]',
-      fullMessages() ? `a readable object (${describeThrow(cause)})` : '',
-    );
+    if (unknownKey === undefined) return copy;
   }
-  if (unknownKey !== undefined)
-    throw new CallCardInputError(
-      where,
-      'options',
-      options,
-      fullMessages()
-        ? `only the option${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')} (unknown option "${unknownKey}")`
-        : '',
-    );
-  return copy;
+  throw new CallCardInputError(
+    where,
+    'options',
+    options,
+    fullMessages()
+      ? unknownKey === undefined
+        ? `an object with ${allowed.join(', ')}`
+        : `only the option${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')} (unknown option "${unknownKey}")`
+      : '',
+  );
 }
 
 /** Checks an rxjs `SchedulerLike` (`now()` and `schedule()`); `undefined` gives `fallback`. */
@@ -69,8 +65,7 @@ export function checkScheduler(
   if (value === undefined) return fallback;
   if (
     typeof value !== 'object' ||
-    value === null ||
-    typeof (value as Partial<SchedulerLike>).now !== 'function' ||
+    typeof (value as Partial<SchedulerLike> | null)?.now !== 'function' ||
     typeof (value as Partial<SchedulerLike>).schedule !== 'function'
   )
     throw new CallCardInputError(
@@ -123,7 +118,8 @@ export function checkBoolean(
   fallback: boolean,
 ): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new CallCardInputError(where, field, value, 'a boolean');
+  if (typeof value !== 'boolean')
+    throw new CallCardInputError(where, field, value, fullMessages() ? 'a boolean' : '');
   return value;
 }
 

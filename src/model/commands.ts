@@ -87,18 +87,14 @@ export const INVALID_UI_STATE_ERROR_CODE = 'Invalid ui state';
 
 /**
  * Setters: commands whose effect is a value that replaces the previous one, so a newer setter of
- * the same command makes an older, unsent one pointless.
+ * the same command makes an older, unsent one pointless. They are the host's `CallCardSet*`
+ * commands.
  *
  * @internal
  */
-export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> =
-  /* @__PURE__ */ new Set<CallCardCommandName>([
-    'CallCardSetCardTitle',
-    'CallCardSetStatusText',
-    'CallCardSetUiState',
-    'CallCardSetMute',
-    'CallCardSetHold',
-  ]);
+export const SETTER_COMMANDS: ReadonlySet<CallCardCommandName> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ CALL_CARD_COMMAND_NAMES.filter((name) => name.startsWith('CallCardSet')),
+);
 
 /**
  * Error code of a `CallCardCommandError` the library raises itself when the transport failed

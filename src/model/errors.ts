@@ -1,3 +1,4 @@
+import { HOST_EVENT_PREFIX } from './events';
 import { fullMessages } from './full-messages';
 
 /**
@@ -10,41 +11,40 @@ const KIND: unique symbol = /* @__PURE__ */ Symbol.for('b24-call-card-rx/error-k
 type Kinded = { [KIND]?: unknown };
 
 /**
- * `value instanceof cls`, for one of the library's classes (`kind`): true for an error of that
- * kind made by any build (for `CallCardError`, of any kind), and by ordinary `instanceof` rules
- * for a class of the app that extends it.
+ * `value instanceof cls`, for one of the library's classes (`own`, of `kind`): true for an error
+ * of that kind made by any build (for `CallCardError`, whose `kind` is `''`, of any kind), and by
+ * ordinary `instanceof` rules for a class of the app that extends it.
  */
-function isInstance(cls: object, own: object, kind: string | null, value: unknown): boolean {
-  if (cls === own && typeof value === 'object' && value !== null) {
-    let found: unknown;
+function isInstance(cls: object, own: object, kind: string, value: unknown): boolean {
+  if (cls === own && typeof value === 'object')
     try {
-      found = (value as Kinded)[KIND];
+      const found = (value as Kinded | null)?.[KIND];
+      if (kind ? found === kind : typeof found === 'string') return true;
     } catch {
       // A value whose reads throw (a Proxy) is none of ours: ordinary rules decide.
     }
-    if (typeof found === 'string' && (kind === null || found === kind)) return true;
-  }
   return Function.prototype[Symbol.hasInstance].call(cls, value);
 }
 
 /**
- * Records `kind` on `error` (not enumerable: it is no data of the error), and names it: an error
- * of exactly this class is named `kind`; an error of an app's class that extends it keeps the
- * name its class gives (a prototype `name`, a getter), or, when it gives none, the name of the
- * nearest class of the library.
+ * Records `kind` on `error` (not enumerable: it is no data of the error), and names it. Each
+ * constructor of the library calls it, the base class's first, so the nearest class of the
+ * library has the last word. The name is set while the error has no name of its own class: while
+ * it still reads `'Error'` (no class of the app gives one) or was set by a constructor of the
+ * library before this one. So an error of an app's class that extends one of the library keeps
+ * the name its class gives (a prototype `name`, a getter), as with a plain `extends Error`.
  */
-function setKind(error: Error, kind: string, exact: boolean): void {
-  Object.defineProperty(error, KIND, { value: kind, writable: true, configurable: true });
-  // An own name was given by a constructor of the library that ran before this one.
-  let named = exact || Object.hasOwn(error, 'name');
-  if (!named)
-    try {
-      named = error.name === 'Error';
-    } catch {
-      named = false;
-    }
-  if (named)
-    Object.defineProperty(error, 'name', { value: kind, writable: true, configurable: true });
+function setKind(error: Error, kind: string): void {
+  // One descriptor for both: `defineProperty` only reads it.
+  const named = { value: kind, writable: true, configurable: true };
+  Object.defineProperty(error, KIND, named);
+  let own = Object.hasOwn(error, 'name');
+  try {
+    own ||= error.name === 'Error';
+  } catch {
+    // A name getter of the app's class that throws: that class names its errors itself.
+  }
+  if (own) Object.defineProperty(error, 'name', named);
 }
 
 /**
@@ -69,7 +69,7 @@ function setKind(error: Error, kind: string, exact: boolean): void {
 export class CallCardError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    setKind(this, 'CallCardError', new.target === CallCardError);
+    setKind(this, 'CallCardError');
   }
 
   /**
@@ -77,7 +77,7 @@ export class CallCardError extends Error {
    * loaded together); for a class of the app that extends this one, `instanceof` as usual.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isInstance(this, CallCardError, null, value);
+    return isInstance(this, CallCardError, '', value);
   }
 }
 
@@ -113,7 +113,7 @@ export function describeValue(value: unknown): string {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number') return String(value);
   try {
-    const text = quote(value, { left: QUOTE_LIMIT + 1 }, []);
+    const text = quote(value, QUOTE_LIMIT + 1, []);
     return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
   } catch {
     try {
@@ -126,30 +126,29 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * `JSON.stringify(value)` for plain data, but stops reading once `room.left` characters are
+ * `JSON.stringify(value)` for plain data, but stops reading once `left` characters are
  * written: strings are cut before they are escaped, and arrays and objects are walked only
  * until the room is used up. Throws where JSON would not render (a cycle, a `toJSON` that
  * returns nothing); `describeValue` then names the value's kind instead.
  */
-function quote(value: unknown, room: { left: number }, parents: object[]): string {
+function quote(value: unknown, left: number, parents: object[]): string {
   let text: string;
   if (value === null || typeof value === 'boolean') text = String(value);
   else if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : 'null';
   else if (typeof value === 'string')
-    text = JSON.stringify(value.length > room.left ? value.slice(0, room.left) : value);
+    text = JSON.stringify(value.length > left ? value.slice(0, left) : value);
   else if (typeof value !== 'object') text = 'null';
   else if (parents.includes(value)) throw new TypeError('cycle');
   else if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     const json: unknown = (value as { toJSON(): unknown }).toJSON();
     if (json === undefined) throw new TypeError('nothing to render');
-    text = quote(json, room, parents);
+    text = quote(json, left, parents);
   } else if (Array.isArray(value)) {
     parents.push(value);
     text = '[';
-    for (let i = 0; i < value.length && room.left > text.length + i; i++) {
+    for (let i = 0; i < value.length && left > text.length + i; i++) {
       const item: unknown = value[i];
-      const inner = { left: room.left - text.length };
-      text += `${i > 0 ? ',' : ''}${item === undefined || typeof item === 'function' ? 'null' : quote(item, inner, parents)}`;
+      text += `${i > 0 ? ',' : ''}${item === undefined || typeof item === 'function' ? 'null' : quote(item, left - text.length, parents)}`;
     }
     text += ']';
     parents.pop();
@@ -160,18 +159,16 @@ function quote(value: unknown, room: { left: number }, parents: object[]): strin
     // many keys it skips (undefined, functions) is read no further than one it shows.
     let looked = 0;
     for (const key in value) {
-      if (room.left <= text.length + looked++) break;
+      if (left <= text.length + looked++) break;
       if (!Object.hasOwn(value, key)) continue;
       const item: unknown = (value as Record<string, unknown>)[key];
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      const shown = key.length > room.left ? key.slice(0, room.left) : key;
-      const inner = { left: room.left - text.length - shown.length - 3 };
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(shown)}:${quote(item, inner, parents)}`;
+      const shown = key.length > left ? key.slice(0, left) : key;
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(shown)}:${quote(item, left - text.length - shown.length - 3, parents)}`;
     }
     text += '}';
     parents.pop();
   }
-  room.left -= text.length;
   return text;
 }
 
@@ -200,7 +197,7 @@ export class CallCardInputError extends CallCardError {
         ? `${command}: ${field} was ${describeValue(value)}; expected ${expected}`
         : `${command}: invalid ${field}`,
     );
-    setKind(this, 'CallCardInputError', new.target === CallCardInputError);
+    setKind(this, 'CallCardInputError');
     this.command = command;
     this.field = field;
     this.value = value;
@@ -233,10 +230,10 @@ export class CallCardPayloadError extends CallCardError {
   constructor(event: string, value: unknown, expected: string) {
     super(
       fullMessages()
-        ? `BackgroundCallCard::${event}: payload was ${describeValue(value)}; expected ${expected}`
-        : `BackgroundCallCard::${event}: invalid payload`,
+        ? `${HOST_EVENT_PREFIX}${event}: payload was ${describeValue(value)}; expected ${expected}`
+        : `${HOST_EVENT_PREFIX}${event}: invalid payload`,
     );
-    setKind(this, 'CallCardPayloadError', new.target === CallCardPayloadError);
+    setKind(this, 'CallCardPayloadError');
     this.event = event;
     this.value = value;
     this.expected = fullMessages() ? expected : '';
@@ -270,7 +267,7 @@ export class CallCardCommandError extends CallCardError {
 
   constructor(command: string, errorCode: string, reply?: unknown) {
     super(`${command}: the host answered with error "${errorCode}"`);
-    setKind(this, 'CallCardCommandError', new.target === CallCardCommandError);
+    setKind(this, 'CallCardCommandError');
     this.command = command;
     this.errorCode = errorCode;
     this.reply = reply;
@@ -299,7 +296,7 @@ export class CallCardTimeoutError extends CallCardError {
 
   constructor(command: string, timeoutMs: number) {
     super(`${command}: no reply from the host within ${timeoutMs} ms`);
-    setKind(this, 'CallCardTimeoutError', new.target === CallCardTimeoutError);
+    setKind(this, 'CallCardTimeoutError');
     this.command = command;
     this.timeoutMs = timeoutMs;
   }
@@ -330,7 +327,7 @@ export class CallCardUnavailableError extends CallCardError {
 
   constructor(subject: string, reason: string, options?: { cause?: unknown }) {
     super(`${subject}: ${reason}`, options);
-    setKind(this, 'CallCardUnavailableError', new.target === CallCardUnavailableError);
+    setKind(this, 'CallCardUnavailableError');
     this.subject = subject;
     this.reason = reason;
   }

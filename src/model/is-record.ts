@@ -6,9 +6,8 @@
  * @internal
  */
 export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  if (typeof value !== 'object' || value === null) return false;
   try {
-    return !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
   } catch {
     return false;
   }

@@ -38,12 +38,6 @@ export type InternalUiState = (typeof INTERNAL_UI_STATES)[number];
 /** Every state the host accepts in `CallCardSetUiState`. */
 export type HostUiState = UiState | InternalUiState;
 
-// Pure: a bundler drops a table no import uses, though the modules share one chunk of the package.
-const documented: ReadonlySet<string> = /* @__PURE__ */ new Set(UI_STATES);
-const accepted: ReadonlySet<string> = /* @__PURE__ */ new Set(
-  /* @__PURE__ */ (UI_STATES as readonly string[]).concat(INTERNAL_UI_STATES),
-);
-
 /**
  * Whether `value` is one of the 12 documented UI states.
  *
@@ -55,7 +49,8 @@ const accepted: ReadonlySet<string> = /* @__PURE__ */ new Set(
  * ```
  */
 export function isUiState(value: unknown): value is UiState {
-  return typeof value === 'string' && documented.has(value);
+  // A search of 12 names, not a Set: cheaper to ship, and as fast for lists this short.
+  return (UI_STATES as readonly unknown[]).includes(value);
 }
 
 /**
@@ -68,7 +63,7 @@ export function isUiState(value: unknown): value is UiState {
  * ```
  */
 export function isHostUiState(value: unknown): value is HostUiState {
-  return typeof value === 'string' && accepted.has(value);
+  return isUiState(value) || (INTERNAL_UI_STATES as readonly unknown[]).includes(value);
 }
 
 /**

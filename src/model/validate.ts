@@ -2,16 +2,7 @@ import { CallCardPayloadError, describeThrow } from './errors';
 import { fullMessages } from './full-messages';
 import { isCallCardEventType } from './events';
 import { isRecord } from './is-record';
-import type {
-  CallCardEventMap,
-  CallCardEventType,
-  CallInfo,
-  CrmBinding,
-  CrmEntity,
-  DialpadKey,
-  QualityGrade,
-  TransferTarget,
-} from './events';
+import type { CallCardEventMap, CallCardEventType, CrmBinding } from './events';
 
 /** The result of reading a host payload: a typed value, or the reason it was refused. */
 export type PayloadResult<T> =
@@ -32,245 +23,165 @@ export class Refused {
   }
 }
 
-// Reading a host value never throws: these run inside host callbacks.
-type Reader<T> = (raw: unknown, event: string) => T | Refused;
-
 const bad = (event: string, raw: unknown, expected: string): Refused =>
   new Refused(new CallCardPayloadError(event, raw, expected));
 
-/** Own property or undefined: never walks the prototype chain (`__proto__` keys are inert). */
-function own(o: Readonly<Record<string, unknown>>, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-function toId(raw: unknown): number | undefined {
-  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-  if (typeof raw === 'string' && /^\d+$/.test(raw)) return Number(raw);
-  return undefined;
-}
-
-/** What a field reader returns for a value it refuses (`undefined` means "absent: omit it"). */
-const INVALID: unique symbol = Symbol('invalid');
-
-/** Reads one field of a host object: its value, `undefined` to omit it, or `INVALID`. */
-type FieldReader = (raw: unknown) => unknown;
+// Reading a host value never throws (readPayload catches what a hostile value throws): these run
+// inside host callbacks. The rules are data, one table for all 17 events: a bundle carries a few
+// small readers and the keys, not a closure per field.
 
 /**
- * One field of a host object: its key, how to read it, and what was expected of it (the message
- * says `<key> to be <expected>`). Fields are checked in order; the first refusal is reported.
+ * Reads a value: the value to keep (a number for an id sent as a string, ...), or `undefined` to
+ * refuse it.
  */
-type FieldRule = readonly [key: string, read: FieldReader, expected: string];
+type Read = (raw: unknown) => unknown;
+
+/** A field's `missing` when a missing field refuses the payload. */
+const REQUIRED = null;
 
 /**
- * A reader of a host object made of `fields`: a frozen plain object with the fields read, in the
- * order given. `expected` says what the whole payload should be when it is not an object, or
- * when it carries none of the fields (`{}`, a `Date`, a `Map`): such a value is no payload of this
- * event, whatever defaults its missing fields would have.
+ * One field of a host object: its key, how to read it when present, and what it is when missing
+ * (`undefined` or `null`): `REQUIRED` refuses the payload, `undefined` omits the field, any other
+ * value is the field's value. Fields are read in order; the first refusal is reported.
  */
-function readRecord<T>(expected: string, fields: readonly FieldRule[]): Reader<T> {
-  return (raw, event) => {
-    if (!isRecord(raw)) return bad(event, raw, expected);
-    const out: Record<string, unknown> = {};
-    let present = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const [key, read, fieldExpected] = fields[i] as FieldRule;
-      const given = own(raw, key);
-      if (given !== undefined) present += 1;
-      const value = read(given);
-      if (value === INVALID)
-        return bad(event, raw, fullMessages() ? `${key} to be ${fieldExpected}` : '');
-      if (value !== undefined) out[key] = value;
-    }
-    if (present === 0) return bad(event, raw, expected);
-    return Object.freeze(out) as T;
-  };
-}
+type Field = readonly [key: string, read: Read, missing?: unknown];
 
-/**
- * A field kept as it is when `accept` says so. A missing (or null) one reads as `fallback`:
- * `undefined` omits it, `INVALID` refuses it.
- */
-function field(
-  key: string,
-  fallback: unknown,
-  accept: (raw: unknown) => boolean,
-  expected: string,
-): FieldRule {
-  return [
-    key,
-    (raw) => (raw === undefined || raw === null ? fallback : accept(raw) ? raw : INVALID),
-    expected,
-  ];
-}
+const text: Read = (raw) => (typeof raw === 'string' ? raw : undefined);
+const flag: Read = (raw) => (typeof raw === 'boolean' ? raw : undefined);
 
-/** A field that must be one of `values`. */
-function oneOf(
-  key: string,
-  fallback: unknown,
-  values: readonly string[],
-  expected: string,
-): FieldRule {
-  const allowed: ReadonlySet<unknown> = new Set(values);
-  return field(key, fallback, (raw) => allowed.has(raw), expected);
-}
+/** A string the host may also send as a number (`LINE_NUMBER: 1`). */
+const looseText: Read = (raw) =>
+  typeof raw === 'string' ? raw : Number.isFinite(raw) ? String(raw) : undefined;
 
-const isString = (raw: unknown): boolean => typeof raw === 'string';
+/** An id, which the host may also send as a string of digits (`"17"`). */
+const id: Read = (raw) =>
+  Number.isFinite(raw)
+    ? raw
+    : typeof raw === 'string' && /^\d+$/.test(raw)
+      ? Number(raw)
+      : undefined;
 
-/** A string the host may also send as a number (`LINE_NUMBER: 1`); `undefined` when missing. */
-function looseString(raw: unknown): string | undefined | typeof INVALID {
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'string') return raw;
-  return typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : INVALID;
-}
+/** A reader that accepts only one of `values`. */
+const oneOf =
+  (values: readonly unknown[]): Read =>
+  (raw) =>
+    values.includes(raw) ? raw : undefined;
 
-/** An optional `looseString` field: omitted when missing. */
-const looseText = (key: string): FieldRule => [key, looseString, 'a string'];
+/** A key the host may also send as an integer (`1` for `"1"`). */
+const asKey = (raw: unknown): unknown => (Number.isInteger(raw) ? String(raw) : raw);
 
-const CRM_ENTITY_TYPE = /* @__PURE__ */ oneOf(
-  'CRM_ENTITY_TYPE',
-  '',
-  ['LEAD', 'CONTACT', 'COMPANY', 'DEAL', ''],
-  fullMessages() ? 'LEAD, CONTACT, COMPANY, DEAL or ""' : '',
-);
+const DIALPAD_KEY = /* @__PURE__ */ oneOf([...'0123456789*#']);
+const GRADE = /* @__PURE__ */ oneOf([...'12345']);
 
-const CRM_ENTITY_ID: FieldRule = [
-  'CRM_ENTITY_ID',
+const CRM_ENTITY: readonly Field[] = [
+  ['CRM_ENTITY_TYPE', /* @__PURE__ */ oneOf(['LEAD', 'CONTACT', 'COMPANY', 'DEAL', '']), ''],
   // The host sends 0, "" or nothing for "no entity".
-  (raw) => (raw === undefined || raw === null || raw === '' ? 0 : (toId(raw) ?? INVALID)),
-  'a number',
+  ['CRM_ENTITY_ID', (raw) => (raw === '' ? 0 : id(raw)), 0],
 ];
 
-function readBinding(item: unknown): CrmBinding | undefined {
-  if (!isRecord(item)) return undefined;
-  const type = own(item, 'ENTITY_TYPE');
-  const id = toId(own(item, 'ENTITY_ID'));
-  return typeof type === 'string' && id !== undefined
-    ? Object.freeze({ ENTITY_TYPE: type, ENTITY_ID: id })
-    : undefined;
-}
+const BINDING: readonly Field[] = [
+  ['ENTITY_TYPE', text, REQUIRED],
+  ['ENTITY_ID', id, REQUIRED],
+];
 
 const NO_BINDINGS: readonly CrmBinding[] = /* @__PURE__ */ Object.freeze([]);
 
-const CRM_BINDINGS: FieldRule = [
-  'CRM_BINDINGS',
-  (raw) => {
-    if (raw === undefined || raw === null || raw === '') return NO_BINDINGS;
-    if (!Array.isArray(raw)) return INVALID;
-    const bindings: CrmBinding[] = [];
-    for (const item of raw) {
-      const binding = readBinding(item);
-      if (!binding) return INVALID;
-      bindings.push(binding);
-    }
-    return Object.freeze(bindings);
-  },
-  fullMessages() ? 'an array of {ENTITY_TYPE, ENTITY_ID}' : '',
-];
+/** `CRM_BINDINGS`: a frozen array of frozen `{ENTITY_TYPE, ENTITY_ID}`; `""` for none. */
+const bindings: Read = (raw) => {
+  if (raw === '') return NO_BINDINGS;
+  if (!Array.isArray(raw)) return undefined;
+  const list: unknown[] = [];
+  for (const item of raw) {
+    const binding = readRecord(BINDING, item);
+    if (typeof binding !== 'object') return undefined;
+    list.push(binding);
+  }
+  return Object.freeze(list);
+};
 
 /**
- * Reads a no-data event. The click happened whatever came with it, so any payload is accepted
- * and normalised to `undefined`: dropping a click for an unexpected payload would lose it.
+ * How to read the payload of each event that carries data: a reader, or the fields of an object.
+ * Every other event is a click without data: the click happened whatever came with it, so any
+ * payload is accepted as `undefined` (dropping a click for an unexpected payload would lose it).
  */
-const readNoData: Reader<undefined> = () => undefined;
+const PAYLOADS: { readonly [K in CallCardEventType]?: Read | readonly Field[] } = {
+  initialized: [
+    // A non-empty string, which the host may also send as a number.
+    ['CALL_ID', (raw) => looseText(raw) || undefined, REQUIRED],
+    ...CRM_ENTITY,
+    ['CRM_BINDINGS', bindings, NO_BINDINGS],
+    ['CALL_DIRECTION', /* @__PURE__ */ oneOf(['incoming', 'outgoing', 'callback']), REQUIRED],
+    ['CALL_STATE', /* @__PURE__ */ oneOf(['idle', 'connecting', 'connected']), 'idle'],
+    ['CALL_LIST_MODE', flag, false],
+    ['PHONE_NUMBER', looseText],
+    ['LINE_NUMBER', looseText],
+    ['LINE_NAME', looseText],
+    [
+      'CRM_ACTIVITY_ID',
+      (raw) => (typeof raw === 'number' || typeof raw === 'string' ? raw : undefined),
+    ],
+  ],
+  entityChanged: [['PHONE_NUMBER', text, ''], ...CRM_ENTITY],
+  holdButtonClick: flag,
+  muteButtonClick: flag,
+  transferButtonClick: [
+    ['phoneNumber', text, ''],
+    // An employee id (a number, or a string) or a phone number: never "".
+    ['target', (raw) => (looseText(raw) ? raw : undefined), REQUIRED],
+  ],
+  dialpadButtonClick: (raw) => DIALPAD_KEY(asKey(raw)),
+  qualityMeterClick: (raw) => GRADE(asKey(raw)),
+  addCommentButtonClick: text,
+};
 
-/** Reads a boolean flag (`holdButtonClick`, `muteButtonClick`: the NEW state). */
-const readFlag: Reader<boolean> = (raw, event) =>
-  typeof raw === 'boolean' ? raw : bad(event, raw, 'a boolean');
-
-/** Reads free text (`addCommentButtonClick`). */
-const readText: Reader<string> = (raw, event) =>
-  typeof raw === 'string' ? raw : bad(event, raw, 'a string');
-
-/** A reader of one key of a small set (`"1"`), which the host may also send as an integer (`1`). */
-function readKey<T extends string>(keys: readonly T[], expected: string): Reader<T> {
-  const allowed: ReadonlySet<string> = new Set(keys);
-  return (raw, event) => {
-    const key = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : raw;
-    return typeof key === 'string' && allowed.has(key) ? (key as T) : bad(event, raw, expected);
-  };
+/**
+ * Reads a host object made of `fields`: a frozen plain object with the fields read, in the order
+ * given; or the key of the first field refused; or `undefined` when `raw` is no object, or
+ * carries none of the fields (`{}`, a `Date`, a `Map`): such a value is no payload of this event,
+ * whatever defaults its missing fields would have.
+ */
+function readRecord(fields: readonly Field[], raw: unknown): object | string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const out: Record<string, unknown> = {};
+  let present = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const [key, read, missing] = fields[i] as Field;
+    // Own properties only: a "__proto__" key, or the prototype chain, is never read.
+    const given = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (given !== undefined) present++;
+    const value = given === undefined || given === null ? missing : read(given);
+    if (value === undefined ? given !== undefined && given !== null : value === REQUIRED)
+      return key;
+    if (value !== undefined) out[key] = value;
+  }
+  return present > 0 ? Object.freeze(out) : undefined;
 }
 
-const READERS: {
-  readonly [K in CallCardEventType]?: Reader<CallCardEventMap[K]>;
-} = {
-  initialized: /* @__PURE__ */ readRecord<CallInfo>(
-    fullMessages() ? 'a call object with CALL_ID' : '',
-    [
-      [
-        'CALL_ID',
-        (raw) => {
-          const id = looseString(raw);
-          return typeof id === 'string' && id !== '' ? id : INVALID;
-        },
-        fullMessages() ? 'a non-empty string' : '',
-      ],
-      CRM_ENTITY_TYPE,
-      CRM_ENTITY_ID,
-      CRM_BINDINGS,
-      /* @__PURE__ */ oneOf(
-        'CALL_DIRECTION',
-        INVALID,
-        ['incoming', 'outgoing', 'callback'],
-        fullMessages() ? 'incoming, outgoing or callback' : '',
-      ),
-      /* @__PURE__ */ oneOf(
-        'CALL_STATE',
-        'idle',
-        ['idle', 'connecting', 'connected'],
-        fullMessages() ? 'idle, connecting or connected' : '',
-      ),
-      /* @__PURE__ */ field(
-        'CALL_LIST_MODE',
-        false,
-        (raw) => typeof raw === 'boolean',
-        'a boolean',
-      ),
-      /* @__PURE__ */ looseText('PHONE_NUMBER'),
-      /* @__PURE__ */ looseText('LINE_NUMBER'),
-      /* @__PURE__ */ looseText('LINE_NAME'),
-      /* @__PURE__ */ field(
-        'CRM_ACTIVITY_ID',
-        undefined,
-        (raw) => typeof raw === 'number' || typeof raw === 'string',
-        fullMessages() ? 'a number or a string' : '',
-      ),
-    ],
-  ),
-  entityChanged: /* @__PURE__ */ readRecord<CrmEntity>(
-    fullMessages() ? 'an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}' : '',
-    [
-      /* @__PURE__ */ field('PHONE_NUMBER', '', isString, 'a string'),
-      CRM_ENTITY_TYPE,
-      CRM_ENTITY_ID,
-    ],
-  ),
-  holdButtonClick: readFlag,
-  muteButtonClick: readFlag,
-  transferButtonClick: /* @__PURE__ */ readRecord<TransferTarget>(
-    fullMessages() ? 'an object {phoneNumber, target}' : '',
-    [
-      /* @__PURE__ */ field('phoneNumber', '', isString, 'a string'),
-      /* @__PURE__ */ field(
-        'target',
-        INVALID,
-        (raw) =>
-          (typeof raw === 'number' && Number.isFinite(raw)) ||
-          (typeof raw === 'string' && raw !== ''),
-        fullMessages() ? 'an employee id (number or string) or a phone number' : '',
-      ),
-    ],
-  ),
-  dialpadButtonClick: /* @__PURE__ */ readKey(
-    /* @__PURE__ */ '0123456789*#'.split('') as DialpadKey[],
-    fullMessages() ? 'one dialpad key: 0-9, * or #' : '',
-  ),
-  qualityMeterClick: /* @__PURE__ */ readKey<QualityGrade>(
-    ['1', '2', '3', '4', '5'],
-    fullMessages() ? 'a grade "1" to "5"' : '',
-  ),
-  addCommentButtonClick: readText,
-  // Every other event is a click without data.
-};
+/**
+ * What was expected of a payload (by event type) or of one of its fields (by key), for the full
+ * messages: a production build drops it.
+ */
+function expectedOf(name: string): string {
+  const texts: { readonly [name: string]: string } = {
+    initialized: 'a call object with CALL_ID',
+    entityChanged: 'an object {PHONE_NUMBER, CRM_ENTITY_TYPE, CRM_ENTITY_ID}',
+    transferButtonClick: 'an object {phoneNumber, target}',
+    dialpadButtonClick: 'one dialpad key: 0-9, * or #',
+    qualityMeterClick: 'a grade "1" to "5"',
+    holdButtonClick: 'a boolean',
+    muteButtonClick: 'a boolean',
+    CALL_LIST_MODE: 'a boolean',
+    CALL_ID: 'a non-empty string',
+    CRM_ENTITY_TYPE: 'LEAD, CONTACT, COMPANY, DEAL or ""',
+    CRM_ENTITY_ID: 'a number',
+    CRM_BINDINGS: 'an array of {ENTITY_TYPE, ENTITY_ID}',
+    CALL_DIRECTION: 'incoming, outgoing or callback',
+    CALL_STATE: 'idle, connecting or connected',
+    CRM_ACTIVITY_ID: 'a number or a string',
+    target: 'an employee id (number or string) or a phone number',
+  };
+  return texts[name] ?? 'a string';
+}
 
 /**
  * Turns a raw host payload into the typed payload of `type`, or a `CallCardPayloadError` that
@@ -307,8 +218,18 @@ export function readPayload<T extends CallCardEventType>(
   type: T,
   raw: unknown,
 ): CallCardEventMap[T] | Refused {
+  const rule = PAYLOADS[type];
+  if (rule === undefined) return undefined as CallCardEventMap[T];
+  let refused: string | undefined;
   try {
-    return ((READERS[type] ?? readNoData) as Reader<CallCardEventMap[T]>)(raw, type);
+    if (typeof rule === 'function') {
+      const value = rule(raw);
+      if (value !== undefined) return value as CallCardEventMap[T];
+    } else {
+      const value = readRecord(rule, raw);
+      if (typeof value === 'object') return value as CallCardEventMap[T];
+      refused = value;
+    }
   } catch (cause) {
     // A hostile payload (a throwing getter or proxy) is a malformed payload, never a throw.
     return bad(
@@ -317,4 +238,13 @@ export function readPayload<T extends CallCardEventType>(
       fullMessages() ? `a readable value (${describeThrow(cause)})` : '',
     );
   }
+  return bad(
+    type,
+    raw,
+    fullMessages()
+      ? refused === undefined
+        ? expectedOf(type)
+        : `${refused} to be ${expectedOf(refused)}`
+      : '',
+  );
 }

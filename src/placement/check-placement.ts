@@ -24,10 +24,12 @@ export function checkPlacement(where: string, value: unknown): PlacementPort {
  * false, never a throw, for a value whose inspection throws.
  */
 export function isPlacementPort(value: unknown): value is PlacementPort {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  // No primitive has the two methods.
   try {
-    const { call, bindEvent } = value as Partial<PlacementPort>;
-    return typeof call === 'function' && typeof bindEvent === 'function';
+    return (
+      typeof (value as PlacementPort | undefined)?.call === 'function' &&
+      typeof (value as PlacementPort).bindEvent === 'function'
+    );
   } catch {
     // A Proxy or getter that throws is no port.
     return false;

@@ -42,9 +42,14 @@ export function setUiState(
   options?: SetUiStateOptions,
 ): CallCardCommand<'CallCardSetUiState'> {
   if (options === undefined) return makeCommand(COMMAND, { uiState: state });
-  const checked = checkOptions(COMMAND, options, ['disableAutoStartTimer']);
-  return makeCommand(COMMAND, {
-    uiState: state,
-    disableAutoStartTimer: checked['disableAutoStartTimer'],
-  });
+  const disableAutoStartTimer = checkOptions(COMMAND, options, ['disableAutoStartTimer'])[
+    'disableAutoStartTimer'
+  ];
+  // An undefined option is absent, so the data stays clean (JSON would drop it on the wire).
+  return makeCommand(
+    COMMAND,
+    disableAutoStartTimer === undefined
+      ? { uiState: state }
+      : { uiState: state, disableAutoStartTimer },
+  );
 }
