@@ -81,22 +81,32 @@ export class CallCardError extends Error {
   }
 }
 
+/** How many characters of a value an error message quotes at most. */
+const QUOTE_LIMIT = 80;
+
 /**
- * `String(cause)` for a thrown value in an error message, or what it is when even that throws
- * (a value without a prototype, a hostile Proxy).
+ * `text` as an error message quotes it: at most 80 characters (a host or an app may hand over
+ * megabytes; the error's own fields keep it whole).
+ *
+ * @internal
+ */
+export function clip(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
+}
+
+/**
+ * `String(cause)` for a thrown value in an error message, clipped, or what it is when even that
+ * throws (a value without a prototype, a hostile Proxy).
  *
  * @internal
  */
 export function describeThrow(cause: unknown): string {
   try {
-    return String(cause);
+    return clip(String(cause));
   } catch {
     return 'a thrown value that cannot be printed';
   }
 }
-
-/** How many characters of a value an error message quotes at most. */
-const QUOTE_LIMIT = 80;
 
 /**
  * Renders a value for an error message, briefly and without throwing. It reads only as much of
@@ -113,8 +123,7 @@ export function describeValue(value: unknown): string {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number') return String(value);
   try {
-    const text = quote(value, QUOTE_LIMIT + 1, []);
-    return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
+    return clip(quote(value, QUOTE_LIMIT + 1, []));
   } catch {
     try {
       return Object.prototype.toString.call(value);
@@ -266,7 +275,7 @@ export class CallCardCommandError extends CallCardError {
   declare readonly reply?: unknown;
 
   constructor(command: string, errorCode: string, reply?: unknown) {
-    super(`${command}: the host answered with error "${errorCode}"`);
+    super(`${command}: the host answered with error "${clip(errorCode)}"`);
     setKind(this, 'CallCardCommandError');
     this.command = command;
     this.errorCode = errorCode;

@@ -1,4 +1,4 @@
-import { CallCardInputError, CallCardUnavailableError, describeValue } from '../model/errors';
+import { CallCardInputError, CallCardUnavailableError, clip, describeValue } from '../model/errors';
 import { fullMessages } from '../model/full-messages';
 import { isPlacementPort } from './check-placement';
 import { isThenable } from '../internal/is-thenable';
@@ -136,7 +136,7 @@ export function deferPlacement(
     failure = new CallCardUnavailableError(
       SUBJECT,
       fullMessages()
-        ? `the placement failed to start: ${cause instanceof Error ? cause.message : describeValue(cause)}`
+        ? `the placement failed to start: ${cause instanceof Error ? clip(cause.message) : describeValue(cause)}`
         : 'the placement failed to start',
       { cause },
     );
