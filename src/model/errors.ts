@@ -85,17 +85,17 @@ export class CallCardError extends Error {
 const QUOTE_LIMIT = 80;
 
 /**
- * `text` as an error message quotes it: at most 80 characters (a host or an app may hand over
- * megabytes; the error's own fields keep it whole).
+ * `text` as an error message quotes it: at most `limit` characters (default 200: a host or an app
+ * may hand over megabytes; the error's own fields keep it whole).
  *
  * @internal
  */
-export function clip(text: string): string {
-  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 3)}...` : text;
+export function clip(text: string, limit = 200): string {
+  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
 }
 
 /**
- * `String(cause)` for a thrown value in an error message, clipped, or what it is when even that
+ * `String(cause)` for a thrown value in an error message, clipped (`clip`), or what it is when even that
  * throws (a value without a prototype, a hostile Proxy).
  *
  * @internal
@@ -123,7 +123,7 @@ export function describeValue(value: unknown): string {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'number') return String(value);
   try {
-    return clip(quote(value, QUOTE_LIMIT + 1, []));
+    return clip(quote(value, QUOTE_LIMIT + 1, []), QUOTE_LIMIT);
   } catch {
     try {
       return Object.prototype.toString.call(value);

@@ -9,22 +9,8 @@ export type PayloadResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: CallCardPayloadError };
 
-/**
- * A refused payload, as the readers return it (internal): a value of its own class, so a payload
- * read (which never is one) needs no wrapper object, and the hub allocates nothing per event.
- *
- * @internal
- */
-export class Refused {
-  // Declared and assigned, not a parameter property: that would also emit a field definition.
-  declare readonly error: CallCardPayloadError;
-  constructor(error: CallCardPayloadError) {
-    this.error = error;
-  }
-}
-
-const bad = (event: string, raw: unknown, expected: string): Refused =>
-  new Refused(new CallCardPayloadError(event, raw, expected));
+const bad = (event: string, raw: unknown, expected: string): CallCardPayloadError =>
+  new CallCardPayloadError(event, raw, expected);
 
 // Reading a host value never throws (readPayload catches what a hostile value throws): these run
 // inside host callbacks. The rules are data, one table for all 17 events: a bundle carries a few
@@ -205,19 +191,23 @@ export function readEventPayload<T extends CallCardEventType>(
   const read = isCallCardEventType(type)
     ? readPayload(type, raw)
     : bad(type, raw, fullMessages() ? 'an event of one of the 17 call-card types' : '');
-  return read instanceof Refused ? { ok: false, error: read.error } : { ok: true, value: read };
+  return read instanceof Error
+    ? { ok: false, error: read as CallCardPayloadError }
+    : { ok: true, value: read };
 }
 
 /**
  * `readEventPayload` for a `type` known to be one of the 17 (internal: the event hub's, which
- * checked the type when it bound the event): the payload, or a `Refused`.
+ * checked the type when it bound the event): the payload, or the `CallCardPayloadError` that
+ * refuses it. Tell them apart with `instanceof Error`: a payload never is one (it is plain data),
+ * so a read allocates no wrapper.
  *
  * @internal
  */
 export function readPayload<T extends CallCardEventType>(
   type: T,
   raw: unknown,
-): CallCardEventMap[T] | Refused {
+): CallCardEventMap[T] | CallCardPayloadError {
   const rule = PAYLOADS[type];
   if (rule === undefined) return undefined as CallCardEventMap[T];
   let refused: string | undefined;

@@ -1,8 +1,9 @@
 import { fullMessages } from '../model/full-messages';
 import { CallCardUnavailableError, describeThrow } from '../model/errors';
+import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
-import { Refused, readPayload } from '../model/validate';
+import { readPayload } from '../model/validate';
 import { addListener, createListeners, notify } from '../internal/listeners';
 import type { SessionLogCardCause } from '../model/session-log';
 import type { EventChannel, EventTap, Session } from './session';
@@ -63,7 +64,8 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   const { session, type } = channel;
   const tracker = session.tracker;
   const read = readPayload(type, raw);
-  const refused = read instanceof Refused ? read.error : undefined;
+  // A payload is plain data, never an Error: an Error is the refusal.
+  const refused = read instanceof Error ? (read as CallCardPayloadError) : undefined;
   // The card follows the host event, not its payload: a card whose `initialized` payload cannot
   // be read exists all the same, and its commands work.
   let cardChanged = false;
