@@ -9,12 +9,7 @@
 // Model: the call card's vocabulary.
 export { UI_STATES, INTERNAL_UI_STATES, isUiState, isHostUiState } from './model/ui-states';
 export type { UiState, InternalUiState, HostUiState } from './model/ui-states';
-export {
-  CALL_CARD_EVENT_TYPES,
-  HOST_EVENT_PREFIX,
-  hostEventName,
-  isCallCardEventType,
-} from './model/events';
+export { CALL_CARD_EVENT_TYPES, hostEventName, isCallCardEventType } from './model/events';
 export type {
   CallCardEventMap,
   CallCardEventType,

@@ -122,12 +122,18 @@ export type CallCardEvent<T extends CallCardEventType = CallCardEventType> = {
   [K in T]: { readonly type: K; readonly payload: CallCardEventMap[K] };
 }[T];
 
-/** The prefix of every host event name. */
+/**
+ * The prefix of every host event name (internal: users have `hostEventName(type)`).
+ *
+ * @internal
+ */
 export const HOST_EVENT_PREFIX = 'BackgroundCallCard::';
 
 /** The host's name of an event type, e.g. `BackgroundCallCard::hangupButtonClick`. */
+// The prefix spelled out, not `typeof HOST_EVENT_PREFIX`: that constant is internal. The return
+// type of `hostEventName` keeps the two equal (the compiler refuses a prefix that differs).
 export type HostEventName<T extends CallCardEventType = CallCardEventType> =
-  `${typeof HOST_EVENT_PREFIX}${T}`;
+  `BackgroundCallCard::${T}`;
 
 /**
  * Whether `value` is one of the 17 event types.
