@@ -34,7 +34,10 @@ import { validateCommand } from './commands/validate-command';
 import { timerStatus } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
 
-/** Options of {@link connectCallCard}. */
+/**
+ * Options of {@link connectCallCard}: one scheduler for all its time (a `TestScheduler` in specs),
+ * the command timeout and waiting, and the timer's tick.
+ */
 export interface ConnectCallCardOptions {
   /** Where time comes from: the timer, command timeouts. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
@@ -51,7 +54,8 @@ export interface ConnectCallCardOptions {
 
 /**
  * One placement's call card, wired: its events, its derived state and timer, and the command
- * sink. Made by {@link connectCallCard}.
+ * sink. Made by {@link connectCallCard}. Type your call logic's and components' parameter with it,
+ * so a test can hand them a card connected to a simulator.
  */
 export interface CallCard {
   /** The card's events (see `callCardEvents`); they complete when the card is disposed. */

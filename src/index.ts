@@ -3,18 +3,44 @@
  * libraries, the event streams, the command creators and the serial sink, the pure operators,
  * and the `connectCallCard` facade that wires them for one placement.
  *
+ * Most apps need a placement and the facade; the other groups are its parts, for code that needs
+ * one part alone, and for tests. The groups, and what each is for:
+ *
+ * - **Facade**: {@link connectCallCard} wires one placement's card into one {@link CallCard}:
+ *   events, state, timer, commands, errors. Start here.
+ * - **Placement**: how the library reaches the host. {@link fromBX24} for the portal's classic
+ *   `BX24` script, {@link fromB24Frame} for the official SDK, {@link deferPlacement} for a
+ *   placement that starts asynchronously, {@link isInPortalFrame} to check that a portal is there
+ *   at all; {@link PlacementPort} to wrap a port or write your own.
+ * - **Streams**: the card's events as typed Observables, to listen without the facade:
+ *   {@link callCardEvents}, {@link fromCallCardEvent}.
+ * - **Commands**: what your logic asks of the card, as plain data ({@link setUiState},
+ *   {@link setStatusText}, {@link setMute}, ...), and the ways to send it: {@link applyCommands}
+ *   (the serial sink), {@link sendCommand} (one call), {@link appliedCommands} (what reached the
+ *   card); {@link CommandOutcome} says what became of each command.
+ * - **Operators**: pure derivations for your pipelines and marble tests: {@link callCardState}
+ *   (the card's state), {@link timerStatus} and {@link formatCallTimer} (the call timer),
+ *   {@link whenUiState}, {@link ofType}, {@link dialpadDigits}, {@link callSessions}.
+ * - **Field**: {@link recordCallCard} records what the library and the host say to each other as
+ *   a JSON log for a support ticket; {@link redactPersonalData} hides the caller's data in it.
+ * - **Model**: the vocabulary everything is typed with, for your own code, tests and fakes: UI
+ *   states ({@link UI_STATES}), events and their payloads ({@link CallCardEventMap}), commands
+ *   ({@link CallCardCommandMap}, {@link COMMAND_REPLIES}), buttons per state
+ *   ({@link BUTTON_EVENTS_BY_STATE}), the snapshot ({@link CallCardSnapshot}), the error codes.
+ * - **Errors**: one class per kind, all caught by `instanceof` {@link CallCardError}: bad input,
+ *   an unreadable payload, a host error, a timeout, something missing. Branch on the class.
+ *
+ * The fakes (`createCallCardSimulator`, `createTestPlacement`) and `replaySession` are in the
+ * `b24-call-card-rx/testing` entry; Angular's `provideCallCard` and `injectCallCard` in
+ * `b24-call-card-rx/angular`.
+ *
  * @module b24-call-card-rx
  */
 
 // Model: the call card's vocabulary.
 export { UI_STATES, INTERNAL_UI_STATES, isUiState, isHostUiState } from './model/ui-states';
 export type { UiState, InternalUiState, HostUiState } from './model/ui-states';
-export {
-  CALL_CARD_EVENT_TYPES,
-  HOST_EVENT_PREFIX,
-  hostEventName,
-  isCallCardEventType,
-} from './model/events';
+export { CALL_CARD_EVENT_TYPES, hostEventName, isCallCardEventType } from './model/events';
 export type {
   CallCardEventMap,
   CallCardEventType,

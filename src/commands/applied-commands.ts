@@ -8,7 +8,8 @@ import { whenStarted } from '../session/when-started';
 
 /**
  * Every command the host applied on `placement`, in host order: hot, shared by all subscribers,
- * nothing replayed, never completes.
+ * nothing replayed, never completes. Use it to follow what reached the card, whoever sent it
+ * (another sink, another component), e.g. for a log of what the user saw.
  *
  * The state operators reduce over these, because most commands change the card silently (no
  * event follows `CallCardSetMute`, `CallCardSetHold`, ...). Rules:

@@ -11,7 +11,10 @@ import { checkCommandOptions } from './command-options';
 import { commandQueue } from './command-queue';
 import { validateCommand } from './validate-command';
 
-/** Options of `applyCommands`. */
+/**
+ * Options of `applyCommands`: the reply timeout and its scheduler (a `TestScheduler` in specs),
+ * and `waitForInitialized: false` for a frame that may load after the card was raised.
+ */
 export interface ApplyCommandsOptions {
   /**
    * How long the host has to answer each command, in ms: above 0 and at most 2^31 - 1, or
@@ -32,7 +35,8 @@ export interface ApplyCommandsOptions {
 /**
  * The command sink: applies the commands the app emits to the host of `placement`, one at a
  * time, and emits one `CommandOutcome` per command. It never dies: a failed command is an outcome
- * with `ok: false`, and the next command still runs.
+ * with `ok: false`, and the next command still runs. Pipe your call logic's commands into it to
+ * drive the card without the facade; `card.apply` goes through it.
  *
  * 1. Order. Every sink on a placement shares one serial queue, so commands reach the host in the
  *    order they were emitted, across sinks; each sink receives the outcomes of its own commands.

@@ -9,7 +9,10 @@ import { checkCommandOptions } from './command-options';
 import { transmit } from './transmit';
 import { validateCommand } from './validate-command';
 
-/** Options of `sendCommand`. */
+/**
+ * Options of `sendCommand`: a longer `timeoutMs` for a slow host, a `TestScheduler` as
+ * `scheduler` in specs.
+ */
 export interface SendCommandOptions {
   /**
    * How long the host has to answer, in ms: above 0 and at most 2^31 - 1, or `Infinity` to wait

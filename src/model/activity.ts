@@ -5,7 +5,7 @@ import type { CallCardSnapshot } from './snapshot';
 
 /**
  * What changes the card, as `callCardState` reduces it and `connectCallCard(...).activity$`
- * emits it:
+ * emits it. Write it by hand to test `callCardState` or `callSessions` without a host. The kinds:
  *
  * - `event`: a host event, read and typed. On an `initialized`, `card` is the number the
  *   placement's session gave the card it opened (cards are numbered from 1 in the order of their

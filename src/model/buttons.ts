@@ -3,7 +3,8 @@ import type { CallCardEventType } from './events';
 import type { HostUiState } from './ui-states';
 
 /**
- * The short button names, as the simulator's `press` takes them, and the event each raises.
+ * The short button names, as the simulator's `press` takes them, and the event each raises. Use it
+ * to turn a button name into the event to expect, e.g. in a test that presses buttons by name.
  *
  * @example
  * ```ts
@@ -25,16 +26,24 @@ export const BUTTON_EVENTS = /* @__PURE__ */ Object.fromEntries(
   ]: T;
 };
 
-/** A short button name: `'answer'`, `'hangup'`, `'mute'`, ... */
+/**
+ * A short button name: `'answer'`, `'hangup'`, `'mute'`, ... The simulator's `press` takes it; use
+ * it to type a test step or a panel of buttons.
+ */
 export type ButtonName = keyof typeof BUTTON_EVENTS;
 
-/** An event a button on the card raises. */
+/**
+ * An event a button on the card raises, as `BUTTON_EVENTS_BY_STATE` lists them; use it to type
+ * code that handles clicks only.
+ */
 export type ButtonEventType = (typeof BUTTON_EVENTS)[ButtonName];
 
 /**
  * Which button events each UI state can raise (docs/host-behaviour.md, section 2). `nextButtonClick` in
  * `outgoing` exists only in call-list mode; `addCommentButtonClick` comes from the CRM comment
- * editor, which is not tied to a state, so it is listed in none.
+ * editor, which is not tied to a state, so it is listed in none. Use it to know which clicks a
+ * state can bring: to check that your logic handles each, or to offer the right buttons in a fake
+ * host.
  *
  * @example
  * ```ts

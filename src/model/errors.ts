@@ -185,7 +185,9 @@ function quote(value: unknown, left: number, parents: object[]): string {
  * Bad input from the app, thrown synchronously by a command creator before anything reaches the
  * host. Names the command, the bad value and what was expected. In a production build of the app
  * the message is short (`CallCardSetUiState: invalid uiState`) and `expected` is `''`; `command`,
- * `field` and `value` are the same in both (docs/errors.md, "Full and short messages").
+ * `field` and `value` are the same in both (docs/errors.md, "Full and short messages"). It marks a
+ * bug in the calling code: let it fail the test, and catch it only around input that comes from
+ * outside (a form, a URL).
  *
  * @example
  * ```ts
@@ -223,6 +225,7 @@ export class CallCardInputError extends CallCardError {
  * A host event whose payload is not what the host documents. The event is reported (on
  * `malformed$`) and dropped; it never throws into host code and never ends a stream. In a
  * production build of the app the message is short (`...: invalid payload`) and `expected` is `''`.
+ * Log it: the host sent something its documentation does not describe (a new portal version, say).
  *
  * @example
  * ```ts
@@ -255,7 +258,9 @@ export class CallCardPayloadError extends CallCardError {
 }
 
 /**
- * The host answered a command with an error (`[{"result":"error","errorCode":"..."}]`).
+ * The host answered a command with an error (`[{"result":"error","errorCode":"..."}]`). Branch on
+ * `errorCode` (`CARD_UNDEFINED_ERROR_CODE`, `TRANSPORT_ERROR_CODE`, ...) to tell a missing card
+ * from a broken transport.
  *
  * @example
  * ```ts
@@ -289,7 +294,8 @@ export class CallCardCommandError extends CallCardError {
 }
 
 /**
- * The host did not answer a command in time.
+ * The host did not answer a command in time. It may still have applied the command, so assume
+ * neither: send the value again when it matters.
  *
  * @example
  * ```ts

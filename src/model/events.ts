@@ -1,21 +1,34 @@
-/** CRM entity types the host reports; `''` when the call is bound to nothing. */
+/**
+ * CRM entity types the host reports; `''` when the call is bound to nothing. Switch on it to show
+ * or look up the right kind of CRM record.
+ */
 export type CrmEntityType = 'LEAD' | 'CONTACT' | 'COMPANY' | 'DEAL';
 
-/** One CRM binding of a call, as the host sends it. */
+/**
+ * One CRM binding of a call, as the host sends it. `CallInfo.CRM_BINDINGS` lists every record the
+ * call is bound to, beyond its main `CRM_ENTITY_ID`.
+ */
 export interface CrmBinding {
   readonly ENTITY_TYPE: string;
   readonly ENTITY_ID: number;
 }
 
-/** Direction of the call the card shows. */
+/**
+ * Direction of the call the card shows (`CallInfo.CALL_DIRECTION`): branch on it where incoming
+ * and outgoing calls differ (a greeting, the first UI state).
+ */
 export type CallDirection = 'incoming' | 'outgoing' | 'callback';
 
-/** The host's call state in the `initialized` payload. */
+/**
+ * The host's call state in the `initialized` payload (`CallInfo.CALL_STATE`): read it to choose
+ * the first UI state of a card raised for a call already under way.
+ */
 export type CallState = 'idle' | 'connecting' | 'connected';
 
 /**
  * The `initialized` payload: the call the card was raised for. Keys are kept exactly as the host
- * sends them. `PHONE_NUMBER` may be absent or `"hidden"`.
+ * sends them. `PHONE_NUMBER` may be absent or `"hidden"`. `initialized$` emits it and
+ * `snapshot.call` keeps it: read the caller's number and CRM record here.
  */
 export interface CallInfo {
   readonly CALL_ID: string;
@@ -34,7 +47,8 @@ export interface CallInfo {
 
 /**
  * The `entityChanged` payload. `PHONE_NUMBER` may be `"unknown"` or `"hidden"`. It can arrive
- * before `initialized`.
+ * before `initialized`. `entityChanged$` emits it and `snapshot.entity` keeps the latest: follow it
+ * to show the CRM record the call is bound to now.
  */
 export interface CrmEntity {
   readonly PHONE_NUMBER: string;
@@ -42,21 +56,31 @@ export interface CrmEntity {
   readonly CRM_ENTITY_ID: number;
 }
 
-/** The `transferButtonClick` payload: `target` is an employee id or a phone number. */
+/**
+ * The `transferButtonClick` payload: `target` is an employee id or a phone number. `transfer$`
+ * emits it: hand it to your telephony backend to start the transfer.
+ */
 export interface TransferTarget {
   readonly phoneNumber: string;
   readonly target: number | string;
 }
 
-/** One dialpad key. */
+/**
+ * One dialpad key. `dialpad$` emits one per press: send it on as a tone, or join the keys with
+ * `dialpadDigits`.
+ */
 export type DialpadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '#';
 
-/** The quality meter's grade, as the host sends it. */
+/**
+ * The quality meter's grade, as the host sends it. `qualityMeter$` emits it when the user clicks
+ * the meter (log it with the call, for instance).
+ */
 export type QualityGrade = '1' | '2' | '3' | '4' | '5';
 
 /**
  * Payload type of every call-card event, keyed by the short event type (the host name without
- * `BackgroundCallCard::`). No-data events carry `undefined`.
+ * `BackgroundCallCard::`). No-data events carry `undefined`. Index it to type the payload of one
+ * event: `CallCardEventMap['transferButtonClick']`.
  */
 export interface CallCardEventMap {
   initialized: CallInfo;
@@ -80,11 +104,15 @@ export interface CallCardEventMap {
   nextButtonClick: undefined;
 }
 
-/** The short type of a call-card event, e.g. `'hangupButtonClick'`. */
+/**
+ * The short type of a call-card event, e.g. `'hangupButtonClick'`. It is what `ofType`, `on` and
+ * `fromCallCardEvent` take; use it in code of your own that takes any event type.
+ */
 export type CallCardEventType = keyof CallCardEventMap;
 
 /**
- * All 17 event types, in the order of the host documentation.
+ * All 17 event types, in the order of the host documentation. Walk it to cover every event (a debug
+ * panel, a test table); `isCallCardEventType` checks one value.
  *
  * @example
  * ```ts
@@ -117,20 +145,34 @@ type MissingEventTypes = Exclude<CallCardEventType, (typeof CALL_CARD_EVENT_TYPE
 const _allEventTypesListed: MissingEventTypes extends never ? true : false = true;
 void _allEventTypesListed;
 
-/** A call-card event as data: the discriminated union over all 17 types. */
+/**
+ * A call-card event as data: the discriminated union over all 17 types. `all$` emits it: narrow on
+ * `type` (or with `ofType`) to reach a typed payload, in a logger or a reducer of your own.
+ */
 export type CallCardEvent<T extends CallCardEventType = CallCardEventType> = {
   [K in T]: { readonly type: K; readonly payload: CallCardEventMap[K] };
 }[T];
 
-/** The prefix of every host event name. */
+/**
+ * The prefix of every host event name (internal: users have `hostEventName(type)`).
+ *
+ * @internal
+ */
 export const HOST_EVENT_PREFIX = 'BackgroundCallCard::';
 
-/** The host's name of an event type, e.g. `BackgroundCallCard::hangupButtonClick`. */
+/**
+ * The host's name of an event type, e.g. `BackgroundCallCard::hangupButtonClick`. What
+ * `hostEventName` returns; use it to type a table keyed by host names (a fake host, a log filter).
+ */
+// The prefix spelled out, not `typeof HOST_EVENT_PREFIX`: that constant is internal. The return
+// type of `hostEventName` keeps the two equal (the compiler refuses a prefix that differs).
 export type HostEventName<T extends CallCardEventType = CallCardEventType> =
-  `${typeof HOST_EVENT_PREFIX}${T}`;
+  `BackgroundCallCard::${T}`;
 
 /**
- * Whether `value` is one of the 17 event types.
+ * Whether `value` is one of the 17 event types. Use it to check a type read from elsewhere (a
+ * session log, a message from another frame) before `ofType` or `on(type)`, which throw for an
+ * unknown one.
  *
  * @example
  * ```ts
@@ -144,7 +186,8 @@ export function isCallCardEventType(value: unknown): value is CallCardEventType 
 }
 
 /**
- * The host event name to bind for an event type.
+ * The host event name to bind for an event type. Reach for it where you talk to the host yourself:
+ * a `PlacementPort` or a fake host of your own, or the `event` names of a session log.
  *
  * @example
  * ```ts

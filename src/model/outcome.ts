@@ -5,7 +5,8 @@ import type { CallCardError } from './errors';
  * What became of one command given to `applyCommands`: a fresh object for the sink's subscriber.
  * Narrow on `ok`. `result` is the list of
  * state names for `CallCardGetListUiStates` and `undefined` for every other command;
- * `CommandOutcome<'CallCardGetListUiStates'>` is the outcome of that one command.
+ * `CommandOutcome<'CallCardGetListUiStates'>` is the outcome of that one command. Subscribe to
+ * outcomes to log failures or react to them: the sink itself never errors.
  *
  * - `ok: true`: the host acknowledged it (or it was sent, for the timer commands the host never
  *   answers). `skipped: true`: not sent, because the host already holds that exact value.

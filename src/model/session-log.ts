@@ -2,16 +2,21 @@ import type { CallCardSnapshot } from './snapshot';
 
 /**
  * A value as it survives `JSON.stringify` and `JSON.parse`: what a session log holds of the
- * host's raw payloads, params and replies.
+ * host's raw payloads, params and replies. Narrow it before use, as any parsed JSON.
  */
 export type JsonValue =
   null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-/** The version of the session log format this library writes and reads. */
+/**
+ * The version of the session log format this library writes and reads. Check a stored log's
+ * `version` against it before reading the log with tools of your own; `replaySession` refuses any
+ * other.
+ */
 export const SESSION_LOG_VERSION = 1;
 
 /**
- * How a card began or ended, in a `card` entry:
+ * How a card began or ended, in a `card` entry; it tells a user's Close click from the app's
+ * `closeCard()` when you read a log:
  * - `initialized`: the host raised a new card (also over an open one, which ends with it);
  * - `closeClick`: the user clicked Close;
  * - `closeCommand`: the host acknowledged a `closeCard()` sent to that card.
@@ -23,7 +28,8 @@ export type SessionLogCardCause = 'initialized' | 'closeClick' | 'closeCommand';
  * started, on the recorder's scheduler. Raw values are kept as the host sent them (`""`, `[]`,
  * error arrays, bare objects), after the recorder's `redact`; a raw value that JSON cannot hold
  * is replaced by `{ "unserializable": "<what it was>" }`. A missing `payload` or `reply` means
- * the host passed `undefined`.
+ * the host passed `undefined`. Read them from `log().entries`, or live from `entries$`, to build a
+ * viewer, a filter or an assertion of your own.
  *
  * - `event`: a host event as delivered to the library (`event` is the host's name,
  *   `BackgroundCallCard::...`), readable or not.
@@ -76,7 +82,10 @@ export type SessionLogEntry =
       readonly error: SessionLogError;
     };
 
-/** A library error as a session log keeps it: its class name, message and the fields users branch on. */
+/**
+ * A library error as a session log keeps it: its class name, message and the fields users branch
+ * on, so code that reads a log can branch as it would on the error itself.
+ */
 export interface SessionLogError {
   /** `CallCardPayloadError`, `CallCardCommandError`, `CallCardTimeoutError`, ... */
   readonly name: string;

@@ -3,7 +3,8 @@ import type { HostUiState } from './ui-states';
 
 /**
  * The host's call timer as raw data (docs/host-behaviour.md, section 4), in the times of the scheduler that
- * `callCardState` was given. `timerStatus` turns it into what the card shows.
+ * `callCardState` was given. `timerStatus` turns it into what the card shows. You rarely read it
+ * yourself: compare it with `===` to see that the timer changed.
  *
  * - `running`: counting; a running timer is always `visible`.
  * - `visible`: shown on the card; a visible timer that is not running is stopped (frozen).
@@ -24,7 +25,8 @@ export interface CallCardTimerState {
 /**
  * What the call card shows, derived by `callCardState` from host events and applied commands.
  * Snapshots are frozen; a field that did not change keeps the very same object, so `===` tells
- * whether `call`, `entity` or `timer` changed.
+ * whether `call`, `entity` or `timer` changed. Render from it (`card.state$`, `card.snapshot()`)
+ * rather than from events: it also counts the commands that change the card silently.
  */
 export interface CallCardSnapshot {
   /** The card's UI state; `null` while no card exists (before the first one, after a close). */
@@ -59,7 +61,9 @@ export const HIDDEN_CALL_CARD_TIMER: CallCardTimerState = /* @__PURE__ */ Object
 });
 
 /**
- * The snapshot before any card exists: no UI state, nothing shown, timer hidden.
+ * The snapshot before any card exists: no UI state, nothing shown, timer hidden. Spread it to build
+ * a snapshot in a test (`{ ...INITIAL_CALL_CARD_SNAPSHOT, uiState: 'connected' }`), or start a
+ * store with it before a card is connected.
  *
  * @example
  * ```ts

@@ -4,7 +4,10 @@ import { isCallCardEventType } from './events';
 import { isRecord } from './is-record';
 import type { CallCardEventMap, CallCardEventType, CrmBinding } from './events';
 
-/** The result of reading a host payload: a typed value, or the reason it was refused. */
+/**
+ * The result of reading a host payload (what `readEventPayload` returns): a typed value, or the
+ * reason it was refused. Narrow on `ok`.
+ */
 export type PayloadResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: CallCardPayloadError };
@@ -174,7 +177,8 @@ function expectedOf(name: string): string {
  * names the event, the value and what was expected. Never throws. A payload object is a fresh,
  * deeply frozen copy of the fields the host documents, so no subscriber can change what another
  * one (or the card's state) sees; an object with none of those fields (`{}`, a `Date`) is
- * refused.
+ * refused. Use it where raw payloads reach you past the streams: a `PlacementPort` of your own, or
+ * the raw `payload` of a session log entry.
  *
  * @example
  * ```ts

@@ -11,7 +11,10 @@ import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { createRunner } from '../internal/runner';
 import { reduce, startReduction } from '../state/card-reducer';
 
-/** Options of {@link callCardState}. */
+/**
+ * Options of {@link callCardState}: the scheduler that times the call timer (a `TestScheduler` in
+ * specs), and the snapshot to start from (a card already open, in a test).
+ */
 export interface CallCardStateOptions {
   /** Where timer times come from (`now()` when an activity arrives). Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
@@ -22,7 +25,9 @@ export interface CallCardStateOptions {
 /**
  * Derives what the call card shows from its activity: host events AND the commands the host
  * acknowledged (or, for the timer commands it never answers, that were sent). Commands must count
- * because `CallCardSetMute`, `CallCardSetHold` and the timer commands change the card silently.
+ * because `CallCardSetMute`, `CallCardSetHold` and the timer commands change the card silently. Use
+ * it over hand-made activity in a test, or per call after `callSessions`; a facade's `state$` is
+ * this reducer over `card.activity$` already.
  *
  * 1. Emits the initial snapshot on subscription, then a new snapshot for each activity that
  *    changes something, and nothing for one that does not.

@@ -4,7 +4,10 @@ import { CallCardInputError } from '../model/errors';
 import type { DialpadKey } from '../model/events';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
-/** Options of {@link dialpadDigits}. */
+/**
+ * Options of {@link dialpadDigits}: when a dialled string starts afresh (`resetOn`, `idleMs`) and
+ * the scheduler `idleMs` is measured on.
+ */
 export interface DialpadDigitsOptions {
   /** Each value starts a fresh string (e.g. `initialized$`, or the hangup clicks). */
   readonly resetOn?: Observable<unknown>;

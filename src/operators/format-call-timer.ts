@@ -1,6 +1,6 @@
 /**
  * Formats a timer's elapsed time the way the card shows it: `MM:SS`, minutes not wrapped into
- * hours.
+ * hours. Use it so your UI, logs or status text show the same duration as the card.
  *
  * 1. Seconds are floored: 59 999 ms is `00:59`.
  * 2. Minutes have at least two digits and grow past 59: 75 min 3 s is `75:03`.

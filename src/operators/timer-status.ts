@@ -6,7 +6,8 @@ import { CallCardError } from '../model/errors';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
 /**
- * What the card's call timer shows:
+ * What the card's call timer shows, as `timerStatus` and a facade's `timer$` emit it; print
+ * `elapsedMs` with `formatCallTimer`:
  * - `hidden`: not shown; `elapsedMs` is 0;
  * - `running`: counting; `elapsedMs` is `now - startedAt`, refreshed every tick;
  * - `stopped`: shown, frozen at the moment of the stop; `elapsedMs` is exact.
@@ -16,7 +17,10 @@ export interface TimerStatus {
   readonly elapsedMs: number;
 }
 
-/** Options of {@link timerStatus}. */
+/**
+ * Options of {@link timerStatus}: pass the scheduler `callCardState` got, and a `tickMs` other
+ * than the host's second if your UI wants one.
+ */
 export interface TimerStatusOptions {
   /** Where time comes from and where ticks are scheduled. Default `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
@@ -27,7 +31,9 @@ export interface TimerStatusOptions {
 /**
  * Turns call-card snapshots (from `callCardState`, with the same scheduler) into the timer the
  * card shows, ticking while it runs. It mirrors the host (docs/host-behaviour.md, section 4): the host
- * accumulates nothing, elapsed time is always `now - startedAt`.
+ * accumulates nothing, elapsed time is always `now - startedAt`. Use it to show the call's duration
+ * in your own UI or log (`formatCallTimer` prints it as the card does); a facade's `timer$` is this
+ * operator over `state$` already.
  *
  * 1. Reads only `snapshot.timer`; a snapshot whose timer did not change emits nothing.
  * 2. Hidden timer: `{status: 'hidden', elapsedMs: 0}` (every reset hides it).

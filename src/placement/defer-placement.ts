@@ -5,7 +5,11 @@ import { isThenable } from '../internal/is-thenable';
 import { reportError } from '../internal/report-error';
 import type { PlacementPort } from './placement-port';
 
-/** A `PlacementPort` handed out before the real one exists. Made by {@link deferPlacement}. */
+/**
+ * A `PlacementPort` handed out before the real one exists. Made by {@link deferPlacement}. Its
+ * `ready` and `status()` tell code of your own (a start-up screen, an error page) when the real
+ * placement arrived or failed.
+ */
 export interface DeferredPlacement extends PlacementPort {
   /** Resolves with the real port; rejects with a `CallCardUnavailableError` whose `cause` is the failure. */
   readonly ready: Promise<PlacementPort>;

@@ -14,7 +14,8 @@ import { sharedAdapter } from './shared-adapter';
 
 /**
  * The placement manager of the official SDK `@bitrix24/b24jssdk` (`$b24.placement`), typed
- * structurally: the library never imports the SDK.
+ * structurally: the library never imports the SDK. Fake it in a test to drive `fromB24Frame`
+ * without the SDK.
  */
 export interface B24PlacementLike {
   /**
@@ -33,7 +34,8 @@ export interface B24PlacementLike {
 
 /**
  * What `fromB24Frame` accepts: the SDK's frame (`await initializeB24Frame()`), or its placement
- * manager (`$b24.placement`).
+ * manager (`$b24.placement`). Name it where you hand the SDK's frame around (a factory, an
+ * injection token).
  */
 export type B24FrameLike = { readonly placement: B24PlacementLike } | B24PlacementLike;
 
@@ -112,7 +114,8 @@ function managerOf(x: unknown): B24PlacementLike {
 
 /**
  * A `PlacementPort` over the official SDK `@bitrix24/b24jssdk` (2.x), which the library never
- * imports: pass the frame from `await initializeB24Frame()` or its `placement`.
+ * imports: pass the frame from `await initializeB24Frame()` or its `placement`. Use it when the app
+ * starts with the SDK; wrap it in `deferPlacement` to wire the card while the SDK starts.
  *
  * The SDK's quirks, absorbed:
  * 1. A command the host does not answer resolves `{isSafely: true}` after 900 ms, and the SDK

@@ -6,7 +6,8 @@ import { sharedAdapter } from './shared-adapter';
 
 /**
  * The part of the classic `BX24` object (the portal's script) the adapter uses: its callback-style
- * `placement`. Typed structurally, so any `BX24` typing (or none) fits.
+ * `placement`. Typed structurally, so any `BX24` typing (or none) fits. Name it where you pass a
+ * `BX24` object around, or fake one in a test.
  */
 export interface Bx24Like {
   /** `BX24.placement`: the two functions the adapter calls. */
@@ -70,7 +71,8 @@ function readGlobalBx24(): Bx24Like | undefined {
 }
 
 /**
- * A `PlacementPort` over the classic `BX24.placement` of the portal's script.
+ * A `PlacementPort` over the classic `BX24.placement` of the portal's script. Use it when the app
+ * loads that script; with the official SDK, use `fromB24Frame`.
  *
  * 1. `bx24` defaults to `globalThis.BX24`, read when `fromBX24` is called. Without a `BX24` whose
  *    `placement` has `call` and `bindEvent`, it throws `CallCardUnavailableError` at once.

@@ -1,4 +1,7 @@
-/** What `isInPortalFrame` reads of a window. */
+/**
+ * What `isInPortalFrame` reads of a window. Pass such an object to test both outcomes without a
+ * browser.
+ */
 export interface PortalFrameWindowLike {
   readonly name: string;
   readonly parent: unknown;

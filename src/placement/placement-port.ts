@@ -1,7 +1,8 @@
 /**
  * The one interface to the host. Every adapter (`fromBX24`, `fromB24Frame`) and every fake
  * (`createTestPlacement`, `createCallCardSimulator`) implements it, and every layer above talks
- * to the host through it alone.
+ * to the host through it alone. Implement it to wrap a port (logging, as below) or to reach the
+ * host through a transport of your own; type your own functions' `placement` parameter with it.
  *
  * Contract for implementations:
  * 1. `call` sends one command. `onReply` runs with the host's reply as the host sent it (an array,

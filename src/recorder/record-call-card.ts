@@ -19,7 +19,10 @@ import { redactEntry } from './redact-entry';
 import { hideSnapshot } from './hide-snapshot';
 import { toJsonValue } from './to-json-value';
 
-/** Options of {@link recordCallCard}. */
+/**
+ * Options of {@link recordCallCard}: how long the log may grow (`maxEntries`), what it must hide
+ * (`redact`, e.g. `redactPersonalData`), and the scheduler its times come from.
+ */
 export interface RecordCallCardOptions {
   /**
    * Where the log's times come from (`startedAt`, each entry's `at`). Default `asyncScheduler`;
@@ -51,7 +54,10 @@ export interface RecordCallCardOptions {
   readonly redact?: (entry: SessionLogEntry) => SessionLogEntry;
 }
 
-/** What {@link recordCallCard} returns: a recording in progress, and its log. */
+/**
+ * What {@link recordCallCard} returns: a recording in progress, and its log. Keep it to take the
+ * log (`log()`) when a user reports a problem, and `stop()` it when the page no longer needs it.
+ */
 export interface CallCardRecorder {
   /**
    * The session so far (after `stop()`, as it was then): plain, frozen JSON data, the same

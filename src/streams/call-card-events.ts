@@ -12,7 +12,8 @@ import { everyEvent, hostEvent, malformedEvents } from './host-streams';
 
 /**
  * The call card's events as hot Observables, one per event type, plus `all$` and `malformed$`.
- * Get it with {@link callCardEvents}.
+ * Get it with {@link callCardEvents}. Name it to hand the events to a component or a function
+ * (`card.events` has this type).
  *
  * Every stream:
  * 1. binds its host event the first time anyone subscribes, once per placement for the life of
@@ -77,7 +78,8 @@ const cache = new WeakMap<PlacementPort, CallCardEvents>();
 
 /**
  * The call card's events for `placement`, as hot typed Observables (see {@link CallCardEvents}
- * for the rules every stream keeps).
+ * for the rules every stream keeps). Use it for events without the facade's state, in a logger or a
+ * component that only listens; a facade's `card.events` are these streams, ending with the card.
  *
  * 1. Calling it again with the same placement returns the same object, so every part of the app
  *    shares one set of host bindings (the bindings are also shared with any other copy of the

@@ -8,7 +8,9 @@ import { checkEventType } from '../internal/check-arguments';
 
 /**
  * One call-card event of `placement` as a hot Observable of its typed payload, like rxjs
- * `fromEvent` for the card.
+ * `fromEvent` for the card. Use it for a single event (an effect that reacts to one click): it
+ * binds nothing until subscribed. For `initialized` and `entityChanged`, prefer `callCardEvents`,
+ * which binds them at once.
  *
  * 1. Nothing happens until the first subscription, which binds the host event: once per
  *    placement for the life of the page, shared with `callCardEvents(placement)` and with any

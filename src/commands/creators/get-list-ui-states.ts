@@ -3,7 +3,8 @@ import { makeCommand } from '../make-command';
 
 /**
  * Makes the `CallCardGetListUiStates` command: asks the host for the UI states it knows. Its
- * result is a `readonly string[]`. It works even when no card is open.
+ * result is a `readonly string[]`. It works even when no card is open. Use it to check that a
+ * portal knows the states your app sends (compare with `UI_STATES`).
  *
  * @example
  * ```ts

@@ -2,7 +2,8 @@ import type { CallCardCommand } from '../../model/commands';
 import { makeCommand } from '../make-command';
 
 /**
- * Makes the `CallCardSetCardTitle` command: the title shown at the top of the card.
+ * Makes the `CallCardSetCardTitle` command: the title shown at the top of the card. Set it once you
+ * know who is calling (the CRM lookup answered, the line name).
  *
  * Returns deeply frozen data; nothing reaches the host until the command goes through
  * `applyCommands` or `sendCommand`. A non-string `title` throws `CallCardInputError` at once.

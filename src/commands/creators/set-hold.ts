@@ -3,7 +3,8 @@ import { makeCommand } from '../make-command';
 
 /**
  * Makes the `CallCardSetHold` command: shows the hold button as on or off. The host changes the
- * flag silently (no event follows); the library learns it from the applied command.
+ * flag silently (no event follows); the library learns it from the applied command. Send it when
+ * the call is held or resumed outside the card (your SIP client), so the card shows the truth.
  *
  * Returns deeply frozen data. A non-boolean `held` throws `CallCardInputError` at once.
  *

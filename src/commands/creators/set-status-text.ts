@@ -2,7 +2,8 @@ import type { CallCardCommand } from '../../model/commands';
 import { makeCommand } from '../make-command';
 
 /**
- * Makes the `CallCardSetStatusText` command: the status line under the title.
+ * Makes the `CallCardSetStatusText` command: the status line under the title. Use it for what the
+ * user should know now: "Ringing...", "On hold", the call's duration.
  *
  * Returns deeply frozen data. A non-string `text` throws `CallCardInputError` at once.
  *

@@ -3,7 +3,7 @@ import type { HostUiState } from '../../model/ui-states';
 import { makeCommand } from '../make-command';
 import { checkOptions } from '../../internal/check-arguments';
 
-/** Options of `setUiState`. */
+/** Options of `setUiState`: `disableAutoStartTimer` resets the timer instead of starting it. */
 export interface SetUiStateOptions {
   /**
    * With `'connected'`: do not start the call timer; stop, hide and reset it instead (the only
@@ -16,7 +16,9 @@ const COMMAND = 'CallCardSetUiState';
 
 /**
  * Makes the `CallCardSetUiState` command: switches the card to `state`, which decides the
- * buttons shown and what happens to the call timer (docs/host-behaviour.md, section 4):
+ * buttons shown and what happens to the call timer. Clicks do not move the card from state to
+ * state: the app sends this at each step of its call (ringing, connected, over). The timer
+ * (docs/host-behaviour.md, section 4):
  *
  * 1. `'connected'` shows the timer and starts it unless it runs already;
  * 2. `'connected'` with `{ disableAutoStartTimer: true }` stops, hides and resets the timer;
