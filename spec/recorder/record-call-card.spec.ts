@@ -720,13 +720,16 @@ describe('recordCallCard: the redact hook', () => {
     });
   });
 
-  it("hides the snapshot's call, entity, title and status text whole, whatever the hook lets through", () => {
+  it('passes the snapshot through the hook as the entries it came from, so it hides what they hide', () => {
     inVirtualTime(() => {
       const p = host();
       const given: SessionLogEntry[] = [];
+      // A hook that hides titles only.
       const recorder = recordCallCard(p, {
         redact: (entry) => {
           given.push(entry);
+          if (entry.kind === 'command' && entry.command === 'CallCardSetCardTitle')
+            return { ...entry, params: { title: 'hidden' } };
           return entry;
         },
       });
@@ -741,30 +744,21 @@ describe('recordCallCard: the redact hook', () => {
       card.send(setUiState('connected'));
       given.length = 0;
       const { snapshot, entries } = recorder.log();
-      // The hook let everything through: the entries keep it, the snapshot does not.
-      expect(entries[0]).toMatchObject({ payload: CALL });
-      expect(given).toEqual([]);
-      expect(snapshot).toEqual({
-        ...card.snapshot(),
-        title: '[redacted]',
-        statusText: '',
-        call: {
-          CALL_ID: '[redacted]',
-          CRM_ENTITY_TYPE: '[redacted]',
-          CRM_ENTITY_ID: 1,
-          CRM_BINDINGS: [{ ENTITY_TYPE: '[redacted]', ENTITY_ID: 1 }],
-          CALL_DIRECTION: '[redacted]',
-          CALL_STATE: '[redacted]',
-          CALL_LIST_MODE: false,
-          PHONE_NUMBER: '[redacted]',
-        },
-        entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: '[redacted]', CRM_ENTITY_ID: 1 },
+      expect(entries.find((e) => e.kind === 'command')).toMatchObject({
+        params: { title: 'hidden' },
       });
-      expect(snapshot).toMatchObject({
-        uiState: 'connected',
-        muted: false,
-        timer: { running: true },
-      });
+      // The call, the entity, the title and the status text, as an event or a command each.
+      expect(
+        given.map((e) =>
+          e.kind === 'event' ? e.event : e.kind === 'command' ? e.command : e.kind,
+        ),
+      ).toEqual([
+        'BackgroundCallCard::initialized',
+        'BackgroundCallCard::entityChanged',
+        'CallCardSetCardTitle',
+        'CallCardSetStatusText',
+      ]);
+      expect(snapshot).toEqual({ ...card.snapshot(), title: 'hidden' });
       expect(Object.isFrozen(snapshot!.call)).toBe(true);
     });
   });
@@ -817,8 +811,8 @@ describe('recordCallCard: the redact hook', () => {
       { kind: 'reply', at: 3, id: 1, reply: [] },
     ]);
     expect(JSON.stringify(log)).not.toContain('Ann');
-    // One report per entry.
-    expect(errors).toHaveLength(5);
+    // One report per entry, and per part of the snapshot that goes through the hook.
+    expect(errors).toHaveLength(8);
     expect(errors[0]).toBeInstanceOf(CallCardError);
     expect((errors[0] as Error).cause).toEqual(new Error('hook broke'));
     expect((errors[0] as Error).message).toBe(

@@ -291,13 +291,13 @@ describe("redactPersonalData as the recorder's redact hook", () => {
     const shape = (l: CallCardSessionLog) =>
       l.entries.map((e) => [e.kind, e.at, 'id' in e ? e.id : null, keysOrType(payloadOf(e))]);
     expect(shape(log!)).toEqual(shape(plain!));
-    // The snapshot's parts that came from the host or the app are hidden whole.
+    // The snapshot hides what the entries hide: a redacted log replays to its own snapshot.
     expect(log!.snapshot).toMatchObject({
       uiState: 'connected',
       title: '[redacted]',
       statusText: '[redacted]',
-      call: { CALL_ID: '[redacted]', PHONE_NUMBER: '[redacted]', CRM_ENTITY_ID: 1 },
-      entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: '[redacted]', CRM_ENTITY_ID: 1 },
+      call: { CALL_ID: CALL.CALL_ID, PHONE_NUMBER: '[redacted]', CRM_ENTITY_ID: 1 },
+      entity: { PHONE_NUMBER: '[redacted]', CRM_ENTITY_TYPE: 'CONTACT', CRM_ENTITY_ID: 1 },
     });
     expect(JSON.parse(JSON.stringify(log))).toStrictEqual(log);
   });

@@ -12,7 +12,7 @@ import { reportError } from '../internal/report-error';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import { recordCallCard } from '../recorder/record-call-card';
-import { hideSnapshot } from '../recorder/hide-snapshot';
+import { redactSnapshot } from '../recorder/redact-snapshot';
 import { actionType } from './action-type';
 import type {
   CallCardDevToolsAction,
@@ -207,7 +207,7 @@ export function connectReduxDevTools(
     if (!redact) return snapshot;
     if (snapshot !== shownFrom) {
       shownFrom = snapshot;
-      shown = hideSnapshot(snapshot);
+      shown = redactSnapshot(snapshot, redact);
     }
     return shown as CallCardSnapshot;
   };

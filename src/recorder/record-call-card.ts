@@ -16,7 +16,7 @@ import { onStarted, startUpOf } from '../session/start-up';
 import { liveSnapshot } from '../state/card-store';
 import { logEntry } from './log-entry';
 import { redactEntry } from './redact-entry';
-import { hideSnapshot } from './hide-snapshot';
+import { redactSnapshot } from './redact-snapshot';
 import { toJsonValue } from './to-json-value';
 
 /**
@@ -47,9 +47,10 @@ export interface RecordCallCardOptions {
    * every string and number in them hidden, as `redactPersonalData` hides a payload
    * (`"[redacted]"`, `1`); recording and the host's delivery go on.
    *
-   * With a hook, the log's `snapshot` keeps its UI state, flags and timer, and has every string
-   * and number of its `call`, `entity`, `title` and `statusText` hidden, whatever the hook lets
-   * through in the entries.
+   * With a hook, the log's `snapshot` goes through it too: its `call` and `entity` as the payloads
+   * of an `initialized` and an `entityChanged` event, its `title` and `statusText` as the params
+   * of their commands (`id: 0`), so it hides exactly what the entries hide and a redacted log
+   * replays to its own snapshot.
    */
   readonly redact?: (entry: SessionLogEntry) => SessionLogEntry;
 }
@@ -223,9 +224,7 @@ export function recordCallCard(
     const at = since();
     const oldest = count % maxEntries;
     const shown = session && liveSnapshot(session, scheduler);
-    // In a redacted log, what came from the host or the app (call, entity, title, status text)
-    // is hidden whole; the UI state, flags and timer stay.
-    const snapshot = shown && toJsonValue(redact ? hideSnapshot(shown) : shown, true);
+    const snapshot = shown && toJsonValue(redact ? redactSnapshot(shown, redact) : shown, true);
     return Object.freeze({
       version: SESSION_LOG_VERSION,
       startedAt,
