@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
+import type { CallCardCommandName } from '../model/commands';
 import type { CallInfo } from '../model/events';
 import { HIDDEN_CALL_CARD_TIMER } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
@@ -55,14 +56,6 @@ export function reduce(
       if ((card !== undefined && card !== r.card) || s.uiState === null) return r;
       const timer = s.timer;
       switch (command.name) {
-        case 'CallCardSetCardTitle':
-          return write(r, 'title', command.params.title);
-        case 'CallCardSetStatusText':
-          return write(r, 'statusText', command.params.statusText);
-        case 'CallCardSetMute':
-          return write(r, 'muted', command.params.muted);
-        case 'CallCardSetHold':
-          return write(r, 'held', command.params.held);
         case 'CallCardSetUiState': {
           const { uiState, disableAutoStartTimer } = command.params;
           return write(
@@ -91,18 +84,32 @@ export function reduce(
         case 'CallCardClose':
           return close(r);
       }
-      return r;
+      const key = SETTER_FIELDS[command.name];
+      return key ? write(r, key, (command.params as Pick<CallCardSnapshot, SetterField>)[key]) : r;
     }
     case 'malformed':
       return activity.error.event === 'initialized' ? newCard(r, null, activity.card) : r;
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
-      return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
-        ? r
-        : { snapshot, card, entityKept };
+      return sameReduction(r, activity) ? r : { snapshot, card, entityKept };
     }
   }
 }
+
+/** Whether `a` and `b` are the same state: the same snapshot, card and kept entity. */
+export function sameReduction(a: Reduction, b: Reduction): boolean {
+  return a.snapshot === b.snapshot && a.card === b.card && a.entityKept === b.entityKept;
+}
+
+type SetterField = 'title' | 'statusText' | 'muted' | 'held';
+
+/** The field each plain setter sets: its one parameter has the field's name. */
+const SETTER_FIELDS: { readonly [N in CallCardCommandName]?: SetterField } = {
+  CallCardSetCardTitle: 'title',
+  CallCardSetStatusText: 'statusText',
+  CallCardSetMute: 'muted',
+  CallCardSetHold: 'held',
+};
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -14,7 +14,7 @@ import { tapApplied } from '../session/applied-channel';
 import { bindHostEvent, replayed, tapEvents } from '../session/event-hub';
 import type { LiveState, Session, StartUp } from '../session/session';
 import { onStarted } from '../session/start-up';
-import { reduce } from './card-reducer';
+import { reduce, sameReduction } from './card-reducer';
 
 /**
  * One facade's view of the live state of its placement's card (internal). The state itself (a
@@ -97,12 +97,7 @@ export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike):
 
   return {
     activity$: listen<CallCardActivity>('activity', (r, shown) =>
-      shown &&
-      shown.snapshot === r.snapshot &&
-      shown.card === r.card &&
-      shown.entityKept === r.entityKept
-        ? undefined
-        : Object.freeze({ kind: 'sync' as const, ...r }),
+      shown && sameReduction(r, shown) ? undefined : Object.freeze({ kind: 'sync' as const, ...r }),
     ),
     state$: listen<CallCardSnapshot>('state', (r, shown) =>
       shown?.snapshot === r.snapshot ? undefined : r.snapshot,
@@ -222,11 +217,7 @@ type Made =
 
 /** Whether `command` can move the call timer (so its activity needs a time). */
 function movesTimer(command: CallCardCommand): boolean {
-  return (
-    command.name === 'CallCardSetUiState' ||
-    command.name === 'CallCardStartTimer' ||
-    command.name === 'CallCardStopTimer'
-  );
+  return command.name === 'CallCardSetUiState' || command.name.endsWith('Timer');
 }
 
 /**
