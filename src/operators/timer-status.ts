@@ -114,7 +114,17 @@ export function timerStatus(
   const tickMs = checkDuration('timerStatus', 'options.tickMs', given['tickMs'], 1000, {
     whole: true,
   });
+  return tickingTimer(scheduler, tickMs);
+}
 
+/**
+ * `timerStatus` with options already checked (internal): for callers that checked them
+ * themselves.
+ */
+export function tickingTimer(
+  scheduler: SchedulerLike,
+  tickMs: number,
+): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
   return (source) =>
     new Observable<TimerStatus>((subscriber) => {
       let current: CallCardTimerState | undefined;

@@ -2,7 +2,7 @@ import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import type { CallCardCommandName } from '../model/commands';
 import type { CallInfo } from '../model/events';
-import { HIDDEN_CALL_CARD_TIMER } from '../model/snapshot';
+import { HIDDEN_CALL_CARD_TIMER, INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
 import { sameData } from './same-data';
@@ -53,7 +53,7 @@ export function reduce(
     }
     case 'command': {
       const { command, card, at } = activity;
-      if ((card !== undefined && card !== r.card) || s.uiState === null) return r;
+      if ((card ?? r.card) !== r.card || s.uiState === null) return r;
       const timer = s.timer;
       switch (command.name) {
         case 'CallCardSetUiState': {
@@ -91,14 +91,11 @@ export function reduce(
       return activity.error.event === 'initialized' ? newCard(r, null, activity.card) : r;
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
-      return sameReduction(r, activity) ? r : { snapshot, card, entityKept };
+      return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
+        ? r
+        : { snapshot, card, entityKept };
     }
   }
-}
-
-/** Whether `a` and `b` are the same state: the same snapshot, card and kept entity. */
-export function sameReduction(a: Reduction, b: Reduction): boolean {
-  return a.snapshot === b.snapshot && a.card === b.card && a.entityKept === b.entityKept;
 }
 
 type SetterField = 'title' | 'statusText' | 'muted' | 'held';
@@ -158,15 +155,10 @@ function close(r: Reduction): Reduction {
 function newCard(r: Reduction, call: CallInfo | null, card = r.card + 1): Reduction {
   const s = r.snapshot;
   const fresh: CallCardSnapshot = {
+    ...INITIAL_CALL_CARD_SNAPSHOT,
     uiState: 'externalCard',
-    title: '',
-    statusText: '',
-    muted: false,
-    held: false,
     call: sameData(s.call, call) ? s.call : call,
     entity: r.entityKept ? s.entity : null,
-    closed: false,
-    timer: HIDDEN_CALL_CARD_TIMER,
   };
   return { snapshot: sameData(s, fresh) ? s : Object.freeze(fresh), card, entityKept: false };
 }

@@ -14,7 +14,7 @@ import { tapApplied } from '../session/applied-channel';
 import { bindHostEvent, replayed, tapEvents } from '../session/event-hub';
 import type { LiveState, Session, StartUp } from '../session/session';
 import { onStarted } from '../session/start-up';
-import { reduce, sameReduction } from './card-reducer';
+import { reduce } from './card-reducer';
 
 /**
  * One facade's view of the live state of its placement's card (internal). The state itself (a
@@ -96,9 +96,11 @@ export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike):
     });
 
   return {
-    activity$: listen<CallCardActivity>('activity', (r, shown) =>
-      shown && sameReduction(r, shown) ? undefined : Object.freeze({ kind: 'sync' as const, ...r }),
-    ),
+    activity$: listen<CallCardActivity>('activity', (r, shown) => {
+      const sync = Object.freeze({ kind: 'sync' as const, ...r });
+      // Not sent when it would change nothing.
+      return shown && reduce(shown, sync, scheduler) === shown ? undefined : sync;
+    }),
     state$: listen<CallCardSnapshot>('state', (r, shown) =>
       shown?.snapshot === r.snapshot ? undefined : r.snapshot,
     ),
