@@ -4,7 +4,6 @@ import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
 import { fullMessages } from '../model/full-messages';
 import { CallCardError } from '../model/errors';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
-import { sameData } from '../state/same-data';
 
 /**
  * What the card's call timer shows:
@@ -173,10 +172,17 @@ export function tickingTimer(
 
       const subscription = source.subscribe({
         next: ({ timer }) => {
-          if (current && sameData(current, timer)) return;
+          if (current === timer) return;
+          const { running, visible, startedAt, stoppedAt } = timer;
+          if (
+            current?.running === running &&
+            current.visible === visible &&
+            current.startedAt === startedAt &&
+            current.stoppedAt === stoppedAt
+          )
+            return;
           current = timer;
           tick?.unsubscribe();
-          const { running, visible, startedAt, stoppedAt } = timer;
           const now = scheduler.now();
           if (!visible) show('hidden', 0);
           else if (!running)

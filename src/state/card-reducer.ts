@@ -1,7 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
-import type { CallCardCommandName } from '../model/commands';
-import type { CallCardEventType, CallInfo, CrmEntity } from '../model/events';
+import type { CallInfo } from '../model/events';
 import { HIDDEN_CALL_CARD_TIMER, INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
@@ -41,8 +40,16 @@ export function reduce(
 ): Reduction {
   const s = r.snapshot;
   switch (activity.kind) {
-    case 'event':
-      return reduceEvent(r, activity.event.type, activity.event.payload, activity.card);
+    case 'event': {
+      const { type, payload } = activity.event;
+      if (type === 'initialized') return newCard(r, payload, activity.card);
+      if (type === 'entityChanged')
+        return write(r, 'entity', sameData(s.entity, payload) ? s.entity : payload);
+      if (s.uiState === null) return r;
+      if (type === 'muteButtonClick') return write(r, 'muted', payload);
+      if (type === 'holdButtonClick') return write(r, 'held', payload);
+      return type === 'closeButtonClick' ? close(r) : r;
+    }
     case 'command': {
       const { command, card, at } = activity;
       if ((card ?? r.card) !== r.card || s.uiState === null) return r;
@@ -75,14 +82,19 @@ export function reduce(
             : r;
         case 'CallCardClose':
           return close(r);
+        case 'CallCardSetCardTitle':
+          return write(r, 'title', command.params.title);
+        case 'CallCardSetStatusText':
+          return write(r, 'statusText', command.params.statusText);
+        case 'CallCardSetMute':
+          return write(r, 'muted', command.params.muted);
+        case 'CallCardSetHold':
+          return write(r, 'held', command.params.held);
       }
-      const key = SETTER_FIELDS[command.name];
-      return key ? write(r, key, (command.params as Pick<CallCardSnapshot, SetterField>)[key]) : r;
+      return r;
     }
     case 'malformed':
-      return activity.error.event === 'initialized'
-        ? reduceEvent(r, 'initialized', null, activity.card)
-        : r;
+      return activity.error.event === 'initialized' ? newCard(r, null, activity.card) : r;
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
       return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
@@ -93,42 +105,11 @@ export function reduce(
 }
 
 /**
- * One host event: `reduce` of an `event` activity, for whoever has not made the activity. An
- * `initialized` whose payload is `null` (unreadable) opens a card all the same.
- */
-export function reduceEvent(
-  r: Reduction,
-  type: CallCardEventType,
-  payload: unknown,
-  card?: number,
-): Reduction {
-  const s = r.snapshot;
-  if (type === 'initialized') return newCard(r, payload as CallInfo | null, card);
-  if (type === 'entityChanged')
-    return write(r, 'entity', sameData(s.entity, payload) ? s.entity : (payload as CrmEntity));
-  if (s.uiState === null) return r;
-  if (type === 'muteButtonClick') return write(r, 'muted', payload as boolean);
-  if (type === 'holdButtonClick') return write(r, 'held', payload as boolean);
-  return type === 'closeButtonClick' ? close(r) : r;
-}
-
-type SetterField = 'title' | 'statusText' | 'muted' | 'held';
-
-/** The field each plain setter sets: its one parameter has the field's name. */
-const SETTER_FIELDS: { readonly [N in CallCardCommandName]?: SetterField } = {
-  CallCardSetCardTitle: 'title',
-  CallCardSetStatusText: 'statusText',
-  CallCardSetMute: 'muted',
-  CallCardSetHold: 'held',
-};
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
  * `r` with `key` set to `value`, and the UI state and timer given: `r` itself when nothing
  * changes, and the same snapshot when only `entityKept` does. An entity is kept into the next
  * card (until a close or an `initialized`); a close ends the card, and the entity seen before it
- * with it.
+ * with it. The new snapshot is one fixed-shape literal whose fields pick `value` by name: a keyed
+ * write (`next[key] = value`) over this many keys would slow every step.
  */
 function write<K extends keyof CallCardSnapshot>(
   r: Reduction,
@@ -141,19 +122,22 @@ function write<K extends keyof CallCardSnapshot>(
   const entityKept = key === 'entity' || (key !== 'closed' && r.entityKept);
   if (s[key] === value && s.uiState === uiState && s.timer === timer)
     return entityKept === r.entityKept ? r : { snapshot: s, card: r.card, entityKept };
-  const next: Mutable<CallCardSnapshot> = {
-    uiState,
-    title: s.title,
-    statusText: s.statusText,
-    muted: s.muted,
-    held: s.held,
-    call: s.call,
-    entity: s.entity,
-    closed: s.closed,
-    timer,
+  const v = value as never;
+  return {
+    snapshot: Object.freeze({
+      uiState,
+      title: key === 'title' ? v : s.title,
+      statusText: key === 'statusText' ? v : s.statusText,
+      muted: key === 'muted' ? v : s.muted,
+      held: key === 'held' ? v : s.held,
+      call: s.call,
+      entity: key === 'entity' ? v : s.entity,
+      closed: key === 'closed' ? v : s.closed,
+      timer: key === 'timer' ? v : timer,
+    }),
+    card: r.card,
+    entityKept,
   };
-  next[key] = value;
-  return { snapshot: Object.freeze(next), card: r.card, entityKept };
 }
 
 function close(r: Reduction): Reduction {
@@ -174,7 +158,9 @@ function newCard(r: Reduction, call: CallInfo | null, card = r.card + 1): Reduct
     call: sameData(s.call, call) ? s.call : call,
     entity: r.entityKept ? s.entity : null,
   };
-  return { snapshot: sameData(s, fresh) ? s : Object.freeze(fresh), card, entityKept: false };
+  // Compared only when it may be the same: a card shown as fresh.
+  const same = s.uiState === 'externalCard' && sameData(s, fresh);
+  return { snapshot: same ? s : Object.freeze(fresh), card, entityKept: false };
 }
 
 function timerState(

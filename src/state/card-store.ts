@@ -7,14 +7,14 @@ import { CALL_CARD_EVENT_TYPES } from '../model/events';
 import type { CallCardEvent, CallCardEventType } from '../model/events';
 import { INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, Reduction } from '../model/snapshot';
-import { addListener, createListeners, notify, takeListeners } from '../internal/listeners';
+import { addListener, createListeners, notify } from '../internal/listeners';
 import type { Listeners } from '../internal/listeners';
 import { createRunner } from '../internal/runner';
 import { tapApplied } from '../session/applied-channel';
 import { bindHostEvent, replayed, tapEvents } from '../session/event-hub';
 import type { LiveState, Session, StartUp } from '../session/session';
 import { onStarted } from '../session/start-up';
-import { reduce, reduceEvent } from './card-reducer';
+import { reduce } from './card-reducer';
 
 /**
  * One facade's view of the live state of its placement's card (internal). The state itself (a
@@ -59,16 +59,14 @@ const BEFORE_ANY_CARD: Reduction = {
 export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike): CallCardStore {
   let live: LiveState | undefined;
   let released = false;
-  const switches = createListeners<() => void>();
   const stopWaiting = onStarted(startUp, (session) => {
-    if (released) return;
-    live = retainLiveState(session, scheduler);
-    notify(takeListeners(switches));
+    if (!released) live = retainLiveState(session, scheduler);
   });
 
   /**
    * The values of one of the live state's listener sets. `first` is what a subscriber receives at
-   * once, and again at the switch when it differs from what it was shown.
+   * once, and again at the switch (told after the store, which joins the live state first) when
+   * it differs from what it was shown.
    */
   const listen = <T>(
     key: 'activity' | 'state' | 'malformed',
@@ -87,8 +85,8 @@ export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike):
         shown = r;
         if (value !== undefined) subscriber.next(value);
       };
-      const wait = live ? undefined : addListener(switches, attach);
       attach();
+      const wait = live ? undefined : onStarted(startUp, attach);
       return () => {
         wait?.();
         remove?.();
@@ -120,21 +118,24 @@ export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike):
  * live state running from the start would hold, as far as events tell (commands applied before
  * it are the host's silent changes, known to no one).
  */
-function takeOver(session: Session): Reduction {
+function takeOver(session: Session, scheduler: SchedulerLike): Reduction {
   const { number, lifecycle } = session.tracker;
   const open = lifecycle === 'open';
   // The entity the hub replays belongs to the card counted when it came (the hub forgets a
   // closed card's entity): an open card's, or the one before it, whose state the replayed
   // `initialized` then carries it into.
   const entity = replayed(session, 'entityChanged');
+  const step = (r: Reduction, type: 'initialized' | 'entityChanged', payload: unknown): Reduction =>
+    reduce(
+      r,
+      { kind: 'event', event: { type, payload } as CallCardEvent, card: number },
+      scheduler,
+    );
   const withEntity = (r: Reduction): Reduction =>
-    entity?.lastCard === r.card ? reduceEvent(r, 'entityChanged', entity.last) : r;
+    entity?.lastCard === r.card ? step(r, 'entityChanged', entity.last) : r;
   let r = withEntity({ ...BEFORE_ANY_CARD, card: open ? number - 1 : number });
   // No replayed payload: it could not be read, yet the card exists all the same.
-  if (open)
-    r = withEntity(
-      reduceEvent(r, 'initialized', replayed(session, 'initialized')?.last ?? null, number),
-    );
+  if (open) r = withEntity(step(r, 'initialized', replayed(session, 'initialized')?.last ?? null));
   return r;
 }
 
@@ -149,7 +150,7 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
   let live = session.stores.get(scheduler);
   if (!live) {
     for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, type);
-    const initial = takeOver(session);
+    const initial = takeOver(session, scheduler);
     const state: LiveState = {
       reduction: initial,
       delivered: initial,
@@ -167,46 +168,32 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
         session.stores.delete(scheduler);
       },
     };
-    const deliver = (r: Reduction, activity: CallCardActivity | undefined): void => {
+    const deliver = (r: Reduction, activity: CallCardActivity): void => {
       const changed = r.snapshot !== state.delivered.snapshot;
       state.delivered = r;
-      if (activity && state.activity.list.length > 0) {
+      // Frozen only for someone: freezing costs more than the rest of a step.
+      if (state.activity.list.length > 0) {
         if (activity.kind === 'event') Object.freeze(activity.event);
         notify(state.activity, Object.freeze(activity));
       }
       if (changed) notify(state.state, r.snapshot);
       // An unreadable `initialized` still raised a card: the state shows it before the report.
-      if (activity?.kind === 'malformed') notify(state.malformed, activity.error);
+      if (activity.kind === 'malformed') notify(state.malformed, activity.error);
     };
-    const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
+    const accept = (activity: CallCardActivity): void => {
       // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
-      state.reduction = next;
-      state.runner.run(deliver, next, activity);
+      state.reduction = reduce(state.reduction, activity, scheduler);
+      state.runner.run(deliver, state.reduction, activity);
     };
     const untapEvents = tapEvents(
       session,
       (type: CallCardEventType, payload: unknown, error: CallCardPayloadError | undefined) => {
+        const activity: Made = error
+          ? { kind: 'malformed', error }
+          : { kind: 'event', event: { type, payload } as CallCardEvent };
         // The number of the card an `initialized` opened: the hub counted it before the taps ran.
-        const card = type === 'initialized' ? session.tracker.number : undefined;
-        // An event's activity is made only for someone (allocating and freezing it costs more
-        // than the step): a subscriber now, or one that may subscribe before a queued delivery
-        // runs (an idle runner delivers at once, so nobody can come in between); and always for
-        // an unreadable payload, which it reports.
-        let activity: Made | undefined;
-        if (error || state.activity.list.length > 0 || state.runner.busy()) {
-          activity = error
-            ? { kind: 'malformed', error }
-            : { kind: 'event', event: { type, payload } as CallCardEvent };
-          if (card !== undefined) activity.card = card;
-        }
-        // An unreadable `initialized` still raised a card; any other unreadable event changes
-        // nothing.
-        accept(
-          error && card === undefined
-            ? state.reduction
-            : reduceEvent(state.reduction, type, error ? null : payload, card),
-          activity,
-        );
+        if (type === 'initialized') activity.card = session.tracker.number;
+        accept(activity);
       },
     );
     const untapApplied = tapApplied(session, (command: CallCardCommand, card: number) => {
@@ -214,7 +201,7 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       // Timed now, on this scheduler, when it may move the timer: the activity carries the
       // time, so any reducer of it agrees.
       if (movesTimer(command)) activity.at = scheduler.now();
-      accept(reduce(state.reduction, activity, scheduler), activity);
+      accept(activity);
     });
     session.stores.set(scheduler, (live = state));
   }
