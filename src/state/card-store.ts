@@ -198,9 +198,10 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
     );
     const untapApplied = tapApplied(session, (command: CallCardCommand, card: number) => {
       const activity: Made = { kind: 'command', command, card };
-      // Timed now, on this scheduler, when it may move the timer: the activity carries the
-      // time, so any reducer of it agrees.
-      if (movesTimer(command)) activity.at = scheduler.now();
+      // Timed now, on this scheduler, when it may move the timer (a UI state, a timer command):
+      // the activity carries the time, so any reducer of it agrees.
+      if (command.name === 'CallCardSetUiState' || command.name.endsWith('Timer'))
+        activity.at = scheduler.now();
       accept(activity);
     });
     session.stores.set(scheduler, (live = state));
@@ -214,11 +215,6 @@ type Made =
   | { kind: 'event'; event: CallCardEvent; card?: number }
   | { kind: 'malformed'; error: CallCardPayloadError; card?: number }
   | { kind: 'command'; command: CallCardCommand; card: number; at?: number };
-
-/** Whether `command` can move the call timer (so its activity needs a time). */
-function movesTimer(command: CallCardCommand): boolean {
-  return command.name === 'CallCardSetUiState' || command.name.endsWith('Timer');
-}
 
 /**
  * What the card shows on `session` as a facade keeps it: its live state on `scheduler`, else any
