@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
-import type { CallInfo } from '../model/events';
+import type { CallCardEventType, CallInfo, CrmEntity } from '../model/events';
 import { HIDDEN_CALL_CARD_TIMER, INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
@@ -40,16 +40,8 @@ export function reduce(
 ): Reduction {
   const s = r.snapshot;
   switch (activity.kind) {
-    case 'event': {
-      const { type, payload } = activity.event;
-      if (type === 'initialized') return newCard(r, payload, activity.card);
-      if (type === 'entityChanged')
-        return write(r, 'entity', sameData(s.entity, payload) ? s.entity : payload);
-      if (s.uiState === null) return r;
-      if (type === 'muteButtonClick') return write(r, 'muted', payload);
-      if (type === 'holdButtonClick') return write(r, 'held', payload);
-      return type === 'closeButtonClick' ? close(r) : r;
-    }
+    case 'event':
+      return reduceEvent(r, activity.event.type, activity.event.payload, activity.card);
     case 'command': {
       const { command, card, at } = activity;
       if ((card ?? r.card) !== r.card || s.uiState === null) return r;
@@ -94,7 +86,9 @@ export function reduce(
       return r;
     }
     case 'malformed':
-      return activity.error.event === 'initialized' ? newCard(r, null, activity.card) : r;
+      return activity.error.event === 'initialized'
+        ? reduceEvent(r, 'initialized', null, activity.card)
+        : r;
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
       return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
@@ -102,6 +96,27 @@ export function reduce(
         : { snapshot, card, entityKept };
     }
   }
+}
+
+/**
+ * One host event: `reduce` of an `event` activity, for whoever has not made the activity. An
+ * `initialized` whose payload is `null` (unreadable) opens a card all the same.
+ */
+export function reduceEvent(
+  r: Reduction,
+  type: CallCardEventType,
+  payload: unknown,
+  card?: number,
+): Reduction {
+  const s = r.snapshot;
+  if (type === 'initialized') return newCard(r, payload as CallInfo | null, card);
+  if (type === 'entityChanged')
+    return write(r, 'entity', sameData(s.entity, payload) ? s.entity : (payload as CrmEntity));
+  // No card, no clicks (the host raises none then).
+  if (s.uiState === null) return r;
+  if (type === 'muteButtonClick') return write(r, 'muted', payload as boolean);
+  if (type === 'holdButtonClick') return write(r, 'held', payload as boolean);
+  return type === 'closeButtonClick' ? close(r) : r;
 }
 
 /**

@@ -14,7 +14,7 @@ import { tapApplied } from '../session/applied-channel';
 import { bindHostEvent, replayed, tapEvents } from '../session/event-hub';
 import type { LiveState, Session, StartUp } from '../session/session';
 import { onStarted } from '../session/start-up';
-import { reduce } from './card-reducer';
+import { reduce, reduceEvent } from './card-reducer';
 
 /**
  * One facade's view of the live state of its placement's card (internal). The state itself (a
@@ -118,24 +118,21 @@ export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike):
  * live state running from the start would hold, as far as events tell (commands applied before
  * it are the host's silent changes, known to no one).
  */
-function takeOver(session: Session, scheduler: SchedulerLike): Reduction {
+function takeOver(session: Session): Reduction {
   const { number, lifecycle } = session.tracker;
   const open = lifecycle === 'open';
   // The entity the hub replays belongs to the card counted when it came (the hub forgets a
   // closed card's entity): an open card's, or the one before it, whose state the replayed
   // `initialized` then carries it into.
   const entity = replayed(session, 'entityChanged');
-  const step = (r: Reduction, type: 'initialized' | 'entityChanged', payload: unknown): Reduction =>
-    reduce(
-      r,
-      { kind: 'event', event: { type, payload } as CallCardEvent, card: number },
-      scheduler,
-    );
   const withEntity = (r: Reduction): Reduction =>
-    entity?.lastCard === r.card ? step(r, 'entityChanged', entity.last) : r;
+    entity?.lastCard === r.card ? reduceEvent(r, 'entityChanged', entity.last) : r;
   let r = withEntity({ ...BEFORE_ANY_CARD, card: open ? number - 1 : number });
   // No replayed payload: it could not be read, yet the card exists all the same.
-  if (open) r = withEntity(step(r, 'initialized', replayed(session, 'initialized')?.last ?? null));
+  if (open)
+    r = withEntity(
+      reduceEvent(r, 'initialized', replayed(session, 'initialized')?.last ?? null, number),
+    );
   return r;
 }
 
@@ -150,7 +147,7 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
   let live = session.stores.get(scheduler);
   if (!live) {
     for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, type);
-    const initial = takeOver(session, scheduler);
+    const initial = takeOver(session);
     const state: LiveState = {
       reduction: initial,
       delivered: initial,
@@ -168,32 +165,46 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
         session.stores.delete(scheduler);
       },
     };
-    const deliver = (r: Reduction, activity: CallCardActivity): void => {
+    const deliver = (r: Reduction, activity: CallCardActivity | undefined): void => {
       const changed = r.snapshot !== state.delivered.snapshot;
       state.delivered = r;
-      // Frozen only for someone: freezing costs more than the rest of a step.
-      if (state.activity.list.length > 0) {
+      if (activity && state.activity.list.length > 0) {
         if (activity.kind === 'event') Object.freeze(activity.event);
         notify(state.activity, Object.freeze(activity));
       }
       if (changed) notify(state.state, r.snapshot);
       // An unreadable `initialized` still raised a card: the state shows it before the report.
-      if (activity.kind === 'malformed') notify(state.malformed, activity.error);
+      if (activity?.kind === 'malformed') notify(state.malformed, activity.error);
     };
-    const accept = (activity: CallCardActivity): void => {
+    const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
       // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
-      state.reduction = reduce(state.reduction, activity, scheduler);
-      state.runner.run(deliver, state.reduction, activity);
+      state.reduction = next;
+      state.runner.run(deliver, next, activity);
     };
     const untapEvents = tapEvents(
       session,
       (type: CallCardEventType, payload: unknown, error: CallCardPayloadError | undefined) => {
-        const activity: Made = error
-          ? { kind: 'malformed', error }
-          : { kind: 'event', event: { type, payload } as CallCardEvent };
         // The number of the card an `initialized` opened: the hub counted it before the taps ran.
-        if (type === 'initialized') activity.card = session.tracker.number;
-        accept(activity);
+        const card = type === 'initialized' ? session.tracker.number : undefined;
+        // An event's activity is made (and frozen) only for someone, the hot path's largest cost
+        // otherwise: a subscriber now, or one that may subscribe before a queued delivery runs
+        // (an idle runner delivers at once, so nobody can come in between); and always for an
+        // unreadable payload, which it reports.
+        let activity: Made | undefined;
+        if (error || state.activity.list.length > 0 || state.runner.busy()) {
+          activity = error
+            ? { kind: 'malformed', error }
+            : { kind: 'event', event: { type, payload } as CallCardEvent };
+          if (card !== undefined) activity.card = card;
+        }
+        // An unreadable `initialized` still raised a card; any other unreadable event changes
+        // nothing.
+        accept(
+          error && card === undefined
+            ? state.reduction
+            : reduceEvent(state.reduction, type, error ? null : payload, card),
+          activity,
+        );
       },
     );
     const untapApplied = tapApplied(session, (command: CallCardCommand, card: number) => {
@@ -202,7 +213,7 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       // the activity carries the time, so any reducer of it agrees.
       if (command.name === 'CallCardSetUiState' || command.name.endsWith('Timer'))
         activity.at = scheduler.now();
-      accept(activity);
+      accept(reduce(state.reduction, activity, scheduler), activity);
     });
     session.stores.set(scheduler, (live = state));
   }
