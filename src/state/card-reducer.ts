@@ -53,7 +53,7 @@ export function reduce(
             r,
             'timer',
             uiState === 'connected'
-              ? disableAutoStartTimer
+              ? disableAutoStartTimer === true
                 ? HIDDEN_CALL_CARD_TIMER
                 : start(timer, at, scheduler)
               : timer.running && TIMER_KEEPING_STATES.includes(uiState)
