@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
+import type { CallCardCommand } from '../model/commands';
 import type { CallCardEventType, CallInfo, CrmEntity } from '../model/events';
 import { HIDDEN_CALL_CARD_TIMER, INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
@@ -38,53 +39,11 @@ export function reduce(
   activity: CallCardActivity,
   scheduler: SchedulerLike,
 ): Reduction {
-  const s = r.snapshot;
   switch (activity.kind) {
     case 'event':
       return reduceEvent(r, activity.event.type, activity.event.payload, activity.card);
-    case 'command': {
-      const { command, card, at } = activity;
-      if ((card ?? r.card) !== r.card || s.uiState === null) return r;
-      const timer = s.timer;
-      switch (command.name) {
-        case 'CallCardSetUiState': {
-          const { uiState, disableAutoStartTimer } = command.params;
-          return write(
-            r,
-            'timer',
-            uiState === 'connected'
-              ? disableAutoStartTimer === true
-                ? HIDDEN_CALL_CARD_TIMER
-                : start(timer, at, scheduler)
-              : timer.running && TIMER_KEEPING_STATES.includes(uiState)
-                ? timer
-                : HIDDEN_CALL_CARD_TIMER,
-            uiState,
-          );
-        }
-        case 'CallCardStartTimer':
-          return write(r, 'timer', start(timer, at, scheduler));
-        case 'CallCardStopTimer':
-          return timer.running
-            ? write(
-                r,
-                'timer',
-                timerState(false, timer.visible, timer.startedAt, at ?? scheduler.now()),
-              )
-            : r;
-        case 'CallCardClose':
-          return close(r);
-        case 'CallCardSetCardTitle':
-          return write(r, 'title', command.params.title);
-        case 'CallCardSetStatusText':
-          return write(r, 'statusText', command.params.statusText);
-        case 'CallCardSetMute':
-          return write(r, 'muted', command.params.muted);
-        case 'CallCardSetHold':
-          return write(r, 'held', command.params.held);
-      }
-      return r;
-    }
+    case 'command':
+      return reduceCommand(r, activity.command, activity.card, activity.at, scheduler);
     case 'malformed':
       return activity.error.event === 'initialized'
         ? reduceEvent(r, 'initialized', null, activity.card)
@@ -117,6 +76,61 @@ export function reduceEvent(
   if (type === 'muteButtonClick') return write(r, 'muted', payload as boolean);
   if (type === 'holdButtonClick') return write(r, 'held', payload as boolean);
   return type === 'closeButtonClick' ? close(r) : r;
+}
+
+/**
+ * One command the host applied on card `card` (`undefined`: the one shown), at time `at`
+ * (`undefined`: `scheduler.now()`): `reduce` of a `command` activity, for whoever has not made
+ * the activity.
+ */
+export function reduceCommand(
+  r: Reduction,
+  command: CallCardCommand,
+  card: number | undefined,
+  at: number | undefined,
+  scheduler: SchedulerLike,
+): Reduction {
+  const s = r.snapshot;
+  if ((card ?? r.card) !== r.card || s.uiState === null) return r;
+  const timer = s.timer;
+  switch (command.name) {
+    case 'CallCardSetUiState': {
+      const { uiState, disableAutoStartTimer } = command.params;
+      return write(
+        r,
+        'timer',
+        uiState === 'connected'
+          ? disableAutoStartTimer === true
+            ? HIDDEN_CALL_CARD_TIMER
+            : start(timer, at, scheduler)
+          : timer.running && TIMER_KEEPING_STATES.includes(uiState)
+            ? timer
+            : HIDDEN_CALL_CARD_TIMER,
+        uiState,
+      );
+    }
+    case 'CallCardStartTimer':
+      return write(r, 'timer', start(timer, at, scheduler));
+    case 'CallCardStopTimer':
+      return timer.running
+        ? write(
+            r,
+            'timer',
+            timerState(false, timer.visible, timer.startedAt, at ?? scheduler.now()),
+          )
+        : r;
+    case 'CallCardClose':
+      return close(r);
+    case 'CallCardSetCardTitle':
+      return write(r, 'title', command.params.title);
+    case 'CallCardSetStatusText':
+      return write(r, 'statusText', command.params.statusText);
+    case 'CallCardSetMute':
+      return write(r, 'muted', command.params.muted);
+    case 'CallCardSetHold':
+      return write(r, 'held', command.params.held);
+  }
+  return r;
 }
 
 /**

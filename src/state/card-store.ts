@@ -14,7 +14,7 @@ import { tapApplied } from '../session/applied-channel';
 import { bindHostEvent, replayed, tapEvents } from '../session/event-hub';
 import type { LiveState, Session, StartUp } from '../session/session';
 import { onStarted } from '../session/start-up';
-import { reduce, reduceEvent } from './card-reducer';
+import { reduce, reduceCommand, reduceEvent } from './card-reducer';
 
 /**
  * One facade's view of the live state of its placement's card (internal). The state itself (a
@@ -208,12 +208,22 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       },
     );
     const untapApplied = tapApplied(session, (command: CallCardCommand, card: number) => {
-      const activity: Made = { kind: 'command', command, card };
-      // Timed now, on this scheduler, when it may move the timer (a UI state, a timer command):
-      // the activity carries the time, so any reducer of it agrees.
-      if (command.name === 'CallCardSetUiState' || command.name.endsWith('Timer'))
-        activity.at = scheduler.now();
-      accept(reduce(state.reduction, activity, scheduler), activity);
+      const name = command.name;
+      // Timed now, on this scheduler, when it may move the timer: the activity carries the time,
+      // so any reducer of it agrees.
+      const at =
+        name === 'CallCardSetUiState' ||
+        name === 'CallCardStartTimer' ||
+        name === 'CallCardStopTimer'
+          ? scheduler.now()
+          : undefined;
+      // Made only for someone, as an event's is.
+      let activity: Made | undefined;
+      if (state.activity.list.length > 0 || state.runner.busy()) {
+        activity = { kind: 'command', command, card };
+        if (at !== undefined) activity.at = at;
+      }
+      accept(reduceCommand(state.reduction, command, card, at, scheduler), activity);
     });
     session.stores.set(scheduler, (live = state));
   }
