@@ -176,6 +176,10 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       // An unreadable `initialized` still raised a card: the state shows it before the report.
       if (activity?.kind === 'malformed') notify(state.malformed, activity.error);
     };
+    // An activity is made (and frozen) only for someone, the largest cost of a step otherwise: a
+    // subscriber now, or one that may subscribe before a queued delivery runs (an idle runner
+    // delivers at once, so nobody can come in between).
+    const wanted = (): boolean => state.activity.list.length > 0 || state.runner.busy();
     const accept = (next: Reduction, activity: CallCardActivity | undefined): void => {
       // Reduce first: whoever hears of this activity reads an up-to-date `current()`.
       state.reduction = next;
@@ -186,12 +190,9 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       (type: CallCardEventType, payload: unknown, error: CallCardPayloadError | undefined) => {
         // The number of the card an `initialized` opened: the hub counted it before the taps ran.
         const card = type === 'initialized' ? session.tracker.number : undefined;
-        // An event's activity is made (and frozen) only for someone, the hot path's largest cost
-        // otherwise: a subscriber now, or one that may subscribe before a queued delivery runs
-        // (an idle runner delivers at once, so nobody can come in between); and always for an
-        // unreadable payload, which it reports.
+        // Always made for an unreadable payload: it carries the report.
         let activity: Made | undefined;
-        if (error || state.activity.list.length > 0 || state.runner.busy()) {
+        if (error || wanted()) {
           activity = error
             ? { kind: 'malformed', error }
             : { kind: 'event', event: { type, payload } as CallCardEvent };
@@ -217,9 +218,8 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
         name === 'CallCardStopTimer'
           ? scheduler.now()
           : undefined;
-      // Made only for someone, as an event's is.
       let activity: Made | undefined;
-      if (state.activity.list.length > 0 || state.runner.busy()) {
+      if (wanted()) {
         activity = { kind: 'command', command, card };
         if (at !== undefined) activity.at = at;
       }
