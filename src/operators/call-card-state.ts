@@ -136,16 +136,14 @@ export function callCardState(
       let state = startReduction(initial);
       const runner = createRunner();
       const next = (snapshot: CallCardSnapshot): void => subscriber.next(snapshot);
-
-      runner.run(next, initial, undefined);
+      subscriber.next(initial);
       if (subscriber.closed) return undefined;
       return source.subscribe({
         next: (activity) => {
-          const reduced = reduce(state, activity, scheduler);
-          const changed = reduced.snapshot !== state.snapshot;
+          const shown = state.snapshot;
           // Reduce now (times are taken on arrival); deliver in order after any delivery in progress.
-          state = reduced;
-          if (changed) runner.run(next, reduced.snapshot, undefined);
+          state = reduce(state, activity, scheduler);
+          if (state.snapshot !== shown) runner.run(next, state.snapshot, undefined);
         },
         error: (error: unknown) => runner.run((e) => subscriber.error(e), error, undefined),
         complete: () => runner.run(() => subscriber.complete(), undefined, undefined),

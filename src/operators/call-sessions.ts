@@ -66,45 +66,37 @@ export function callSessions(): OperatorFunction<CallCardActivity, Observable<Ca
       let session: Subject<CallCardActivity> | null = null;
       /** The number of the current card, counted like `callCardState` counts it. */
       let card = 0;
-      const start = (activity: CallCardActivity): void => {
-        const previous = session;
+      /**
+       * Ends the open session (cleared first: activity re-entering meanwhile is outside the call)
+       * and, given `first`, starts the next with it.
+       */
+      const restart = (first?: CallCardActivity | false): void => {
+        const open = session;
         session = null;
-        previous?.complete();
+        open?.complete();
+        if (!first) return;
         const next = new Subject<CallCardActivity>();
         // Set before emitting: a subscriber may re-enter with the call's next activity.
         session = next;
         subscriber.next(next.asObservable());
-        next.next(activity);
+        next.next(first);
       };
       const subscription = source.subscribe({
         next: (activity) => {
+          const open = session;
           if (activity.kind === 'sync') {
             card = activity.card;
-            if (activity.snapshot.uiState !== null) start(activity);
-            else {
-              const open = session;
-              session = null;
-              open?.complete();
-            }
-            return;
-          }
-          if (startsCard(activity)) {
+            restart(activity.snapshot.uiState !== null && activity);
+          } else if (opensCard(activity)) {
             card += 1;
-            start(activity);
-            return;
-          }
-          const open = session;
-          if (open === null) return;
-          if (activity.kind === 'command' && activity.card !== undefined && activity.card !== card)
-            return;
-          if (isClose(activity)) {
+            restart(activity);
+          } else if (open && !(activity.kind === 'command' && (activity.card ?? card) !== card)) {
+            const last = closesCard(activity);
             // Cleared first: activity re-entering during the close is outside the call.
-            session = null;
+            if (last) session = null;
             open.next(activity);
-            open.complete();
-            return;
+            if (last) open.complete();
           }
-          open.next(activity);
         },
         error: (error: unknown) => {
           const open = session;
@@ -113,9 +105,7 @@ export function callSessions(): OperatorFunction<CallCardActivity, Observable<Ca
           subscriber.error(error);
         },
         complete: () => {
-          const open = session;
-          session = null;
-          open?.complete();
+          restart();
           subscriber.complete();
         },
       });
@@ -126,13 +116,15 @@ export function callSessions(): OperatorFunction<CallCardActivity, Observable<Ca
     });
 }
 
-function startsCard(activity: CallCardActivity): boolean {
-  return activity.kind === 'event'
-    ? activity.event.type === 'initialized'
-    : activity.kind === 'malformed' && activity.error.event === 'initialized';
+function opensCard(activity: CallCardActivity): boolean {
+  return (
+    (activity.kind === 'event'
+      ? activity.event.type
+      : activity.kind === 'malformed' && activity.error.event) === 'initialized'
+  );
 }
 
-function isClose(activity: CallCardActivity): boolean {
+function closesCard(activity: CallCardActivity): boolean {
   return activity.kind === 'event'
     ? activity.event.type === 'closeButtonClick'
     : activity.kind === 'command' && activity.command.name === 'CallCardClose';

@@ -1,6 +1,7 @@
-import { Observable, asyncScheduler, isObservable } from 'rxjs';
+import { Observable, asyncScheduler, isObservable, map } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { DialpadKey } from '../model/events';
 import { checkDuration, checkOptions, checkScheduler } from '../internal/check-arguments';
 
@@ -66,7 +67,12 @@ export function dialpadDigits(
   const given = checkOptions('dialpadDigits', options, ['resetOn', 'idleMs', 'scheduler']);
   const resetOn = given['resetOn'] as DialpadDigitsOptions['resetOn'];
   if (resetOn !== undefined && !isObservable(resetOn))
-    throw new CallCardInputError('dialpadDigits', 'options.resetOn', resetOn, 'an Observable');
+    throw new CallCardInputError(
+      'dialpadDigits',
+      'options.resetOn',
+      resetOn,
+      fullMessages() ? 'an Observable' : '',
+    );
   const idleMs =
     given['idleMs'] === undefined
       ? undefined
@@ -82,30 +88,26 @@ export function dialpadDigits(
     new Observable<string>((subscriber) => {
       let digits = '';
       let lastKeyAt: number | undefined;
-      if (resetOn !== undefined)
-        subscriber.add(
-          resetOn.subscribe({
-            next: () => {
-              digits = '';
-            },
-            error: (error: unknown) => subscriber.error(error),
-          }),
-        );
-      if (subscriber.closed) return;
       subscriber.add(
-        source.subscribe({
-          next: (key) => {
+        resetOn?.subscribe({
+          next: () => {
+            digits = '';
+          },
+          error: (error: unknown) => subscriber.error(error),
+        }),
+      );
+      if (subscriber.closed) return;
+      source
+        .pipe(
+          map((key) => {
             if (idleMs !== undefined) {
               const now = scheduler.now();
               if (lastKeyAt !== undefined && now - lastKeyAt >= idleMs) digits = '';
               lastKeyAt = now;
             }
-            digits += key;
-            subscriber.next(digits);
-          },
-          error: (error: unknown) => subscriber.error(error),
-          complete: () => subscriber.complete(),
-        }),
-      );
+            return (digits += key);
+          }),
+        )
+        .subscribe(subscriber);
     });
 }

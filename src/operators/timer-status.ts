@@ -119,7 +119,17 @@ export function timerStatus(
   const tickMs = checkDuration('timerStatus', 'options.tickMs', given['tickMs'], 1000, {
     whole: true,
   });
+  return tickingTimer(scheduler, tickMs);
+}
 
+/**
+ * `timerStatus` with options already checked (internal): for callers that checked them
+ * themselves.
+ */
+export function tickingTimer(
+  scheduler: SchedulerLike,
+  tickMs: number,
+): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
   return (source) =>
     new Observable<TimerStatus>((subscriber) => {
       let current: CallCardTimerState | undefined;
@@ -136,27 +146,25 @@ export function timerStatus(
         ticks = 0;
       };
 
-      const emit = (status: TimerStatus['status'], elapsedMs: number): void => {
-        if (last !== undefined && last.status === status && last.elapsedMs === elapsedMs) return;
-        last = Object.freeze({ status, elapsedMs });
-        subscriber.next(last);
+      const show = (status: TimerStatus['status'], elapsedMs: number): void => {
+        if (last?.status !== status || last.elapsedMs !== elapsedMs)
+          subscriber.next((last = Object.freeze({ status, elapsedMs })));
       };
-      const cancelTick = (): void => {
-        tick?.unsubscribe();
-        tick = undefined;
-      };
-      const elapsedSince = (startedAt: number, now: number): number => Math.max(0, now - startedAt);
-      // The next tick on the host's grid `startedAt + k * tickMs`, strictly after `now`.
-      const delayToNextTick = (startedAt: number, now: number): number =>
-        startedAt + (Math.floor((now - startedAt) / tickMs) + 1) * tickMs - now;
-
-      // A fresh action per tick: recursing with `this.schedule` would chain one child action per
-      // tick under the first (VirtualAction does), a chain as long as the call.
-      const scheduleTick = (startedAt: number, now: number): void => {
-        tick = scheduler.schedule(onTick, delayToNextTick(startedAt, now), startedAt);
+      // Shows `timer` running at `now`, then schedules the next tick on the host's grid
+      // `startedAt + k * tickMs`, strictly after `now`. A fresh action per tick: recursing with
+      // `this.schedule` would chain one child action per tick under the first (VirtualAction
+      // does), a chain as long as the call.
+      const run = (timer: CallCardTimerState | undefined, startedAt: number, now: number): void => {
+        show('running', Math.max(0, now - startedAt));
+        // A subscriber may have pushed a new timer or unsubscribed while we emitted.
+        if (!subscriber.closed && current === timer)
+          tick = scheduler.schedule(
+            onTick,
+            startedAt + (Math.floor((now - startedAt) / tickMs) + 1) * tickMs - now,
+            startedAt,
+          );
       };
       const onTick = (startedAt = 0): void => {
-        const timer = current;
         const now = scheduler.now();
         ticks += 1;
         if (now - runFrom >= MAX_RUN_MS || ticks >= MAX_TICKS)
@@ -165,44 +173,38 @@ export function timerStatus(
           awaitingTurn = true;
           void Promise.resolve().then(turned);
         }
-        emit('running', elapsedSince(startedAt, now));
-        // A subscriber may have pushed a new timer or unsubscribed while we emitted.
-        if (subscriber.closed || current !== timer) return;
-        scheduleTick(startedAt, now);
-      };
-
-      const onTimer = (timer: CallCardTimerState): void => {
-        if (current !== undefined && sameTimer(current, timer)) return;
-        current = timer;
-        cancelTick();
-        if (!timer.visible) return emit('hidden', 0);
-        const now = scheduler.now();
-        if (!timer.running) {
-          const elapsed =
-            timer.startedAt === null ? 0 : elapsedSince(timer.startedAt, timer.stoppedAt ?? now);
-          return emit('stopped', elapsed);
-        }
-        const startedAt = timer.startedAt ?? now;
-        emit('running', elapsedSince(startedAt, now));
-        if (subscriber.closed || current !== timer) return;
-        runFrom = now;
-        ticks = 0;
-        scheduleTick(startedAt, now);
+        run(current, startedAt, now);
       };
 
       const subscription = source.subscribe({
-        next: (snapshot) => onTimer(snapshot.timer),
-        error: (error: unknown) => {
-          cancelTick();
-          subscriber.error(error);
+        next: ({ timer }) => {
+          if (current === timer) return;
+          const { running, visible, startedAt, stoppedAt } = timer;
+          if (
+            current?.running === running &&
+            current.visible === visible &&
+            current.startedAt === startedAt &&
+            current.stoppedAt === stoppedAt
+          )
+            return;
+          current = timer;
+          tick?.unsubscribe();
+          const now = scheduler.now();
+          if (!visible) show('hidden', 0);
+          else if (!running)
+            show('stopped', startedAt === null ? 0 : Math.max(0, (stoppedAt ?? now) - startedAt));
+          else {
+            runFrom = now;
+            ticks = 0;
+            run(timer, startedAt ?? now, now);
+          }
         },
-        complete: () => {
-          cancelTick();
-          subscriber.complete();
-        },
+        // The teardown below cancels the pending tick.
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
       });
       return () => {
-        cancelTick();
+        tick?.unsubscribe();
         subscription.unsubscribe();
       };
     });
@@ -217,26 +219,20 @@ const MAX_RUN_MS = 7 * 24 * 60 * 60 * 1000;
 const MAX_TICKS = 1_000_000;
 
 function endlessTimerError(from: number, now: number, ticks: number): CallCardError {
-  const seconds = Math.floor((now - from) / 1000);
-  const hms = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
-    .map((n) => String(n).padStart(2, '0'))
-    .join(':');
   return new CallCardError(
     fullMessages()
-      ? `timerStatus: the call timer ran ${hms} (${ticks} ticks, ${from} to ${now} ms) without a ` +
-          'stop and without the event loop turning once: on a virtual clock, TestScheduler.run() ' +
-          'or flush() would never return. End it before the test ends: card.dispose(), ' +
-          'unsubscribe from timer$, or stopTimer().'
+      ? `timerStatus: the call timer ran ${hms(now - from)} (${ticks} ticks, ${from} to ${now} ms) ` +
+          'without a stop and without the event loop turning once: on a virtual clock, ' +
+          'TestScheduler.run() or flush() would never return. End it before the test ends: ' +
+          'card.dispose(), unsubscribe from timer$, or stopTimer().'
       : `timerStatus: the call timer ran ${ticks} ticks without a stop`,
   );
 }
 
-function sameTimer(a: CallCardTimerState, b: CallCardTimerState): boolean {
-  return (
-    a === b ||
-    (a.running === b.running &&
-      a.visible === b.visible &&
-      a.startedAt === b.startedAt &&
-      a.stoppedAt === b.stoppedAt)
-  );
+/** `ms` as `HH:MM:SS`. */
+function hms(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
 }

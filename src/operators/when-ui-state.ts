@@ -55,7 +55,12 @@ export function whenUiState<T>(
   ...states: [HostUiState, ...HostUiState[]]
 ): MonoTypeOperatorFunction<T> {
   if (states.length === 0)
-    throw new CallCardInputError('whenUiState', 'states', states, 'one or more UI states');
+    throw new CallCardInputError(
+      'whenUiState',
+      'states',
+      states,
+      fullMessages() ? 'one or more UI states' : '',
+    );
   for (const state of states as readonly unknown[])
     if (!isHostUiState(state))
       throw new CallCardInputError(

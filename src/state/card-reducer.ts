@@ -1,12 +1,10 @@
 import type { SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import type { CallCardCommand } from '../model/commands';
-import type { CallCardPayloadError } from '../model/errors';
-import type { CallCardEventMap, CallCardEventType, CallInfo } from '../model/events';
-import { HIDDEN_CALL_CARD_TIMER } from '../model/snapshot';
+import type { CallCardEventType, CallInfo, CrmEntity } from '../model/events';
+import { HIDDEN_CALL_CARD_TIMER, INITIAL_CALL_CARD_SNAPSHOT } from '../model/snapshot';
 import type { CallCardSnapshot, CallCardTimerState, Reduction } from '../model/snapshot';
 import { TIMER_KEEPING_STATES } from '../model/ui-states';
-import type { HostUiState } from '../model/ui-states';
 import { sameData } from './same-data';
 
 /**
@@ -27,7 +25,15 @@ export function startReduction(initial: CallCardSnapshot): Reduction {
   };
 }
 
-/** One step of any activity; times from `scheduler.now()`. */
+/**
+ * One step: `r` after `activity`. Times come from the command's `at`, else `scheduler.now()`.
+ *
+ * An `initialized` (or an unreadable one: the host raised the card all the same) opens the card
+ * numbered by the activity's `card`; without it (activity made by hand) the next after the one
+ * shown. A command of another card (a late reply of an earlier call) changes nothing, nor does
+ * any command or click while no card is open: the host answers every command with "Call card is
+ * undefined" then, and raises no clicks.
+ */
 export function reduce(
   r: Reduction,
   activity: CallCardActivity,
@@ -37,9 +43,11 @@ export function reduce(
     case 'event':
       return reduceEvent(r, activity.event.type, activity.event.payload, activity.card);
     case 'command':
-      return reduceCommand(r, activity.command, activity.card, scheduler, activity.at);
+      return reduceCommand(r, activity.command, activity.card, activity.at, scheduler);
     case 'malformed':
-      return reduceMalformed(r, activity.error, activity.card);
+      return activity.error.event === 'initialized'
+        ? reduceEvent(r, 'initialized', null, activity.card)
+        : r;
     case 'sync': {
       const { snapshot, card, entityKept } = activity;
       return r.snapshot === snapshot && r.card === card && r.entityKept === entityKept
@@ -50,15 +58,9 @@ export function reduce(
 }
 
 /**
- * A host event. `card`, for an `initialized`, is the number the session gave the card it opened;
- * without it (activity made by hand) the reducer counts on from the card it shows.
+ * One host event: `reduce` of an `event` activity, for whoever has not made the activity. An
+ * `initialized` whose payload is `null` (unreadable) opens a card all the same.
  */
-export function reduceEvent<T extends CallCardEventType>(
-  r: Reduction,
-  type: T,
-  payload: CallCardEventMap[T],
-  card?: number,
-): Reduction;
 export function reduceEvent(
   r: Reduction,
   type: CallCardEventType,
@@ -66,133 +68,109 @@ export function reduceEvent(
   card?: number,
 ): Reduction {
   const s = r.snapshot;
-  switch (type) {
-    case 'initialized':
-      return newCard(r, payload as CallInfo, card);
-    case 'entityChanged': {
-      const entity = sameData(s.entity, payload)
-        ? s.entity
-        : (payload as CallCardSnapshot['entity']);
-      if (entity === s.entity && r.entityKept) return r;
-      const next = copy(s);
-      next.entity = entity;
-      return {
-        snapshot: entity === s.entity ? s : Object.freeze(next),
-        card: r.card,
-        entityKept: true,
-      };
-    }
-    default:
-      // No card, no clicks (the host raises none then).
-      if (s.uiState === null) return r;
-      if (type === 'muteButtonClick') return withFlag(r, 'muted', payload as boolean);
-      if (type === 'holdButtonClick') return withFlag(r, 'held', payload as boolean);
-      if (type === 'closeButtonClick') return close(r);
-      return r;
-  }
+  if (type === 'initialized') return newCard(r, payload as CallInfo | null, card);
+  if (type === 'entityChanged')
+    return write(r, 'entity', sameData(s.entity, payload) ? s.entity : (payload as CrmEntity));
+  // No card, no clicks (the host raises none then).
+  if (s.uiState === null) return r;
+  if (type === 'muteButtonClick') return write(r, 'muted', payload as boolean);
+  if (type === 'holdButtonClick') return write(r, 'held', payload as boolean);
+  return type === 'closeButtonClick' ? close(r) : r;
 }
 
 /**
- * A command the host applied on card `card` (`undefined`: the current one), at time `at`
- * (`undefined`: `scheduler.now()`). A command of another card (a late reply of an earlier call)
- * changes nothing, nor does any command while no card is open: the host answers every command
- * with "Call card is undefined" then.
+ * One command the host applied on card `card` (`undefined`: the one shown), at time `at`
+ * (`undefined`: `scheduler.now()`): `reduce` of a `command` activity, for whoever has not made
+ * the activity.
  */
 export function reduceCommand(
   r: Reduction,
   command: CallCardCommand,
   card: number | undefined,
+  at: number | undefined,
   scheduler: SchedulerLike,
-  at?: number,
 ): Reduction {
   const s = r.snapshot;
-  if ((card !== undefined && card !== r.card) || s.uiState === null) return r;
+  if ((card ?? r.card) !== r.card || s.uiState === null) return r;
+  const timer = s.timer;
   switch (command.name) {
-    case 'CallCardSetCardTitle':
-      return withText(r, 'title', command.params.title);
-    case 'CallCardSetStatusText':
-      return withText(r, 'statusText', command.params.statusText);
-    case 'CallCardSetMute':
-      return withFlag(r, 'muted', command.params.muted);
-    case 'CallCardSetHold':
-      return withFlag(r, 'held', command.params.held);
     case 'CallCardSetUiState': {
       const { uiState, disableAutoStartTimer } = command.params;
-      const timer = enterState(s.timer, uiState, disableAutoStartTimer === true, scheduler, at);
-      if (uiState === s.uiState && timer === s.timer) return r;
-      const next = copy(s);
-      next.uiState = uiState;
-      next.timer = timer;
-      return changed(r, next);
+      return write(
+        r,
+        'timer',
+        uiState === 'connected'
+          ? disableAutoStartTimer === true
+            ? HIDDEN_CALL_CARD_TIMER
+            : start(timer, at, scheduler)
+          : timer.running && TIMER_KEEPING_STATES.includes(uiState)
+            ? timer
+            : HIDDEN_CALL_CARD_TIMER,
+        uiState,
+      );
     }
     case 'CallCardStartTimer':
-      return withTimer(r, startTimer(s.timer, scheduler, at));
+      return write(r, 'timer', start(timer, at, scheduler));
     case 'CallCardStopTimer':
-      return withTimer(r, stopTimer(s.timer, scheduler, at));
+      return timer.running
+        ? write(
+            r,
+            'timer',
+            timerState(false, timer.visible, timer.startedAt, at ?? scheduler.now()),
+          )
+        : r;
     case 'CallCardClose':
       return close(r);
-    case 'CallCardGetListUiStates':
-      return r;
+    case 'CallCardSetCardTitle':
+      return write(r, 'title', command.params.title);
+    case 'CallCardSetStatusText':
+      return write(r, 'statusText', command.params.statusText);
+    case 'CallCardSetMute':
+      return write(r, 'muted', command.params.muted);
+    case 'CallCardSetHold':
+      return write(r, 'held', command.params.held);
   }
+  return r;
 }
 
 /**
- * A host event whose payload could not be read: an unreadable `initialized` still raised a card
- * (shown with `call: null`); any other one changes nothing.
+ * `r` with `key` set to `value`, and the UI state and timer given: `r` itself when nothing
+ * changes, and the same snapshot when only `entityKept` does. An entity is kept into the next
+ * card (until a close or an `initialized`); a close ends the card, and the entity seen before it
+ * with it. The new snapshot is one fixed-shape literal whose fields pick `value` by name: a keyed
+ * write (`next[key] = value`) over this many keys would slow every step.
  */
-export function reduceMalformed(
+function write<K extends keyof CallCardSnapshot>(
   r: Reduction,
-  error: CallCardPayloadError,
-  card?: number,
+  key: K,
+  value: CallCardSnapshot[K],
+  uiState = r.snapshot.uiState,
+  timer = r.snapshot.timer,
 ): Reduction {
-  return error.event === 'initialized' ? newCard(r, null, card) : r;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** A fixed-shape, unfrozen copy of `s` to change before freezing. */
-function copy(s: CallCardSnapshot): Mutable<CallCardSnapshot> {
+  const s = r.snapshot;
+  const entityKept = key === 'entity' || (key !== 'closed' && r.entityKept);
+  if (s[key] === value && s.uiState === uiState && s.timer === timer)
+    return entityKept === r.entityKept ? r : { snapshot: s, card: r.card, entityKept };
+  const v = value as never;
   return {
-    uiState: s.uiState,
-    title: s.title,
-    statusText: s.statusText,
-    muted: s.muted,
-    held: s.held,
-    call: s.call,
-    entity: s.entity,
-    closed: s.closed,
-    timer: s.timer,
-  };
-}
-
-function changed(r: Reduction, next: Mutable<CallCardSnapshot>): Reduction {
-  // A close ends the card: an entity seen before it belongs to that card.
-  return {
-    snapshot: Object.freeze(next),
+    snapshot: Object.freeze({
+      uiState,
+      title: key === 'title' ? v : s.title,
+      statusText: key === 'statusText' ? v : s.statusText,
+      muted: key === 'muted' ? v : s.muted,
+      held: key === 'held' ? v : s.held,
+      call: s.call,
+      entity: key === 'entity' ? v : s.entity,
+      closed: key === 'closed' ? v : s.closed,
+      timer: key === 'timer' ? v : timer,
+    }),
     card: r.card,
-    entityKept: next.closed ? false : r.entityKept,
+    entityKept,
   };
 }
 
-function withText(r: Reduction, key: 'title' | 'statusText', value: string): Reduction {
-  if (r.snapshot[key] === value) return r;
-  const next = copy(r.snapshot);
-  next[key] = value;
-  return changed(r, next);
-}
-
-function withFlag(r: Reduction, key: 'muted' | 'held', value: boolean): Reduction {
-  if (r.snapshot[key] === value) return r;
-  const next = copy(r.snapshot);
-  next[key] = value;
-  return changed(r, next);
-}
-
-function withTimer(r: Reduction, timer: CallCardTimerState): Reduction {
-  if (r.snapshot.timer === timer) return r;
-  const next = copy(r.snapshot);
-  next.timer = timer;
-  return changed(r, next);
+function close(r: Reduction): Reduction {
+  return write(r, 'closed', true, null, HIDDEN_CALL_CARD_TIMER);
 }
 
 /**
@@ -201,58 +179,17 @@ function withTimer(r: Reduction, timer: CallCardTimerState): Reduction {
  * `null` for a card whose `initialized` payload could not be read: the host raised it all the
  * same, and its commands work.
  */
-export function newCard(r: Reduction, call: CallInfo | null, card = r.card + 1): Reduction {
+function newCard(r: Reduction, call: CallInfo | null, card = r.card + 1): Reduction {
   const s = r.snapshot;
-  const sameCall = sameData(s.call, call);
-  const entity = r.entityKept ? s.entity : null;
-  const snapshot =
-    s.uiState === 'externalCard' &&
-    s.title === '' &&
-    s.statusText === '' &&
-    !s.muted &&
-    !s.held &&
-    sameCall &&
-    s.entity === entity &&
-    !s.closed &&
-    s.timer === HIDDEN_CALL_CARD_TIMER
-      ? s
-      : Object.freeze({
-          uiState: 'externalCard',
-          title: '',
-          statusText: '',
-          muted: false,
-          held: false,
-          call: sameCall ? s.call : call,
-          entity,
-          closed: false,
-          timer: HIDDEN_CALL_CARD_TIMER,
-        } as const);
-  return { snapshot, card, entityKept: false };
-}
-
-function close(r: Reduction): Reduction {
-  const s = r.snapshot;
-  if (s.closed && s.uiState === null && s.timer === HIDDEN_CALL_CARD_TIMER) return r;
-  const next = copy(s);
-  next.uiState = null;
-  next.closed = true;
-  next.timer = HIDDEN_CALL_CARD_TIMER;
-  return changed(r, next);
-}
-
-const keepsRunningTimer: ReadonlySet<HostUiState> = new Set(TIMER_KEEPING_STATES);
-
-function enterState(
-  timer: CallCardTimerState,
-  uiState: HostUiState,
-  disableAutoStart: boolean,
-  scheduler: SchedulerLike,
-  at: number | undefined,
-): CallCardTimerState {
-  if (uiState === 'connected')
-    return disableAutoStart ? HIDDEN_CALL_CARD_TIMER : startTimer(timer, scheduler, at);
-  if (keepsRunningTimer.has(uiState) && timer.running) return timer;
-  return HIDDEN_CALL_CARD_TIMER;
+  const fresh: CallCardSnapshot = {
+    ...INITIAL_CALL_CARD_SNAPSHOT,
+    uiState: 'externalCard',
+    call: sameData(s.call, call) ? s.call : call,
+    entity: r.entityKept ? s.entity : null,
+  };
+  // Compared only when it may be the same: a card shown as fresh.
+  const same = s.uiState === 'externalCard' && sameData(s, fresh);
+  return { snapshot: same ? s : Object.freeze(fresh), card, entityKept: false };
 }
 
 function timerState(
@@ -264,22 +201,13 @@ function timerState(
   return Object.freeze({ running, visible, startedAt, stoppedAt });
 }
 
-function startTimer(
+/** Shown and running; the host reuses a start it still has, so a stop followed by a start resumes. */
+function start(
   timer: CallCardTimerState,
-  scheduler: SchedulerLike,
   at: number | undefined,
-): CallCardTimerState {
-  if (timer.running)
-    return timer.visible ? timer : timerState(true, true, timer.startedAt, timer.stoppedAt);
-  // The host reuses a start it still has: a stop followed by a start resumes.
-  return timerState(true, true, timer.startedAt ?? at ?? scheduler.now(), null);
-}
-
-function stopTimer(
-  timer: CallCardTimerState,
   scheduler: SchedulerLike,
-  at: number | undefined,
 ): CallCardTimerState {
-  if (!timer.running) return timer;
-  return timerState(false, timer.visible, timer.startedAt, at ?? scheduler.now());
+  return timer.running && timer.visible
+    ? timer
+    : timerState(true, true, timer.startedAt ?? at ?? scheduler.now(), null);
 }
