@@ -31,7 +31,7 @@ import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
 import { validateCommand } from './commands/validate-command';
-import { timerStatus } from './operators/timer-status';
+import { tickingTimer } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
 
 /**
@@ -139,7 +139,9 @@ function eventsUntil(
  * The state is updated before any subscriber of the placement's events hears of an event, so
  * `snapshot()` read in such a subscriber is current. Bad `placement` or `options` throw
  * `CallCardInputError`; a placement whose `bindEvent` throws makes it throw
- * `CallCardUnavailableError` naming the event (nothing is kept).
+ * `CallCardUnavailableError` naming the event (nothing is kept). A deferred placement that arrives
+ * at such a placement ends the card instead: the error once on `errors$`, then as `dispose()`
+ * does, with the commands still pending failed with that error and never sent.
  *
  * @example
  * ```ts
@@ -182,14 +184,22 @@ export function connectCallCard(
   const tickMs = checkDuration('connectCallCard', 'options.tickMs', given['tickMs'], 1000, {
     whole: true,
   });
-  const toTimer = timerStatus({ scheduler, tickMs });
+  const toTimer = tickingTimer(scheduler, tickMs);
   const startUp = startUpOf(port);
-  const store = retainCallCardStore(startUp, scheduler);
+  // A deferred placement that arrives at a placement that cannot bind the card's events ends the
+  // card: the error on errors$, its commands refused with it (those still waiting never sent).
+  const store = retainCallCardStore(startUp, scheduler, (error) => {
+    ended = error as CallCardError;
+    errors.next(ended);
+    card.dispose();
+  });
   const sink = commandSink(startUp, sinkOptions, 'callCard.apply');
 
   const errors = new Subject<CallCardError>();
   const sinks = new Subscription();
   let disposed = false;
+  /** Why the card ended without `dispose()` (see the store above). */
+  let ended: CallCardError | undefined;
   let last: CallCardSnapshot | undefined;
 
   const assertLive = (what: string): void => {
@@ -237,7 +247,7 @@ export function connectCallCard(
     return subscription;
   };
 
-  return {
+  const card: CallCard = {
     events: eventsUntil(callCardEvents(port), until),
     activity$: until(store.activity$),
     state$,
@@ -284,10 +294,11 @@ export function connectCallCard(
       sent.add(() => {
         if (!settled)
           result.error(
-            new CallCardUnavailableError(
-              'callCard.send',
-              'the call card was disposed before the command finished',
-            ),
+            ended ??
+              new CallCardUnavailableError(
+                'callCard.send',
+                'the call card was disposed before the command finished',
+              ),
           );
       });
       track(sent);
@@ -304,6 +315,7 @@ export function connectCallCard(
       store.release();
     },
   };
+  return card;
 }
 
 /** `isObservable`, false for a value whose inspection throws (a hostile Proxy). */

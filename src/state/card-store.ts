@@ -54,13 +54,25 @@ const BEFORE_ANY_CARD: Reduction = {
  * starting it shows the state before any card, and switches to the live state the moment the real
  * placement is known: subscribers stay subscribed, and hear of the switch only if it changes
  * something (a `sync` activity, a new snapshot). A started placement that cannot bind its events
- * throws here; a deferred one reports it (nobody can receive it) and stays before any card.
+ * throws here; a deferred one that arrives at such a placement tells `failed` (the facade then
+ * ends its card with that error) and stays before any card.
  */
-export function retainCallCardStore(startUp: StartUp, scheduler: SchedulerLike): CallCardStore {
+export function retainCallCardStore(
+  startUp: StartUp,
+  scheduler: SchedulerLike,
+  failed: (error: unknown) => void,
+): CallCardStore {
   let live: LiveState | undefined;
   let released = false;
+  const started = startUp.session !== undefined;
   const stopWaiting = onStarted(startUp, (session) => {
-    if (!released) live = retainLiveState(session, scheduler);
+    if (released) return;
+    try {
+      live = retainLiveState(session, scheduler);
+    } catch (error) {
+      if (started) throw error;
+      failed(error);
+    }
   });
 
   /**
@@ -140,13 +152,13 @@ function takeOver(session: Session): Reduction {
  * The live state of `session` on `scheduler`, retained by one more facade. It is made on first
  * use and kept while any facade uses it: the host's silent changes (applied commands) exist
  * nowhere else, so a facade made later can only learn them from a live state that was running.
- * Binds every host event first; a placement that cannot bind one throws
- * `CallCardUnavailableError` naming it, and nothing is kept.
+ * Binds every host event once it listens (an event the host delivers inside `bindEvent` counts);
+ * a placement that cannot bind one throws `CallCardUnavailableError` naming it, and nothing is
+ * kept.
  */
 function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState {
   let live = session.stores.get(scheduler);
   if (!live) {
-    for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, type);
     const initial = takeOver(session);
     const state: LiveState = {
       reduction: initial,
@@ -226,6 +238,13 @@ function retainLiveState(session: Session, scheduler: SchedulerLike): LiveState 
       accept(reduceCommand(state.reduction, command, card, at, scheduler), activity);
     });
     session.stores.set(scheduler, (live = state));
+    // Bound once it listens: an event the host delivers inside `bindEvent` reaches it.
+    try {
+      for (const type of CALL_CARD_EVENT_TYPES) bindHostEvent(session, type);
+    } catch (error) {
+      state.stop();
+      throw error;
+    }
   }
   live.refs += 1;
   return live;
