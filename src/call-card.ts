@@ -4,7 +4,6 @@ import {
   Observable,
   Subject,
   Subscription,
-  asyncScheduler,
   isObservable,
   merge,
   of,
@@ -169,12 +168,7 @@ export function connectCallCard(
 ): CallCard {
   const port = checkPlacement('connectCallCard', placement);
   const given = checkOptions('connectCallCard', options, OPTION_KEYS);
-  const scheduler = checkScheduler(
-    'connectCallCard',
-    'options.scheduler',
-    given['scheduler'],
-    asyncScheduler,
-  );
+  const scheduler = checkScheduler('connectCallCard', given);
   const sinkOptions = checkCommandOptions(
     'connectCallCard',
     { scheduler, timeoutMs: given['timeoutMs'], waitForInitialized: given['waitForInitialized'] },

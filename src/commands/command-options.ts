@@ -33,7 +33,7 @@ export function checkCommandOptions(
     timeoutMs: checkDuration(where, 'options.timeoutMs', given['timeoutMs'], DEFAULT_TIMEOUT_MS, {
       infinite: true,
     }),
-    scheduler: checkScheduler(where, 'options.scheduler', given['scheduler'], asyncScheduler),
+    scheduler: checkScheduler(where, given),
     waitForInitialized: checkBoolean(
       where,
       'options.waitForInitialized',

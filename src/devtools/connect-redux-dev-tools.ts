@@ -1,4 +1,4 @@
-import { Subscription, asyncScheduler } from 'rxjs';
+import { Subscription } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import type { CallCard } from '../call-card';
 import { connectCallCard } from '../call-card';
@@ -153,7 +153,7 @@ export function connectReduxDevTools(
   const extension = checkExtension(given['extension']);
   const appCard = checkCard(given['card']);
   const redact = checkRedact(given['redact']);
-  const scheduler = checkScheduler(WHERE, 'options.scheduler', given['scheduler'], asyncScheduler);
+  const scheduler = checkScheduler(WHERE, given);
 
   if (extension === undefined) {
     say(

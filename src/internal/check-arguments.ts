@@ -1,3 +1,4 @@
+import { asyncScheduler } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError, describeThrow } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
@@ -55,14 +56,16 @@ export function checkOptions(
   );
 }
 
-/** Checks an rxjs `SchedulerLike` (`now()` and `schedule()`); `undefined` gives `fallback`. */
+/**
+ * Checks `options.scheduler`, an rxjs `SchedulerLike` (`now()` and `schedule()`); none gives
+ * `asyncScheduler`.
+ */
 export function checkScheduler(
   where: string,
-  field: string,
-  value: unknown,
-  fallback: SchedulerLike,
+  options: Readonly<Record<string, unknown>>,
 ): SchedulerLike {
-  if (value === undefined) return fallback;
+  const value = options['scheduler'];
+  if (value === undefined) return asyncScheduler;
   if (
     typeof value !== 'object' ||
     typeof (value as Partial<SchedulerLike> | null)?.now !== 'function' ||
@@ -70,7 +73,7 @@ export function checkScheduler(
   )
     throw new CallCardInputError(
       where,
-      field,
+      'options.scheduler',
       value,
       fullMessages() ? 'an rxjs SchedulerLike (with now() and schedule())' : '',
     );

@@ -1,4 +1,4 @@
-import { Observable, asyncScheduler } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardActivity } from '../model/activity';
 import { CallCardInputError } from '../model/errors';
@@ -123,12 +123,7 @@ export function callCardState(
   options?: CallCardStateOptions,
 ): OperatorFunction<CallCardActivity, CallCardSnapshot> {
   const checked = checkOptions('callCardState', options, ['scheduler', 'initial']);
-  const scheduler = checkScheduler(
-    'callCardState',
-    'options.scheduler',
-    checked['scheduler'],
-    asyncScheduler,
-  );
+  const scheduler = checkScheduler('callCardState', checked);
   const initial = checkInitial(checked['initial']);
 
   return (source) =>

@@ -1,4 +1,4 @@
-import { Observable, asyncScheduler, isObservable, map } from 'rxjs';
+import { Observable, isObservable, map } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import { CallCardInputError } from '../model/errors';
 import { fullMessages } from '../model/full-messages';
@@ -77,12 +77,7 @@ export function dialpadDigits(
     given['idleMs'] === undefined
       ? undefined
       : checkDuration('dialpadDigits', 'options.idleMs', given['idleMs'], 0);
-  const scheduler = checkScheduler(
-    'dialpadDigits',
-    'options.scheduler',
-    given['scheduler'],
-    asyncScheduler,
-  );
+  const scheduler = checkScheduler('dialpadDigits', given);
 
   return (source) =>
     new Observable<string>((subscriber) => {

@@ -1,4 +1,4 @@
-import { Observable, asyncScheduler } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import type { CallCardSnapshot, CallCardTimerState } from '../model/snapshot';
 import { fullMessages } from '../model/full-messages';
@@ -110,12 +110,7 @@ export function timerStatus(
   options?: TimerStatusOptions,
 ): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
   const given = checkOptions('timerStatus', options, ['scheduler', 'tickMs']);
-  const scheduler = checkScheduler(
-    'timerStatus',
-    'options.scheduler',
-    given['scheduler'],
-    asyncScheduler,
-  );
+  const scheduler = checkScheduler('timerStatus', given);
   const tickMs = checkDuration('timerStatus', 'options.tickMs', given['tickMs'], 1000, {
     whole: true,
   });

@@ -1,4 +1,4 @@
-import { Observable, Subject, asyncScheduler } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import type { SchedulerLike } from 'rxjs';
 import { CallCardInputError, describeThrow } from '../model/errors';
 import type { CallCardError } from '../model/errors';
@@ -148,7 +148,7 @@ export function recordCallCard(
 ): CallCardRecorder {
   const port = checkPlacement(WHERE, placement);
   const given = checkOptions(WHERE, options, ['scheduler', 'maxEntries', 'redact']);
-  const scheduler = checkScheduler(WHERE, 'options.scheduler', given['scheduler'], asyncScheduler);
+  const scheduler = checkScheduler(WHERE, given);
   // The default keeps about an hour of a call whose status text changes every second.
   const maxEntries = (given['maxEntries'] ?? 10_000) as number;
   const redact = given['redact'] as RecordCallCardOptions['redact'];

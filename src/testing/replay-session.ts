@@ -1,4 +1,4 @@
-import { AsyncSubject, asyncScheduler } from 'rxjs';
+import { AsyncSubject } from 'rxjs';
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { CallCardSessionLog, JsonValue } from '../model/session-log';
 import { checkOptions, checkScheduler } from '../internal/check-arguments';
@@ -175,7 +175,7 @@ export function replaySession(
   options?: ReplaySessionOptions,
 ): ReplayPlacement {
   const given = checkOptions(WHERE, options, ['scheduler']);
-  const scheduler = checkScheduler(WHERE, 'options.scheduler', given['scheduler'], asyncScheduler);
+  const scheduler = checkScheduler(WHERE, given);
   const script = replayScript(checkSessionLog(WHERE, log));
 
   const start = scheduler.now();
