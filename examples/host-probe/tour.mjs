@@ -198,9 +198,10 @@ export const PROBE_STEPS = Object.freeze([
       '§3 an unknown command gets no reply',
       "§3 which of the desktop client's answers reach a browser app",
     ],
-    // Sent past the library, which refuses them: the host's own answer is the point.
+    // Sent past the library, which refuses them: the host's own answer is the point. One at a
+    // time, so the answers (and the notes) come in the same order on every run.
     run: (t) =>
-      merge(
+      concat(
         t.raw('CallCardSetUiState', { uiState: 'probeUnknownState' }),
         t.raw('CallCardProbeUnknownCommand', {}),
         t.raw('CallCardSetMute', {}),
