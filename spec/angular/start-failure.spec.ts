@@ -13,13 +13,13 @@ import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
 import { settled } from '../support/later';
 
-// An attacker's review of provideCallCard's start-up: each test failed when it was written.
+// provideCallCard with a start that fails: the comment under each test says how it once broke.
 
 initAngularTestEnvironment();
 
 const ROOT = Injector.NULL as EnvironmentInjector;
 
-describe('attack: provideCallCard with a start that fails', () => {
+describe('provideCallCard with a start that fails', () => {
   it('a factory returning a promise-like whose then throws does not break the bootstrap', async () => {
     // Broke: startPlacement hands the promise-like to deferPlacement, whose `then` call is outside
     // any try: the injector's creation throws Error('sdk broke').

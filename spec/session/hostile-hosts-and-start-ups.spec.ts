@@ -16,8 +16,9 @@ import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { callInfo, collectUnhandledErrors } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
-// An attacker's review of "one placement, one session": each test names the promise it holds
-// the library to, and failed when it was written.
+// One placement, one session, held against hostile hosts and start-ups: huge texts, deferred
+// placements that arrive at other deferred placements, thenables and ports that throw. Each test
+// names the promise it holds the library to; the comment under it says how it once broke.
 
 /** 50 MB of text from the host (an error code, an error message). */
 const HUGE = 'x'.repeat(50_000_000);
@@ -45,7 +46,7 @@ function withBindEvent(
     bind(original, name, handler);
 }
 
-describe('attack: error messages quote host text briefly', () => {
+describe('error messages quote host text briefly', () => {
   it('a 50 MB errorCode from the host makes a short CallCardCommandError message', () => {
     // Broke: the message interpolates errorCode whole (50,000,053 characters).
     const host = createTestPlacement({ policy: { error: HUGE } });
@@ -120,7 +121,7 @@ describe('attack: error messages quote host text briefly', () => {
   });
 });
 
-describe('attack: a deferred placement that arrives at another deferred placement', () => {
+describe('a deferred placement that arrives at another deferred placement', () => {
   /**
    * The host with a card open; `a` still starting; `b` a deferred placement whose factory returns
    * `a`. A command handed to `b` waits until `a` arrives.
@@ -182,7 +183,7 @@ describe('attack: a deferred placement that arrives at another deferred placemen
   });
 });
 
-describe('attack: hostile start-ups and hosts', () => {
+describe('hostile start-ups and hosts', () => {
   const reported = collectUnhandledErrors();
 
   it('a promise-like whose then throws fails the start instead of throwing out of deferPlacement', async () => {
@@ -249,7 +250,7 @@ describe('attack: hostile start-ups and hosts', () => {
   });
 });
 
-describe('attack: what held (kept as regression specs)', () => {
+describe('a facade disposed while its deferred placement arrives', () => {
   it('commands of a disposed facade on a deferred placement are never sent, also when it is disposed by a state$ subscriber as the placement arrives', async () => {
     const host = createTestPlacement();
     const direct = connectCallCard(host);
