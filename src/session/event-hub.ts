@@ -4,7 +4,7 @@ import type { CallCardPayloadError } from '../model/errors';
 import type { CallCardEventType } from '../model/events';
 import { hostEventName } from '../model/events';
 import { readPayload } from '../model/validate';
-import { addListener, createListeners, notify } from '../internal/listeners';
+import { addListener, createListeners, notify, notifyNext } from '../internal/listeners';
 import type { SessionLogCardCause } from '../model/session-log';
 import type { EventChannel, EventTap, Session } from './session';
 import { isTraced, trace } from './trace';
@@ -90,7 +90,7 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   // The replay memory first: a listener that joins while this event is delivered (a facade made
   // in a subscriber of the new card) must take over this card, not the one before. Such a
   // listener is not in this delivery's copy, made here too, so it sees the value once (replayed).
-  const listeners = { list: channel.listeners.list };
+  const listeners = channel.listeners.list;
   if (refused) forget(channel);
   else if (type === 'initialized' || type === 'entityChanged') {
     channel.has = true;
@@ -113,7 +113,7 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   // The latest value of an unreadable payload is now unknown (forgotten above): replaying the one
   // before it would describe another call.
   if (refused) notify(session.malformed, refused);
-  else notify(listeners, read);
+  else notifyNext(listeners, read);
   // Told also when a Close click changed nothing: the queue waited for it to be delivered.
   if (isCardEvent(type)) notify(tracker.changed);
 }

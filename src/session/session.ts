@@ -56,7 +56,8 @@ export interface CardTracker {
 export interface EventChannel {
   readonly session: Session;
   readonly type: CallCardEventType;
-  readonly listeners: Listeners<(payload: unknown) => void>;
+  /** Its subscribers (or anything with `next`), told each payload. */
+  readonly listeners: Listeners<{ next(payload: unknown): void }>;
   /** Whether `bindEvent` was called (successfully) for this event. */
   bound: boolean;
   /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */

@@ -27,9 +27,8 @@ export function hostEvent<T extends CallCardEventType>(
     // Listen before replaying: an event the replayed value's handler raises synchronously must
     // still reach this subscriber. (During a dispatch of this very event the listener is not in
     // the delivery copy, so the value is not seen twice.)
-    const remove = addListener(channel.listeners, (payload: unknown) =>
-      subscriber.next(payload as CallCardEventMap[T]),
-    );
+    // The subscriber itself is the listener: nothing of ours between the host and it.
+    const remove = addListener(channel.listeners, subscriber as { next(payload: unknown): void });
     if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
     try {
       bindHostEvent(session, type);
@@ -55,9 +54,10 @@ export function everyEvent(startUp: StartUp): Observable<CallCardEvent> {
     try {
       for (const type of CALL_CARD_EVENT_TYPES) {
         removals.push(
-          addListener(channelOf(session, type).listeners, (payload: unknown) =>
-            subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
-          ),
+          addListener(channelOf(session, type).listeners, {
+            next: (payload: unknown) =>
+              subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
+          }),
         );
         bindHostEvent(session, type);
       }
