@@ -195,7 +195,7 @@ function createQueue(session: Session): CommandQueue {
  * CJS builds still reach the host one at a time, in order. A placement that cannot bind those
  * events throws here, before any command is queued.
  */
-export function sessionQueue(session: Session): CommandQueue {
+function sessionQueue(session: Session): CommandQueue {
   if (session.queue === undefined) {
     followCards(session);
     session.queue = createQueue(session);

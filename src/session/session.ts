@@ -239,10 +239,10 @@ export interface Session {
   calls: number;
 }
 
-/** A start-up still starting (or, with `session`, started). */
-export function createStartUp(session?: Session): StartUp {
+/** A start-up still starting. */
+export function createStartUp(): StartUp {
   return {
-    session,
+    session: undefined,
     failure: undefined,
     attach: createListeners(),
     release: createListeners(),
