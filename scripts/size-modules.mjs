@@ -35,7 +35,8 @@ const r = await build({
   logLevel: 'error',
   tsconfigRaw: '{}',
   plugins: [plugin],
-  outfile: '/tmp/out.js',
+  // Never written (write: false): esbuild only needs a name for the bundle.
+  outfile: 'size-modules.js',
 });
 const out = Object.values(r.metafile.outputs)[0];
 const rows = Object.entries(out.inputs)
