@@ -233,11 +233,10 @@ export function connectCallCard(
 
   const state$ = until(store.state$);
   const timer$ = state$.pipe(toTimer, shareReplay({ bufferSize: 1, refCount: true }));
+  // `sinks` holds a subscription only while it is open: rxjs drops a closed one, and one that
+  // closes later removes itself from its parent.
   const track = (subscription: Subscription): Subscription => {
-    if (!subscription.closed) {
-      sinks.add(subscription);
-      subscription.add(() => sinks.remove(subscription));
-    }
+    sinks.add(subscription);
     return subscription;
   };
 
