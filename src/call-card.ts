@@ -20,7 +20,7 @@ import {
 } from './model/errors';
 import type { CommandOutcome } from './model/outcome';
 import type { CallCardSnapshot } from './model/snapshot';
-import { checkDuration, checkOptions, checkScheduler } from './internal/check-arguments';
+import { checkOptions, checkScheduler } from './internal/check-arguments';
 import { checkPlacement } from './placement/check-placement';
 import type { PlacementPort } from './placement/placement-port';
 import { isRefusal, onStarted, startUpOf } from './session/start-up';
@@ -30,7 +30,7 @@ import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
 import { checkCommandOptions } from './commands/command-options';
 import { validateCommand } from './commands/validate-command';
-import { tickingTimer } from './operators/timer-status';
+import { checkedTimer } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
 
 /**
@@ -175,10 +175,7 @@ export function connectCallCard(
     ['scheduler', 'timeoutMs', 'waitForInitialized'],
   );
   // Checks tickMs now, so a mistake throws here, not on the first subscription.
-  const tickMs = checkDuration('connectCallCard', 'options.tickMs', given['tickMs'], 1000, {
-    whole: true,
-  });
-  const toTimer = tickingTimer(scheduler, tickMs);
+  const toTimer = checkedTimer('connectCallCard', given);
   const startUp = startUpOf(port);
   // A deferred placement that arrives at a placement that cannot bind the card's events ends the
   // card: the error on errors$, its commands refused with it (those still waiting never sent).

@@ -109,22 +109,20 @@ export interface TimerStatusOptions {
 export function timerStatus(
   options?: TimerStatusOptions,
 ): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
-  const given = checkOptions('timerStatus', options, ['scheduler', 'tickMs']);
-  const scheduler = checkScheduler('timerStatus', given);
-  const tickMs = checkDuration('timerStatus', 'options.tickMs', given['tickMs'], 1000, {
-    whole: true,
-  });
-  return tickingTimer(scheduler, tickMs);
+  return checkedTimer('timerStatus', checkOptions('timerStatus', options, ['scheduler', 'tickMs']));
 }
 
 /**
- * `timerStatus` with options already checked (internal): for callers that checked them
- * themselves.
+ * `timerStatus` over options that `checkOptions` already read (internal): checks their
+ * `scheduler` and `tickMs` in the name of `where`, so a facade's `timer$` takes and refuses them
+ * exactly as this operator does.
  */
-export function tickingTimer(
-  scheduler: SchedulerLike,
-  tickMs: number,
+export function checkedTimer(
+  where: string,
+  given: Readonly<Record<string, unknown>>,
 ): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
+  const scheduler = checkScheduler(where, given);
+  const tickMs = checkDuration(where, 'options.tickMs', given['tickMs'], 1000, { whole: true });
   return (source) =>
     new Observable<TimerStatus>((subscriber) => {
       let current: CallCardTimerState | undefined;
