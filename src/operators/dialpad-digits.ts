@@ -73,10 +73,8 @@ export function dialpadDigits(
       resetOn,
       fullMessages() ? 'an Observable' : '',
     );
-  const idleMs =
-    given['idleMs'] === undefined
-      ? undefined
-      : checkDuration('dialpadDigits', 'options.idleMs', given['idleMs'], 0);
+  // 0 when not given: no gap resets (a given idleMs is above 0).
+  const idleMs = checkDuration('dialpadDigits', 'options.idleMs', given['idleMs'], 0);
   const scheduler = checkScheduler('dialpadDigits', given);
 
   return (source) =>
@@ -95,7 +93,7 @@ export function dialpadDigits(
       source
         .pipe(
           map((key) => {
-            if (idleMs !== undefined) {
+            if (idleMs > 0) {
               const now = scheduler.now();
               if (lastKeyAt !== undefined && now - lastKeyAt >= idleMs) digits = '';
               lastKeyAt = now;
