@@ -16,7 +16,6 @@ export function whenStarted<T>(
   failed?: (failure: CallCardUnavailableError, subscriber: Subscriber<T>) => void,
 ): Observable<T> {
   return new Observable<T>((subscriber) => {
-    if (startUp.session !== undefined) return attach(startUp.session, subscriber);
     const attached = new Subscription();
     const cancel = onStarted(
       startUp,
