@@ -18,7 +18,8 @@ export function pageShared<V>(name: string, owner: object, create: () => V): V {
   let map = g[key] as WeakMap<object, V> | undefined;
   if (!map) {
     map = new WeakMap<object, V>();
-    Object.defineProperty(g, key, { value: map, configurable: false, enumerable: false });
+    // Neither writable, nor configurable, nor enumerable (what `defineProperty` leaves unsaid).
+    Object.defineProperty(g, key, { value: map });
   }
   if (map.has(owner)) return map.get(owner) as V;
   const value = create();

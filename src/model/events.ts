@@ -202,10 +202,11 @@ export function hostEventName<T extends CallCardEventType>(type: T): HostEventNa
 /**
  * The short name of an event type, without its `ButtonClick` / `Click` suffix (internal): the
  * button's name (`'hangup'`, `'qualityMeter'`) and, with a `$`, the field of its stream in
- * `callCardEvents` (`hangup$`, `initialized$`).
+ * `callCardEvents` (`hangup$`, `initialized$`). Any other name without that suffix is its own
+ * short name (`all`, `malformed`).
  *
  * @internal
  */
-export function eventShortName(type: CallCardEventType): string {
+export function eventShortName(type: string): string {
   return type.replace(/(Button)?Click$/, '');
 }

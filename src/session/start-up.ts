@@ -54,18 +54,14 @@ export function onStarted(
   failed?: (failure: CallCardUnavailableError) => void,
   when: 'attach' | 'release' = 'attach',
 ): () => void {
-  if (startUp.session !== undefined) {
-    started(startUp.session);
-    return noop;
-  }
-  if (startUp.failure !== undefined) {
-    failed?.(startUp.failure);
-    return noop;
-  }
-  return addListener(startUp[when], () => {
+  const settled = (): void => {
     if (startUp.session !== undefined) started(startUp.session);
     else if (startUp.failure !== undefined) failed?.(startUp.failure);
-  });
+  };
+  if (startUp.session === undefined && startUp.failure === undefined)
+    return addListener(startUp[when], settled);
+  settled();
+  return noop;
 }
 
 /**

@@ -16,6 +16,7 @@ export function whenStarted<T>(
   failed?: (failure: CallCardUnavailableError, subscriber: Subscriber<T>) => void,
 ): Observable<T> {
   return new Observable<T>((subscriber) => {
+    // Started (the usual case, and every send's): nothing to wait for, nothing to allocate.
     if (startUp.session !== undefined) return attach(startUp.session, subscriber);
     const attached = new Subscription();
     const cancel = onStarted(

@@ -176,8 +176,9 @@ let descriptors: PropertyDescriptorMap | undefined;
 function viewDescriptors(): PropertyDescriptorMap {
   if (descriptors) return descriptors;
   const fields: PropertyDescriptorMap = {};
+  // `all` and `malformed` have no suffix to drop: their fields are their names.
   for (const key of [...CALL_CARD_EVENT_TYPES, 'all', 'malformed'] as const)
-    fields[`${key === 'all' || key === 'malformed' ? key : eventShortName(key)}$`] = {
+    fields[`${eventShortName(key)}$`] = {
       enumerable: true,
       get(this: View) {
         return this[SOURCE](key);

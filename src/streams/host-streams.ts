@@ -27,16 +27,11 @@ export function hostEvent<T extends CallCardEventType>(
     // Listen before replaying: an event the replayed value's handler raises synchronously must
     // still reach this subscriber. (During a dispatch of this very event the listener is not in
     // the delivery copy, so the value is not seen twice.)
-    // The subscriber itself is the listener: nothing of ours between the host and it.
-    const remove = addListener(channel.listeners, subscriber as { next(payload: unknown): void });
+    // The subscriber itself is the listener: nothing of ours between the host and it. It stops
+    // listening when it ends, also when binding fails (whenStarted errors it with the throw).
+    subscriber.add(addListener(channel.listeners, subscriber as { next(payload: unknown): void }));
     if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
-    try {
-      bindHostEvent(session, type);
-    } catch (error) {
-      remove();
-      throw error;
-    }
-    return remove;
+    bindHostEvent(session, type);
   });
 }
 
@@ -47,25 +42,16 @@ export function hostEvent<T extends CallCardEventType>(
  */
 export function everyEvent(startUp: StartUp): Observable<CallCardEvent> {
   return whenStarted(startUp, (session, subscriber: Subscriber<CallCardEvent>) => {
-    const removals: Array<() => void> = [];
-    const stop = (): void => {
-      for (const remove of removals) remove();
-    };
-    try {
-      for (const type of CALL_CARD_EVENT_TYPES) {
-        removals.push(
-          addListener(channelOf(session, type).listeners, {
-            next: (payload: unknown) =>
-              subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
-          }),
-        );
-        bindHostEvent(session, type);
-      }
-    } catch (error) {
-      stop();
-      throw error;
+    // Each listener ends with the subscriber, also when binding an event fails.
+    for (const type of CALL_CARD_EVENT_TYPES) {
+      subscriber.add(
+        addListener(channelOf(session, type).listeners, {
+          next: (payload: unknown) =>
+            subscriber.next(Object.freeze({ type, payload }) as CallCardEvent),
+        }),
+      );
+      bindHostEvent(session, type);
     }
-    return stop;
   });
 }
 
