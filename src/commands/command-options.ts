@@ -12,7 +12,7 @@ import type { CommandOptions } from '../session/session';
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The defaults, shared by every sink that passes no options. */
-const DEFAULT_COMMAND_OPTIONS: CommandOptions = Object.freeze({
+const DEFAULT_COMMAND_OPTIONS: CommandOptions = /* @__PURE__ */ Object.freeze({
   timeoutMs: DEFAULT_TIMEOUT_MS,
   scheduler: asyncScheduler,
   waitForInitialized: true,

@@ -17,7 +17,12 @@ import { transmit } from './transmit';
 import type { Settlement } from './transmit';
 import { waitingQueue } from './waiting-queue';
 
-const SKIPPED: Ending = Object.freeze({ ok: true, value: undefined, skipped: true });
+/** The ending of every skipped repeat: one object for all (pure, so unused it is dropped). */
+const SKIPPED: Ending = /* @__PURE__ */ Object.freeze({
+  ok: true,
+  value: undefined,
+  skipped: true,
+});
 
 /**
  * The serial command queue of one session (internal): it sends the head entry when its card may
