@@ -95,6 +95,11 @@ export function transmit(
     }
     acknowledge(reading);
   };
+  /** The command failed; an error the library raised itself (`raised`) is traced as such. */
+  const fail = (error: CallCardError, raised: boolean): void => {
+    if (raised && isTraced(session)) trace(session, { kind: 'failure', error, id });
+    settle({ ok: false, error });
+  };
   const onReply = (reply: unknown): void => {
     if (isTraced(session)) trace(session, { kind: 'reply', id, raw: reply });
     if (settled) return;
@@ -108,10 +113,8 @@ export function transmit(
       };
     }
     try {
-      if (read.ok) return succeed(read, inCall);
-      if (read.error.errorCode === MALFORMED_REPLY_ERROR_CODE && isTraced(session))
-        trace(session, { kind: 'failure', error: read.error, id });
-      settle(read);
+      if (read.ok) succeed(read, inCall);
+      else fail(read.error, read.error.errorCode === MALFORMED_REPLY_ERROR_CODE);
     } catch (error) {
       reportError(error);
     }
@@ -126,7 +129,7 @@ export function transmit(
         failure = new CallCardCommandError(name, TRANSPORT_ERROR_CODE, error);
         failure.cause = error;
       }
-      settle({ ok: false, error: failure });
+      fail(failure, false);
     } catch (problem) {
       reportError(problem);
     }
@@ -147,10 +150,7 @@ export function transmit(
     if (COMMAND_REPLIES[name] === 'none') succeed(ACKNOWLEDGED, true);
     else if (timeoutMs !== Infinity)
       timer = scheduler.schedule(() => {
-        if (settled) return;
-        const error = new CallCardTimeoutError(name, timeoutMs);
-        if (isTraced(session)) trace(session, { kind: 'failure', error, id });
-        settle({ ok: false, error });
+        if (!settled) fail(new CallCardTimeoutError(name, timeoutMs), true);
       }, timeoutMs);
   }
   return () => {
