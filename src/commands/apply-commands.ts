@@ -2,12 +2,14 @@ import { Observable } from 'rxjs';
 import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { CallCardCommand } from '../model/commands';
 import { CallCardInputError } from '../model/errors';
+import { fullMessages } from '../model/full-messages';
 import type { CommandOutcome } from '../model/outcome';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
 import type { CommandOptions, QueueSink, StartUp } from '../session/session';
 import { startUpOf } from '../session/start-up';
 import { checkCommandOptions } from './command-options';
+import { outcomeOf } from './outcome-of';
 import { commandQueue } from './command-queue';
 import { validateCommand } from './validate-command';
 
@@ -135,18 +137,6 @@ export function applyCommands(
   return commandSink(startUp, resolved, 'applyCommands');
 }
 
-/** The outcome of a value that is not a valid command: it never reaches the queue. */
-function refusedOutcome(value: unknown, error: unknown, where: string): CommandOutcome {
-  return {
-    command: value,
-    ok: false as const,
-    error:
-      error instanceof CallCardInputError
-        ? error
-        : new CallCardInputError(where, 'command', value, 'a command'),
-  } as CommandOutcome;
-}
-
 /**
  * The sink over a session with options already checked (internal): `applyCommands` and the
  * facade's `apply` are this. `where` names the API in the errors of bad commands.
@@ -192,7 +182,17 @@ export function commandSink(
             try {
               checked = validateCommand(value, where);
             } catch (error) {
-              subscriber.next(refusedOutcome(value, error, where));
+              // Not a valid command: its outcome comes at once, and it never reaches the queue.
+              const refusal =
+                error instanceof CallCardInputError
+                  ? error
+                  : new CallCardInputError(
+                      where,
+                      'command',
+                      value,
+                      fullMessages() ? 'a command' : '',
+                    );
+              subscriber.next(outcomeOf(value, { ok: false, error: refusal }, false));
               return;
             }
             pending += 1;

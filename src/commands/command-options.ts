@@ -1,4 +1,3 @@
-import { asyncScheduler } from 'rxjs';
 import {
   checkBoolean,
   checkDuration,
@@ -11,13 +10,6 @@ import type { CommandOptions } from '../session/session';
 /** Default time the host has to answer a command. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The defaults, shared by every sink that passes no options. */
-const DEFAULT_COMMAND_OPTIONS: CommandOptions = Object.freeze({
-  timeoutMs: DEFAULT_TIMEOUT_MS,
-  scheduler: asyncScheduler,
-  waitForInitialized: true,
-});
-
 /**
  * Checks the options `where` received (once, when the sink or send is made), allowing only
  * `allowed` keys. Bad options are the app's mistake: `CallCardInputError` at once.
@@ -27,7 +19,6 @@ export function checkCommandOptions(
   options: unknown,
   allowed: readonly (keyof CommandOptions)[],
 ): CommandOptions {
-  if (options === undefined) return DEFAULT_COMMAND_OPTIONS;
   const given = checkOptions(where, options, allowed);
   return {
     timeoutMs: checkDuration(where, 'options.timeoutMs', given['timeoutMs'], DEFAULT_TIMEOUT_MS, {

@@ -17,7 +17,12 @@ import { transmit } from './transmit';
 import type { Settlement } from './transmit';
 import { waitingQueue } from './waiting-queue';
 
-const SKIPPED: Ending = Object.freeze({ ok: true, value: undefined, skipped: true });
+/** The ending of every skipped repeat: one object for all (pure, so unused it is dropped). */
+const SKIPPED: Ending = /* @__PURE__ */ Object.freeze({
+  ok: true,
+  value: undefined,
+  skipped: true,
+});
 
 /**
  * The serial command queue of one session (internal): it sends the head entry when its card may
@@ -91,35 +96,20 @@ function createQueue(session: Session): CommandQueue {
   const step = (): boolean => {
     const entry = entries[0];
     if (inFlight || !entry) return false;
-    // A sink that left (while an outcome was delivered, before its cancel ran) sends nothing more.
-    if (!carrier(entry).sink.isActive()) {
-      entry.riders = entry.riders.filter((rider) => rider.sink.isActive());
-      if (entry.riders.length === 0) entries.shift();
-      return true;
-    }
-    if (entry.owner === undefined) {
-      send(0, entry);
-      return true;
-    }
     const rider = carrier(entry);
-    if (hasEnded(tracker, entry.owner)) {
-      entries.shift();
-      settle(entry, { ok: false, error: endedError(entry) });
-      return true;
-    }
-    if (!canSendTo(tracker, entry.owner, rider.sink.options.waitForInitialized)) {
+    // A sink that left (while an outcome was delivered, before its cancel ran) sends nothing more.
+    if (!rider.sink.isActive()) dropRiders(entries, rider.sink);
+    else if (entry.owner === undefined) send(0, entry);
+    else if (hasEnded(tracker, entry.owner)) sweep();
+    else if (!canSendTo(tracker, entry.owner, rider.sink.options.waitForInitialized)) {
       // Waiting for a card: the state list, which needs none, need not wait behind it.
       const index = entries.findIndex((e) => e.owner === undefined && carrier(e).sink.isActive());
       if (index === -1) return false;
       send(index, entries[index] as Entry);
-      return true;
-    }
-    if (memory.isRepeat(rider.checked)) {
+    } else if (memory.isRepeat(rider.checked)) {
       entries.shift();
       settle(entry, SKIPPED);
-      return true;
-    }
-    send(0, entry);
+    } else send(0, entry);
     return true;
   };
 

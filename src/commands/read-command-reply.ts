@@ -22,8 +22,14 @@ function hostErrorCode(reply: unknown): string | undefined {
   return undefined;
 }
 
-/** The reading of every acknowledgement: one object for all of them. */
-const ACKNOWLEDGED: ReplyReading = { ok: true, value: undefined };
+/**
+ * The reading of every acknowledgement (and what a command the host never answers settles with
+ * once sent): one object for all of them.
+ */
+export const ACKNOWLEDGED: ReplyReading = /* @__PURE__ */ Object.freeze({
+  ok: true,
+  value: undefined,
+});
 
 /**
  * Reads the host's reply to `command`. Errors come back in the success channel (quirk), as an

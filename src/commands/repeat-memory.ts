@@ -2,7 +2,7 @@ import { CARD_UNDEFINED_ERROR_CODE } from '../model/commands';
 import type { CallCardCommand, CallCardCommandName } from '../model/commands';
 import { CallCardCommandError } from '../model/errors';
 import type { CallCardError } from '../model/errors';
-import { repeatKey } from './setter-rules';
+import { isOrderBarrier, repeatKey } from './setter-rules';
 
 /**
  * What the host holds of the current card, as far as the queue knows (internal): the value it
@@ -27,21 +27,13 @@ export function createRepeatMemory(): RepeatMemory {
       return key !== undefined && held.get(command.name) === key;
     },
     learn(command) {
-      switch (command.name) {
-        case 'CallCardClose':
-          held.clear();
-          return;
-        case 'CallCardStartTimer':
-        case 'CallCardStopTimer':
-          // `connected` after a stop restarts the timer: no longer a repeat.
-          held.delete('CallCardSetUiState');
-          return;
-        default: {
-          const key = repeatKey(command);
-          if (key !== undefined) held.set(command.name, key);
-          else held.delete(command.name);
-        }
-      }
+      // What may not be coalesced across this command (see `isOrderBarrier`) is not a repeat
+      // across it either: after a close nothing is known; `connected` after a stop restarts
+      // the timer.
+      for (const name of held.keys()) if (isOrderBarrier(command.name, name)) held.delete(name);
+      const key = repeatKey(command);
+      if (key !== undefined) held.set(command.name, key);
+      else held.delete(command.name);
     },
     forget(name, error) {
       if (error instanceof CallCardCommandError && error.errorCode === CARD_UNDEFINED_ERROR_CODE)

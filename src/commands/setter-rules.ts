@@ -19,9 +19,6 @@ export function timerEffect(command: CallCardCommand<'CallCardSetUiState'>): Tim
   return TIMER_KEEPING_STATES.includes(uiState) ? 'keep' : 'reset';
 }
 
-const isUiStateCommand = (c: CallCardCommand): c is CallCardCommand<'CallCardSetUiState'> =>
-  c.name === 'CallCardSetUiState';
-
 /**
  * Whether a queued, unsent `older` setter may be dropped in favour of `newer` (same name) without
  * changing what the host ends up with. Rules:
@@ -36,9 +33,10 @@ const isUiStateCommand = (c: CallCardCommand): c is CallCardCommand<'CallCardSet
  */
 export function canCoalesce(older: CallCardCommand, newer: CallCardCommand): boolean {
   if (older.name !== newer.name || !SETTER_COMMANDS.has(newer.name)) return false;
-  if (!isUiStateCommand(older) || !isUiStateCommand(newer)) return true;
+  if (newer.name !== 'CallCardSetUiState') return true;
   const effect = timerEffect(newer);
-  return effect === 'reset' || effect === timerEffect(older);
+  // Same name: `older` sets a UI state too.
+  return effect === 'reset' || effect === timerEffect(older as typeof newer);
 }
 
 /**

@@ -11,7 +11,7 @@ import { publishApplied } from '../session/applied-channel';
 import { closeCardByCommand } from '../session/event-hub';
 import type { Session } from '../session/session';
 import { isTraced, trace } from '../session/trace';
-import { readCommandReply } from './read-command-reply';
+import { ACKNOWLEDGED, readCommandReply } from './read-command-reply';
 import type { ReplyReading } from './read-command-reply';
 
 /** How one host call ended: its result, or the error that says why not. */
@@ -72,28 +72,33 @@ export function transmit(
     waiting = false;
     done(settlement);
   };
-  const acknowledge = (value: unknown): void => {
+  const acknowledge = (reading: Settlement): void => {
     acknowledged?.();
     // The card ends before anyone hears of the close, and the state is published before the
     // outcome: whoever reacts to either sees the card as it now is.
     if (name === 'CallCardClose') closeCardByCommand(session, card);
     publishApplied(session, command, card);
-    settle(value === undefined ? SUCCEEDED : { ok: true, value });
+    settle(reading);
   };
   /** The events raised before the command was taken are delivered: its card is now known. */
   const follow = (): void => {
     card = tracker.number;
   };
   /** The host acknowledged the command (`answeredInCall`: inside `call`, see rule 7). */
-  const succeed = (value: unknown, answeredInCall: boolean): void => {
+  const succeed = (reading: Settlement, answeredInCall: boolean): void => {
     if (answeredInCall) {
       settled = true;
       // The events the host raised inside the call are still on their way (an earlier event is
       // being delivered): this acknowledgement follows them.
-      if (dispatch.queued()) return dispatch.run(followThen, follow, () => acknowledge(value));
+      if (dispatch.queued()) return dispatch.run(followThen, follow, () => acknowledge(reading));
       follow();
     }
-    acknowledge(value);
+    acknowledge(reading);
+  };
+  /** The command failed; an error the library raised itself (`raised`) is traced as such. */
+  const fail = (error: CallCardError, raised: boolean): void => {
+    if (raised && isTraced(session)) trace(session, { kind: 'failure', error, id });
+    settle({ ok: false, error });
   };
   const onReply = (reply: unknown): void => {
     if (isTraced(session)) trace(session, { kind: 'reply', id, raw: reply });
@@ -108,10 +113,8 @@ export function transmit(
       };
     }
     try {
-      if (read.ok) return succeed(read.value, inCall);
-      if (read.error.errorCode === MALFORMED_REPLY_ERROR_CODE && isTraced(session))
-        trace(session, { kind: 'failure', error: read.error, id });
-      settle(read);
+      if (read.ok) succeed(read, inCall);
+      else fail(read.error, read.error.errorCode === MALFORMED_REPLY_ERROR_CODE);
     } catch (error) {
       reportError(error);
     }
@@ -126,7 +129,7 @@ export function transmit(
         failure = new CallCardCommandError(name, TRANSPORT_ERROR_CODE, error);
         failure.cause = error;
       }
-      settle({ ok: false, error: failure });
+      fail(failure, false);
     } catch (problem) {
       reportError(problem);
     }
@@ -144,13 +147,10 @@ export function transmit(
   else follow();
   if (!settled) {
     // Taken as sent, as if the host had answered inside the call.
-    if (COMMAND_REPLIES[name] === 'none') succeed(undefined, true);
+    if (COMMAND_REPLIES[name] === 'none') succeed(ACKNOWLEDGED, true);
     else if (timeoutMs !== Infinity)
       timer = scheduler.schedule(() => {
-        if (settled) return;
-        const error = new CallCardTimeoutError(name, timeoutMs);
-        if (isTraced(session)) trace(session, { kind: 'failure', error, id });
-        settle({ ok: false, error });
+        if (!settled) fail(new CallCardTimeoutError(name, timeoutMs), true);
       }, timeoutMs);
   }
   return () => {
@@ -165,6 +165,3 @@ function followThen(first: () => void, then: (() => void) | undefined): void {
   first();
   then?.();
 }
-
-/** The settlement of every command acknowledged without a value: one object for all. */
-const SUCCEEDED: Settlement = /* @__PURE__ */ Object.freeze({ ok: true, value: undefined });

@@ -43,15 +43,11 @@ export function setUiState(
   state: HostUiState,
   options?: SetUiStateOptions,
 ): CallCardCommand<'CallCardSetUiState'> {
-  if (options === undefined) return makeCommand(COMMAND, { uiState: state });
+  const params: Record<string, unknown> = { uiState: state };
+  // An undefined option is absent, so the data stays clean (JSON would drop it on the wire).
   const disableAutoStartTimer = checkOptions(COMMAND, options, ['disableAutoStartTimer'])[
     'disableAutoStartTimer'
   ];
-  // An undefined option is absent, so the data stays clean (JSON would drop it on the wire).
-  return makeCommand(
-    COMMAND,
-    disableAutoStartTimer === undefined
-      ? { uiState: state }
-      : { uiState: state, disableAutoStartTimer },
-  );
+  if (disableAutoStartTimer !== undefined) params['disableAutoStartTimer'] = disableAutoStartTimer;
+  return makeCommand(COMMAND, params);
 }
