@@ -28,7 +28,7 @@ import { retainCallCardStore } from './state/card-store';
 import { cachedSource, callCardEvents, eventsView, streamOf } from './streams/call-card-events';
 import type { CallCardEvents } from './streams/call-card-events';
 import { commandSink } from './commands/apply-commands';
-import { checkCommandOptions } from './commands/command-options';
+import { commandOptionsOf } from './commands/command-options';
 import { validateCommand } from './commands/validate-command';
 import { checkedTimer } from './operators/timer-status';
 import type { TimerStatus } from './operators/timer-status';
@@ -169,11 +169,7 @@ export function connectCallCard(
   const port = checkPlacement('connectCallCard', placement);
   const given = checkOptions('connectCallCard', options, OPTION_KEYS);
   const scheduler = checkScheduler('connectCallCard', given);
-  const sinkOptions = checkCommandOptions(
-    'connectCallCard',
-    { scheduler, timeoutMs: given['timeoutMs'], waitForInitialized: given['waitForInitialized'] },
-    ['scheduler', 'timeoutMs', 'waitForInitialized'],
-  );
+  const sinkOptions = commandOptionsOf('connectCallCard', given);
   // Checks tickMs now, so a mistake throws here, not on the first subscription.
   const toTimer = checkedTimer('connectCallCard', given);
   const startUp = startUpOf(port);

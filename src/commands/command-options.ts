@@ -19,7 +19,17 @@ export function checkCommandOptions(
   options: unknown,
   allowed: readonly (keyof CommandOptions)[],
 ): CommandOptions {
-  const given = checkOptions(where, options, allowed);
+  return commandOptionsOf(where, checkOptions(where, options, allowed));
+}
+
+/**
+ * The command options among options `where` has already read and checked for unknown keys
+ * (`checkOptions`): the facade's, which also carry its own keys.
+ */
+export function commandOptionsOf(
+  where: string,
+  given: Readonly<Record<string, unknown>>,
+): CommandOptions {
   return {
     timeoutMs: checkDuration(where, 'options.timeoutMs', given['timeoutMs'], DEFAULT_TIMEOUT_MS, {
       infinite: true,
