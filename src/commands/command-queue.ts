@@ -5,7 +5,14 @@ import type { CallCardError } from '../model/errors';
 import { createRunner } from '../internal/runner';
 import { canSendTo, cardFor, endOf, hasEnded } from '../session/card-tracker';
 import { followCards, onCardChange } from '../session/event-hub';
-import type { CommandQueue, QueueSink, Session, StartUp, WaitingCommand } from '../session/session';
+import type {
+  CommandQueue,
+  QueueSink,
+  Session,
+  SinkQueue,
+  StartUp,
+  WaitingCommand,
+} from '../session/session';
 import { isTraced, trace } from '../session/trace';
 import { tapApplied } from '../session/applied-channel';
 import { addRider, carrier, dropRiders } from './queue-entries';
@@ -198,7 +205,7 @@ function sessionQueue(session: Session): CommandQueue {
  * placement starts, the queue they wait in until they move on into the session's (see
  * `waitingQueue`).
  */
-export function commandQueue(startUp: StartUp): CommandQueue {
+export function commandQueue(startUp: StartUp): SinkQueue {
   if (startUp.queue !== undefined) return startUp.queue;
   if (startUp.session !== undefined) return sessionQueue(startUp.session);
   return (startUp.queue = waitingQueue(startUp, sessionQueue));

@@ -1,5 +1,5 @@
 import type { CallCardError } from '../model/errors';
-import type { CommandQueue, Session, StartUp, WaitingCommand } from '../session/session';
+import type { CommandQueue, Session, SinkQueue, StartUp, WaitingCommand } from '../session/session';
 import { onStarted, refusal } from '../session/start-up';
 import { outcomeOf } from './outcome-of';
 
@@ -15,7 +15,7 @@ import { outcomeOf } from './outcome-of';
 export function waitingQueue(
   startUp: StartUp,
   queueOf: (session: Session) => CommandQueue,
-): CommandQueue {
+): SinkQueue {
   let waiting: WaitingCommand[] | undefined = [];
   let target: CommandQueue | undefined;
   /** Why nothing can be sent, once the start failed or the placement cannot follow its cards. */
@@ -65,9 +65,6 @@ export function waitingQueue(
       if (target) target.cancel(sink);
       // Dropped now, a sink that left is not kept alive by a placement that may never start.
       else if (waiting) waiting = waiting.filter((item) => item.sink !== sink);
-    },
-    adopt(list) {
-      for (const item of list) this.enqueue(item.sink, item.command, item.checked);
     },
   };
 }

@@ -132,8 +132,8 @@ export interface QueueSink {
   receive(outcome: CommandOutcome): void;
 }
 
-/** The serial command queue of one session, shared by every sink on it (commands layer). */
-export interface CommandQueue {
+/** Where a sink hands its commands: the session's queue, or the one a start-up's wait in. */
+export interface SinkQueue {
   /**
    * Queues a command: `command` as the app gave it (its outcome carries it), `checked` what
    * `validateCommand` made of it (what is sent and applied). It reaches the host after every
@@ -142,6 +142,10 @@ export interface CommandQueue {
   enqueue(sink: QueueSink, command: CallCardCommand, checked: CallCardCommand): void;
   /** Drops the sink's queued, unsent commands (a command already sent still runs to its end). */
   cancel(sink: QueueSink): void;
+}
+
+/** The serial command queue of one session, shared by every sink on it (commands layer). */
+export interface CommandQueue extends SinkQueue {
   /**
    * Takes commands that waited while the placement started, in their order, as if each were
    * queued now: all for the card of this moment (none is sent before all are queued).
@@ -196,7 +200,7 @@ export interface StartUp {
   /** ...then these (the commands that waited). */
   readonly release: Listeners<() => void>;
   /** The queue the commands handed over while starting wait in (commands layer), made on use. */
-  queue: CommandQueue | undefined;
+  queue: SinkQueue | undefined;
 }
 
 /**
