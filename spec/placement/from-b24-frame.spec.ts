@@ -121,6 +121,28 @@ describe('fromB24Frame', () => {
       );
     });
 
+    it('takes only objects for the frame and its placement: functions with call and bindEvent are neither', () => {
+      const manager = fakeSdkPlacement().manager;
+      const asFunction = Object.assign(() => undefined, { bindEvent: manager.bindEvent });
+      expect(() => fromB24Frame(asFunction as unknown as B24FrameLike)).toThrow(
+        /fromB24Frame: expected the frame from initializeB24Frame\(\) or its placement, got /,
+      );
+      expect(() => fromB24Frame({ placement: asFunction } as unknown as B24FrameLike)).toThrow(
+        /fromB24Frame: no placement with call and bindEvent/,
+      );
+      const unreadable = new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('revoked');
+          },
+        },
+      );
+      expect(() => fromB24Frame({ placement: unreadable } as unknown as B24FrameLike)).toThrow(
+        /fromB24Frame: no placement with call and bindEvent/,
+      );
+    });
+
     it('throws CallCardUnavailableError for a frame that is not initialised yet', () => {
       const frame = {
         get placement(): B24PlacementLike {

@@ -427,6 +427,35 @@ describe('recordCallCard: the log', () => {
     });
   });
 
+  it('writes the fields of each kind of entry in one order: kind, at, then its own', () => {
+    let entries: readonly SessionLogEntry[] = [];
+    inVirtualTime((at) => {
+      const p = host('CallCardSetHold', 'CallCardSetStatusText');
+      const recorder = recordCallCard(p);
+      const card = connectCallCard(p, { timeoutMs: 50 });
+      card.errors$.subscribe();
+      at(1, () => p.emit(INITIALIZED, CALL));
+      at(2, () => card.send(setMute(true)));
+      at(3, () => card.send(setHold(true)).subscribe({ error: () => undefined }));
+      at(4, () => p.emit(MUTE, 'not a flag'));
+      at(60, () => card.send(setStatusText('x')).subscribe({ error: () => undefined }));
+      at(61, () => p.calls[2]!.fail(new Error('socket closed')));
+      at(100, () => (entries = recorder.log().entries));
+    });
+    expect(entries.map((entry) => `${entry.kind}: ${Object.keys(entry).join()}`)).toEqual([
+      'event: kind,at,event,payload',
+      'card: kind,at,card,lifecycle,cause',
+      'command: kind,at,command,id,params,card',
+      'reply: kind,at,id,reply',
+      'command: kind,at,command,id,params,card',
+      'event: kind,at,event,payload',
+      'failure: kind,at,error',
+      'failure: kind,at,id,error',
+      'command: kind,at,command,id,params,card',
+      'transportError: kind,at,id,error',
+    ]);
+  });
+
   it('keeps raw values JSON cannot hold as {unserializable} markers', () => {
     inVirtualTime(() => {
       const p = host();

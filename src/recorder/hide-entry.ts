@@ -1,6 +1,6 @@
 import type { JsonValue, SessionLogEntry, SessionLogError } from '../model/session-log';
 import { hideValues } from './hide-values';
-import { RAW_FIELDS } from './log-entry';
+import { withRawValues } from './log-entry';
 
 /**
  * `entry` with the personal data of its raw values hidden (internal): a payload, params or reply
@@ -9,14 +9,9 @@ import { RAW_FIELDS } from './log-entry';
  * the entry is kept.
  */
 export function hideEntry(entry: SessionLogEntry): SessionLogEntry {
-  const hidden: Record<string, unknown> = { ...entry };
-  for (const key of RAW_FIELDS)
-    if (key in hidden) {
-      const value = hidden[key] as JsonValue;
-      hidden[key] =
-        entry.kind === 'failure'
-          ? { ...(value as unknown as SessionLogError), message: hideValues(entry.error.message) }
-          : hideValues(value);
-    }
-  return hidden as SessionLogEntry;
+  return withRawValues(entry, (value) =>
+    entry.kind === 'failure'
+      ? { ...(value as SessionLogError), message: hideValues(entry.error.message) }
+      : hideValues(value as JsonValue),
+  ) as SessionLogEntry;
 }

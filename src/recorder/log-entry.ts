@@ -2,7 +2,21 @@ import type { SessionLogEntry } from '../model/session-log';
 import { toJsonValue } from './to-json-value';
 
 /** The fields of an entry that hold raw values: the host's, the app's, or an error's words. */
-export const RAW_FIELDS: readonly string[] = ['payload', 'params', 'reply', 'error'];
+const RAW_FIELDS: readonly string[] = ['payload', 'params', 'reply', 'error'];
+
+/**
+ * A copy of `fields` whose raw values (`payload`, `params`, `reply`, `error`, those that are not
+ * `undefined`) are replaced by what `change` makes of each (internal): the one walk over them, for
+ * marking, hiding and redacting an entry alike. The other fields are copied as they are.
+ */
+export function withRawValues(
+  fields: Readonly<Record<string, unknown>>,
+  change: (value: unknown, key: string) => unknown,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...fields };
+  for (const key of RAW_FIELDS) if (copy[key] !== undefined) copy[key] = change(copy[key], key);
+  return copy;
+}
 
 /**
  * A session log entry from `fields` (internal), the one way entries are made: a frozen JSON copy
@@ -13,9 +27,7 @@ export function logEntry(fields: Readonly<Record<string, unknown>>): SessionLogE
   try {
     return toJsonValue(fields, true) as unknown as SessionLogEntry;
   } catch {
-    const marked: Record<string, unknown> = { ...fields };
-    for (const key of RAW_FIELDS)
-      if (marked[key] !== undefined) marked[key] = { unserializable: 'a cycle or a throw' };
+    const marked = withRawValues(fields, () => ({ unserializable: 'a cycle or a throw' }));
     return toJsonValue(marked, true) as unknown as SessionLogEntry;
   }
 }

@@ -184,7 +184,7 @@ export function recordCallCard(
   const emit = (entry: SessionLogEntry): void => live.next(entry);
   const since = (): number => scheduler.now() - startedAt;
   const kept = (fields: Readonly<Record<string, unknown>>): SessionLogEntry =>
-    redact ? redactEntry(logEntry(fields), redact) : logEntry(fields);
+    redact ? redactEntry(fields, redact) : logEntry(fields);
 
   const tracer = (trace: HostTrace): void => {
     // Stopped during a delivery that had already started: the log is final.

@@ -4,25 +4,26 @@ import { isRecord } from '../model/is-record';
 import type { SessionLogEntry } from '../model/session-log';
 import { reportError } from '../internal/report-error';
 import { hideEntry } from './hide-entry';
-import { RAW_FIELDS, logEntry } from './log-entry';
+import { logEntry, withRawValues } from './log-entry';
 import { toJsonValue } from './to-json-value';
 
 /**
- * Runs a recorder's `redact` hook over one recorded entry and returns the entry to keep
- * (internal).
+ * Makes the entry of `fields` (`logEntry`) and runs a recorder's `redact` hook over it, returning
+ * the entry to keep (internal).
  *
  * 1. The hook gets a deep, unfrozen copy: it may change it in place or return another object.
- * 2. Only the entry's raw values (`RAW_FIELDS`) are taken from what it returns, made JSON-safe
- *    again (`logEntry`); the rest (kind, time, ids, card numbers, event and command names) stays
- *    as recorded, so a redacted log replays like the original.
+ * 2. Only the entry's raw values (`payload`, `params`, `reply`, `error`) are taken from what it
+ *    returns, made JSON-safe again (`logEntry`); the rest (kind, time, ids, card numbers, event and
+ *    command names) stays as recorded, so a redacted log replays like the original.
  * 3. A hook that throws, or returns no entry of the same kind, is reported (`reportError`), and
  *    the entry is kept with its raw values hidden (`hideEntry`): nothing unredacted reaches the
  *    log, and the host's delivery goes on.
  */
 export function redactEntry(
-  entry: SessionLogEntry,
+  fields: Readonly<Record<string, unknown>>,
   redact: (entry: SessionLogEntry) => SessionLogEntry,
 ): SessionLogEntry {
+  const entry = logEntry(fields);
   let result: unknown;
   try {
     result = redact(toJsonValue(entry) as unknown as SessionLogEntry);
@@ -38,8 +39,5 @@ export function redactEntry(
     );
     return logEntry(hideEntry(entry));
   }
-  const fields: Record<string, unknown> = { ...entry };
-  for (const key of RAW_FIELDS)
-    if (key in fields) fields[key] = (result as Record<string, unknown>)[key];
-  return logEntry(fields);
+  return logEntry(withRawValues(entry, (_, key) => (result as Record<string, unknown>)[key]));
 }

@@ -1,7 +1,6 @@
 import { hostEventName } from '../model/events';
 import type { JsonValue, SessionLogEntry } from '../model/session-log';
 import type { CallCardSnapshot } from '../model/snapshot';
-import { logEntry } from './log-entry';
 import { redactEntry } from './redact-entry';
 
 /**
@@ -16,7 +15,7 @@ export function redactSnapshot(
   redact: (entry: SessionLogEntry) => SessionLogEntry,
 ): CallCardSnapshot {
   const through = (fields: Record<string, unknown>): Record<string, JsonValue> =>
-    redactEntry(logEntry(fields), redact) as unknown as Record<string, JsonValue>;
+    redactEntry(fields, redact) as unknown as Record<string, JsonValue>;
   const event = (type: 'initialized' | 'entityChanged', payload: object | null): JsonValue =>
     payload &&
     (through({ kind: 'event', at: 0, event: hostEventName(type), payload })['payload'] ?? null);
