@@ -1,4 +1,4 @@
-import { guarded, reportError } from './report-error';
+import { reportError } from './report-error';
 
 /**
  * A list of listeners, copied on change (internal): a listener added or removed during a delivery
@@ -52,8 +52,13 @@ export function notify(
   c?: unknown,
 ): void {
   const list = listeners.list;
-  for (let i = 0; i < list.length; i++)
-    guarded(list[i] as (a?: unknown, b?: unknown, c?: unknown) => void, a, b, c);
+  for (let i = 0; i < list.length; i++) {
+    try {
+      (list[i] as (a?: unknown, b?: unknown, c?: unknown) => void)(a, b, c);
+    } catch (error) {
+      reportError(error);
+    }
+  }
 }
 
 /**

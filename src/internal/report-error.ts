@@ -19,15 +19,3 @@ export function reportError(error: unknown): void {
     });
   }
 }
-
-/**
- * Calls `work(a, b, c)` and reports what it throws (`reportError`) instead of throwing it
- * (internal): the guard around every listener and every queued work of the library, written once.
- */
-export function guarded<A, B, C>(work: (a: A, b: B, c?: C) => void, a: A, b: B, c?: C): void {
-  try {
-    work(a, b, c);
-  } catch (error) {
-    reportError(error);
-  }
-}

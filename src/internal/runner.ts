@@ -1,4 +1,4 @@
-import { guarded } from './report-error';
+import { reportError } from './report-error';
 
 /**
  * Runs work in order under re-entrancy (internal): the one runner every ordered delivery of the
@@ -32,35 +32,47 @@ export interface Runner {
  * 3. The runner holds plain data and functions only, so the ESM and CJS builds may share one.
  */
 export function createRunner(): Runner {
-  // Flat triples (work, a, b) queued behind the running work, emptied when the outermost run
-  // ends, so nothing is kept alive by the queue once it is idle.
+  // Flat triples (work, a, b), reused for the life of the runner: `count` slots are in use, and a
+  // slot is cleared once its work ran, so nothing is kept alive by the queue.
   const pending: unknown[] = [];
+  let count = 0;
   /** The slot of the next queued work to run. */
   let at = 0;
   let running = false;
   return {
     busy: () => running,
-    queued: () => at < pending.length,
+    queued: () => at < count,
     run(work, a, b) {
       if (running) {
-        pending.push(work, a, b);
+        pending[count] = work;
+        pending[count + 1] = a;
+        pending[count + 2] = b;
+        count += 3;
         return;
       }
       running = true;
       try {
-        guarded(work, a, b);
-        // The queue grows while we walk: each work may queue more.
-        while (at < pending.length) {
+        try {
+          work(a, b);
+        } catch (error) {
+          reportError(error);
+        }
+        // `count` grows while we walk: each work may queue more.
+        for (at = 0; at < count;) {
+          const i = at;
           at += 3;
-          guarded(
-            pending[at - 3] as (a: unknown, b: unknown) => void,
-            pending[at - 2],
-            pending[at - 1],
-          );
+          const next = pending[i] as (a: unknown, b: unknown) => void;
+          const first = pending[i + 1];
+          const second = pending[i + 2];
+          pending[i] = pending[i + 1] = pending[i + 2] = undefined;
+          try {
+            next(first, second);
+          } catch (error) {
+            reportError(error);
+          }
         }
       } finally {
-        // Emptied only when it was used: setting `length` costs more than a whole idle run.
-        if (pending.length > 0) pending.length = 0;
+        count = 0;
         at = 0;
         running = false;
       }

@@ -1,11 +1,10 @@
 import { config } from 'rxjs';
-import { guarded } from '../../src/internal/report-error';
 import { addListener, createListeners, notify } from '../../src/internal/listeners';
 import { createRunner } from '../../src/internal/runner';
 
 const later = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('guarded and the runner under re-entrancy', () => {
+describe('the runner under re-entrancy', () => {
   let reported: unknown[];
   beforeEach(() => {
     reported = [];
@@ -13,25 +12,6 @@ describe('guarded and the runner under re-entrancy', () => {
   });
   afterEach(() => {
     config.onUnhandledError = null;
-  });
-
-  it('guarded passes its three values and reports a throw later, never throwing', async () => {
-    const seen: unknown[] = [];
-    guarded((a: number, b: string, c?: boolean) => seen.push(a, b, c), 1, 'b', true);
-    const boom = new Error('boom');
-    expect(() =>
-      guarded(
-        () => {
-          throw boom;
-        },
-        undefined,
-        undefined,
-      ),
-    ).not.toThrow();
-    expect(reported).toEqual([]);
-    await later();
-    expect(seen).toEqual([1, 'b', true]);
-    expect(reported).toEqual([boom]);
   });
 
   it('a work that queues more and then throws: what it queued still runs, in order, once', async () => {
