@@ -14,6 +14,7 @@ import type { PlacementPort } from '../placement/placement-port';
 import type { CardLifecycle, HostTrace, Session } from '../session/session';
 import { onStarted, startUpOf } from '../session/start-up';
 import { liveSnapshot } from '../state/card-store';
+import { checkRedact } from './check-redact';
 import { logEntry } from './log-entry';
 import { redactEntry } from './redact-entry';
 import { redactSnapshot } from './redact-snapshot';
@@ -151,7 +152,6 @@ export function recordCallCard(
   const scheduler = checkScheduler(WHERE, given);
   // The default keeps about an hour of a call whose status text changes every second.
   const maxEntries = (given['maxEntries'] ?? 10_000) as number;
-  const redact = given['redact'] as RecordCallCardOptions['redact'];
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1)
     throw new CallCardInputError(
       WHERE,
@@ -159,13 +159,7 @@ export function recordCallCard(
       maxEntries,
       fullMessages() ? 'a whole number of entries, at least 1' : '',
     );
-  if (redact !== undefined && typeof redact !== 'function')
-    throw new CallCardInputError(
-      WHERE,
-      'options.redact',
-      redact,
-      fullMessages() ? 'a function (entry) => entry, or nothing' : '',
-    );
+  const redact = checkRedact(WHERE, given['redact']);
   const startUp = startUpOf(port);
 
   const startedAt = scheduler.now();
