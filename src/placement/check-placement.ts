@@ -2,20 +2,16 @@ import { CallCardInputError } from '../model/errors';
 import { fullMessages } from '../model/full-messages';
 import type { PlacementPort } from './placement-port';
 
+/** What a placement must be, as the full messages say it (internal). */
+export const NOT_A_PORT = 'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)';
+
 /**
  * Checks that `value`, handed to `where`, is a `PlacementPort` (`call` and `bindEvent`
  * functions), and throws `CallCardInputError` otherwise (internal).
  */
 export function checkPlacement(where: string, value: unknown): PlacementPort {
   if (!isPlacementPort(value))
-    throw new CallCardInputError(
-      where,
-      'placement',
-      value,
-      fullMessages()
-        ? 'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)'
-        : '',
-    );
+    throw new CallCardInputError(where, 'placement', value, fullMessages() ? NOT_A_PORT : '');
   return value as PlacementPort;
 }
 

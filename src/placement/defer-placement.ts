@@ -1,6 +1,6 @@
 import { CallCardInputError, CallCardUnavailableError, clip, describeValue } from '../model/errors';
 import { fullMessages } from '../model/full-messages';
-import { isPlacementPort } from './check-placement';
+import { NOT_A_PORT, isPlacementPort } from './check-placement';
 import { isThenable } from '../internal/is-thenable';
 import { reportError } from '../internal/report-error';
 import type { PlacementPort } from './placement-port';
@@ -46,8 +46,6 @@ type Branded = PlacementPort & { readonly [BRAND]?: DeferredStart };
 
 /** What a plain-port use of it waits with: run on the real port, or refused when none comes. */
 type Pending = readonly [run: (port: PlacementPort) => void, refuse: () => void];
-
-const NOT_A_PORT = 'a PlacementPort (fromBX24(...), fromB24Frame(...) or a test placement)';
 
 /**
  * A `PlacementPort` at once, for a placement that exists only later: the official SDK's
