@@ -1,20 +1,13 @@
-import { config } from 'rxjs';
 import type { SessionLogEntry } from 'b24-call-card-rx';
 import { hideEntry } from '../../src/recorder/hide-entry';
 import { logEntry, withRawValues } from '../../src/recorder/log-entry';
 import { redactEntry } from '../../src/recorder/redact-entry';
+import { collectUnhandledErrors } from '../support/fixtures';
 
 // The raw values of an entry (payload, params, reply, error) are walked in one place: their
 // keys keep their order, what is not raw is copied as it is, and what is absent stays absent.
 describe("an entry's raw values", () => {
-  let reported: unknown[];
-  beforeEach(() => {
-    reported = [];
-    config.onUnhandledError = (error) => reported.push(error);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-  });
+  const reported = collectUnhandledErrors();
 
   it('withRawValues changes only the raw values that are there, keeping the key order', () => {
     const fields = { kind: 'reply', at: 1, id: 2, reply: ['x'], payload: undefined, params: null };
