@@ -1,5 +1,4 @@
 import { asyncScheduler, config } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   CallCardError,
   CallCardInputError,
@@ -24,6 +23,8 @@ import type {
   PlacementPort,
   SessionLogEntry,
 } from '../../src';
+import { testScheduler } from '../support/fixtures';
+import { inVirtualTime } from '../support/in-virtual-time';
 import { later, settled } from '../support/later';
 import { sessionOf } from '../../src/session/session';
 import { recordingPlacement } from '../support/recording-placement';
@@ -56,19 +57,6 @@ const CALL_READ: CallInfo = {
   CALL_LIST_MODE: false,
   PHONE_NUMBER: '+4930123',
 };
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-
-/** Runs `body` inside `TestScheduler.run`, with `at(ms, fn)` to script the host, then flushes. */
-function inVirtualTime(body: (at: (ms: number, fn: () => void) => void) => void): void {
-  testScheduler().run(({ flush }) => {
-    body((ms, fn) => {
-      asyncScheduler.schedule(fn, ms);
-    });
-    flush();
-  });
-}
 
 /** A placement whose host answers `[]` at once, except the commands `silent` names. */
 function host(...silent: string[]): RecordingPlacement {

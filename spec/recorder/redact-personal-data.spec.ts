@@ -1,5 +1,3 @@
-import { asyncScheduler } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   connectCallCard,
   readEventPayload,
@@ -12,6 +10,7 @@ import {
   setUiState,
 } from '../../src';
 import type { CallCardEventType, CallCardSessionLog, SessionLogEntry } from '../../src';
+import { at, testScheduler } from '../support/fixtures';
 import { recordingPlacement } from '../support/recording-placement';
 
 const event = (type: string, payload?: unknown): SessionLogEntry =>
@@ -246,12 +245,11 @@ describe("redactPersonalData as the recorder's redact hook", () => {
   it('leaves no personal value anywhere in the log, snapshot included, and keeps its structure', () => {
     let log: CallCardSessionLog | undefined;
     let plain: CallCardSessionLog | undefined;
-    new TestScheduler((a, e) => expect(a).toEqual(e)).run(({ flush }) => {
+    testScheduler().run(({ flush }) => {
       const p = recordingPlacement();
       const recorder = recordCallCard(p, { redact: redactPersonalData });
       const unredacted = recordCallCard(p);
       const card = connectCallCard(p);
-      const at = (ms: number, fn: () => void) => asyncScheduler.schedule(fn, ms);
       at(1, () =>
         p.emit('BackgroundCallCard::entityChanged', {
           PHONE_NUMBER: '+49 30 1234567',
