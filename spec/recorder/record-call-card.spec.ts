@@ -23,7 +23,7 @@ import type {
   PlacementPort,
   SessionLogEntry,
 } from '../../src';
-import { testScheduler } from '../support/fixtures';
+import { callInfo, testScheduler } from '../support/fixtures';
 import { inVirtualTime } from '../support/in-virtual-time';
 import { later, settled } from '../support/later';
 import { sessionOf } from '../../src/session/session';
@@ -36,27 +36,13 @@ const CLOSE = 'BackgroundCallCard::closeButtonClick';
 const ANSWER = 'BackgroundCallCard::answerButtonClick';
 const DIALPAD = 'BackgroundCallCard::dialpadButtonClick';
 
-const CALL = {
+const CALL: CallInfo = callInfo({
   CALL_ID: 'c-1',
   PHONE_NUMBER: '+4930123',
   CRM_ENTITY_TYPE: 'CONTACT',
   CRM_ENTITY_ID: 7,
   CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-/** `CALL` as the library reads it (what a snapshot's `call` holds). */
-const CALL_READ: CallInfo = {
-  CALL_ID: 'c-1',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-  PHONE_NUMBER: '+4930123',
-};
+});
 
 /** A placement whose host answers `[]` at once, except the commands `silent` names. */
 function host(...silent: string[]): RecordingPlacement {
@@ -103,7 +89,7 @@ describe('recordCallCard: what it records', () => {
         ...INITIAL_CALL_CARD_SNAPSHOT,
         uiState: 'externalCard',
         muted: true,
-        call: CALL_READ,
+        call: CALL,
       },
       entries: [
         { kind: 'event', at: 5, event: INITIALIZED, payload: CALL },
@@ -534,7 +520,7 @@ describe('recordCallCard: the log', () => {
     });
     expect(log).toMatchObject({ startedAt: 10, endedAt: 2, card: 1, lifecycle: 'open' });
     expect(log!.entries).toEqual([{ kind: 'event', at: 1, event: MUTE, payload: true }]);
-    expect(log!.snapshot).toMatchObject({ uiState: 'connected', muted: true, call: CALL_READ });
+    expect(log!.snapshot).toMatchObject({ uiState: 'connected', muted: true, call: CALL });
   });
 
   it('says the card was closed when it starts after a close', () => {
