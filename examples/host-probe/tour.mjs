@@ -50,6 +50,10 @@ export const DEFAULT_PROBE_OPTIONS = Object.freeze({
   silenceMs: 2000,
 });
 
+/** Most questions are answered on the dialpad: 1 for yes, 2 for no. */
+const DIALPAD_YES = { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' };
+const DIALPAD_NO = { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' };
+
 /**
  * The questions the probe asks about what the card shows, and the click that answers yes or no.
  * `expected(card, sinceTimerCommandMs)` says what the answer must be for a host that follows
@@ -59,20 +63,20 @@ export const DEFAULT_PROBE_OPTIONS = Object.freeze({
 export const QUESTIONS = Object.freeze({
   timerCounting: {
     text: 'Is the conversation timer shown and counting?',
-    yes: { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' },
-    no: { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' },
+    yes: DIALPAD_YES,
+    no: DIALPAD_NO,
     expected: (card) => card.timer.status === 'running',
   },
   timerFrozen: {
     text: 'Is the timer stopped, still shown, with its value frozen?',
-    yes: { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' },
-    no: { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' },
+    yes: DIALPAD_YES,
+    no: DIALPAD_NO,
     expected: (card) => card.timer.status === 'stopped',
   },
   timerResumed: {
     text: 'Does the timer count on from its frozen value (not from 00:00)?',
-    yes: { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' },
-    no: { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' },
+    yes: DIALPAD_YES,
+    no: DIALPAD_NO,
     expected: (card, since) => card.timer.status === 'running' && card.timer.elapsedMs > since,
   },
   timerCountingInTransfer: {
@@ -83,14 +87,14 @@ export const QUESTIONS = Object.freeze({
   },
   timerHidden: {
     text: 'Is the timer hidden?',
-    yes: { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' },
-    no: { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' },
+    yes: DIALPAD_YES,
+    no: DIALPAD_NO,
     expected: (card) => card.timer.status === 'hidden',
   },
   timerFromZero: {
     text: 'Is the timer shown and counting again from 00:00?',
-    yes: { type: 'dialpadButtonClick', payload: '1', label: 'dialpad 1' },
-    no: { type: 'dialpadButtonClick', payload: '2', label: 'dialpad 2' },
+    yes: DIALPAD_YES,
+    no: DIALPAD_NO,
     expected: (card, since) => card.timer.status === 'running' && card.timer.elapsedMs <= since,
   },
 });
