@@ -3,7 +3,6 @@
 // the session (spec/support/trace-session.ts), or written by hand; every replay runs in virtual
 // time.
 import { Observable, VirtualTimeScheduler, asyncScheduler, map, merge, switchMap } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   closeCard,
   connectCallCard,
@@ -19,7 +18,6 @@ import type {
   CallCardCommand,
   CallCardSessionLog,
   CallCardSnapshot,
-  CallInfo,
   SessionLogEntry,
 } from 'b24-call-card-rx';
 import {
@@ -29,24 +27,12 @@ import {
 } from 'b24-call-card-rx/testing';
 import type { ReplayPlacement, TestPlacementOptions } from 'b24-call-card-rx/testing';
 import { UI_STATES } from '../../src/model/ui-states';
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
+import { contactCall, testScheduler } from '../support/fixtures';
 
 const INITIALIZED = 'BackgroundCallCard::initialized';
 const MUTE = 'BackgroundCallCard::muteButtonClick';
 
-const CALL: CallInfo = {
-  CALL_ID: 'call-1',
-  PHONE_NUMBER: '+4930123456',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = contactCall();
 
 /** A hand-written log: the entries given, the rest as a recorder started on a fresh page writes it. */
 function handLog(
