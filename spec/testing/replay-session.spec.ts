@@ -1,17 +1,13 @@
-// replaySession: a recorded session played back as a host. The logs are recorded here by driving
-// the simulator or a test placement under an app made with connectCallCard, through a tracer on
-// the session (spec/support/trace-session.ts), or written by hand; every replay runs in virtual
-// time.
+// replaySession: a recorded session played back as a host. The logs are recorded here with
+// recordCallCard by driving the simulator (spec/support/whole-call.ts) or a test placement under
+// an app made with connectCallCard, or written by hand; every replay runs in virtual time.
 import { Observable, VirtualTimeScheduler, asyncScheduler, map, merge, switchMap } from 'rxjs';
 import {
-  closeCard,
   connectCallCard,
   recordCallCard,
   setCardTitle,
   setStatusText,
   setUiState,
-  startTimer,
-  stopTimer,
 } from 'b24-call-card-rx';
 import type {
   CallCard,
@@ -28,6 +24,7 @@ import {
 import type { ReplayPlacement, TestPlacementOptions } from 'b24-call-card-rx/testing';
 import { UI_STATES } from '../../src/model/ui-states';
 import { contactCall, testScheduler } from '../support/fixtures';
+import { callApp, commandsOf, playWholeCall, replayCall, statesOf } from '../support/whole-call';
 
 const INITIALIZED = 'BackgroundCallCard::initialized';
 const MUTE = 'BackgroundCallCard::muteButtonClick';
@@ -69,54 +66,10 @@ function answers$(
   });
 }
 
-const commandsOf = (log: CallCardSessionLog) =>
-  log.entries.flatMap((e) =>
-    e.kind === 'command' ? [`${e.at} ${e.command} ${JSON.stringify(e.params)}`] : [],
-  );
-
 const sentOf = (replay: ReplayPlacement) =>
   replay.sent().map((c) => `${c.at} ${c.command} ${JSON.stringify(c.params)}`);
 
 // --- a whole call, recorded from the simulator -------------------------------------------------
-
-/** How the app under test may differ from the one that was recorded. */
-type Variant = 'as recorded' | 'one more' | 'one fewer' | 'other title';
-
-/** The app: a title and `incoming` for a new card, answer, mute, hold (the timer), hang up. */
-function callApp(card: CallCard, variant: Variant): Observable<CallCardCommand> {
-  const { events } = card;
-  return merge(
-    events.initialized$.pipe(
-      switchMap((call): CallCardCommand[] => [
-        ...(variant === 'one fewer'
-          ? []
-          : [
-              setCardTitle(
-                `${variant === 'other title' ? 'Caller' : 'Call from'} ${call.PHONE_NUMBER}`,
-              ),
-            ]),
-        setUiState('incoming'),
-      ]),
-    ),
-    events.answer$.pipe(
-      switchMap((): CallCardCommand[] =>
-        variant === 'one more'
-          ? [setUiState('connected'), setStatusText('Answered')]
-          : [setUiState('connected')],
-      ),
-    ),
-    events.mute$.pipe(map((muted) => setStatusText(muted ? 'Muted' : 'Talking'))),
-    events.hold$.pipe(map((held): CallCardCommand => (held ? stopTimer() : startTimer()))),
-    events.hangup$.pipe(switchMap((): CallCardCommand[] => [setUiState('redial'), closeCard()])),
-  );
-}
-
-/** Every state the card went through, with its virtual time. */
-function statesOf(card: CallCard): [number, CallCardSnapshot][] {
-  const states: [number, CallCardSnapshot][] = [];
-  card.state$.subscribe((s) => states.push([asyncScheduler.now(), s]));
-  return states;
-}
 
 interface Recording {
   readonly log: CallCardSessionLog;
@@ -136,41 +89,13 @@ function recordCall(replyDelayMs = 100): Recording {
     const card = connectCallCard(host);
     const states = statesOf(card);
     card.apply(callApp(card, 'as recorded'));
-    hot('1s r 1999ms a 1999ms m 999ms h 999ms u 1999ms x', {
-      r: () =>
-        host.ring({ phoneNumber: CALL.PHONE_NUMBER!, crm: { entityType: 'CONTACT', entityId: 7 } }),
-      a: () => host.press('answer'),
-      m: () => host.press('mute'),
-      h: () => host.press('hold'),
-      u: () => host.press('hold'),
-      x: () => host.press('hangup'),
-    }).subscribe((step) => step());
+    playWholeCall(host, hot);
     asyncScheduler.schedule(() => {
       recording = { log: recorder.log(), states };
       card.dispose();
     }, 12_000);
   });
   return recording;
-}
-
-interface Replayed {
-  readonly replay: ReplayPlacement;
-  readonly snapshot: CallCardSnapshot;
-  readonly states: [number, CallCardSnapshot][];
-}
-
-function replayCall(log: CallCardSessionLog | string, variant: Variant): Replayed {
-  let replayed!: Replayed;
-  testScheduler().run(({ flush }) => {
-    const replay = replaySession(log);
-    const card = connectCallCard(replay);
-    const states = statesOf(card);
-    card.apply(callApp(card, variant));
-    flush();
-    replayed = { replay, snapshot: card.snapshot(), states };
-    card.dispose();
-  });
-  return replayed;
 }
 
 describe('replaySession: a whole call recorded from the simulator', () => {
