@@ -14,6 +14,7 @@ import type {
   CallCardCommand,
   CallCardSessionLog,
   CallCardSnapshot,
+  JsonValue,
   SessionLogEntry,
 } from 'b24-call-card-rx';
 import {
@@ -49,6 +50,15 @@ function handLog(
     entries,
   };
 }
+
+/** A recorded command entry, of card 0 unless `card` says otherwise. */
+const commandEntry = (
+  at: number,
+  id: number,
+  command: string,
+  params: { readonly [key: string]: JsonValue },
+  card = 0,
+): SessionLogEntry => ({ kind: 'command', at, id, command, params, card });
 
 /** Sends one command when subscribed; emits every reply, errors with a transport error. */
 function answers$(
@@ -296,14 +306,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it('gives every recorded reply, a second one included, the recorded time after the send', () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetHold',
-        params: { held: true },
-        card: 0,
-      },
+      commandEntry(100, 1, 'CallCardSetHold', { held: true }),
       { kind: 'reply', at: 350, id: 1, reply: [] },
       { kind: 'reply', at: 350, id: 1, reply: { result: 'ok' } },
     ]);
@@ -334,14 +337,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it('fails a command through onError with the recorded transport error, at its time', () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 0,
-        id: 1,
-        command: 'CallCardSetMute',
-        params: { muted: true },
-        card: 0,
-      },
+      commandEntry(0, 1, 'CallCardSetMute', { muted: true }),
       { kind: 'transportError', at: 40, id: 1, error: 'socket closed' },
     ]);
     testScheduler().run(({ expectObservable }) => {
@@ -378,23 +374,9 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it("gives an answer recorded in the command's own ms inside call, unless an event came between", () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetMute',
-        params: { muted: true },
-        card: 0,
-      },
+      commandEntry(100, 1, 'CallCardSetMute', { muted: true }),
       { kind: 'reply', at: 100, id: 1, reply: [] },
-      {
-        kind: 'command',
-        at: 200,
-        id: 2,
-        command: 'CallCardSetMute',
-        params: { muted: false },
-        card: 0,
-      },
+      commandEntry(200, 2, 'CallCardSetMute', { muted: false }),
       { kind: 'event', at: 200, event: MUTE, payload: true },
       { kind: 'reply', at: 200, id: 2, reply: [] },
     ]);
@@ -424,14 +406,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it("plays what is due at the same time in the log's order: an answer before a later-logged event", () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 0,
-        id: 1,
-        command: 'CallCardSetHold',
-        params: { held: true },
-        card: 0,
-      },
+      commandEntry(0, 1, 'CallCardSetHold', { held: true }),
       { kind: 'reply', at: 100, id: 1, reply: [] },
       { kind: 'event', at: 100, event: MUTE, payload: true },
     ]);
@@ -481,9 +456,9 @@ describe('replaySession: commands the recording does not have', () => {
     const A = { uiState: 'incoming' };
     const B = { title: 'Ann' };
     const log = handLog([
-      { kind: 'command', at: 0, id: 1, command: 'CallCardSetUiState', params: A, card: 0 },
+      commandEntry(0, 1, 'CallCardSetUiState', A),
       { kind: 'reply', at: 100, id: 1, reply: [] },
-      { kind: 'command', at: 100, id: 2, command: 'CallCardSetCardTitle', params: B, card: 0 },
+      commandEntry(100, 2, 'CallCardSetCardTitle', B),
       { kind: 'reply', at: 200, id: 2, reply: [] },
     ]);
     testScheduler().run(({ flush }) => {
@@ -506,14 +481,8 @@ describe('replaySession: commands the recording does not have', () => {
   });
 
   it('calls the later of two identical commands the extra one, and the later recorded one missing', () => {
-    const cmd = (id: number, at: number): SessionLogEntry => ({
-      kind: 'command',
-      at,
-      id,
-      command: 'CallCardSetStatusText',
-      params: { statusText: 'x' },
-      card: 0,
-    });
+    const cmd = (id: number, at: number): SessionLogEntry =>
+      commandEntry(at, id, 'CallCardSetStatusText', { statusText: 'x' });
     testScheduler().run(({ flush }) => {
       const twiceSent = replaySession(handLog([cmd(1, 0)], { endedAt: 100 }));
       twiceSent.call('CallCardSetStatusText', { statusText: 'x' }, () => undefined);
@@ -547,14 +516,7 @@ describe('replaySession: commands the recording does not have', () => {
   });
 
   it('counts a recorded command missing once its ms has passed, and at the end every one', () => {
-    const at300: SessionLogEntry = {
-      kind: 'command',
-      at: 300,
-      id: 1,
-      command: 'CallCardSetMute',
-      params: { muted: true },
-      card: 0,
-    };
+    const at300 = commandEntry(300, 1, 'CallCardSetMute', { muted: true });
     testScheduler().run(({ cold, expectObservable }) => {
       const replay = replaySession(handLog([at300], { endedAt: 1000 }));
       const report$ = cold('300ms a 0ms b', { a: 0, b: 0 }).pipe(
@@ -613,14 +575,7 @@ describe('replaySession: events and cards', () => {
     const log = handLog([
       { kind: 'event', at: 100, event: INITIALIZED, payload: CALL as never },
       { kind: 'card', at: 100, card: 1, lifecycle: 'open', cause: 'initialized' },
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetUiState',
-        params: { uiState: 'incoming' },
-        card: 1,
-      },
+      commandEntry(100, 1, 'CallCardSetUiState', { uiState: 'incoming' }, 1),
       { kind: 'reply', at: 100, id: 1, reply: [] },
       {
         kind: 'event',
@@ -629,14 +584,7 @@ describe('replaySession: events and cards', () => {
         payload: { ...CALL, CALL_ID: 'call-2' } as never,
       },
       { kind: 'card', at: 900, card: 2, lifecycle: 'open', cause: 'initialized' },
-      {
-        kind: 'command',
-        at: 900,
-        id: 2,
-        command: 'CallCardSetUiState',
-        params: { uiState: 'incoming' },
-        card: 2,
-      },
+      commandEntry(900, 2, 'CallCardSetUiState', { uiState: 'incoming' }, 2),
       { kind: 'reply', at: 900, id: 2, reply: [] },
     ]);
     testScheduler().run(({ flush }) => {
@@ -677,14 +625,7 @@ describe('replaySession: events and cards', () => {
   it('starts in the card the log began in (a recording started during a call)', () => {
     const log = handLog(
       [
-        {
-          kind: 'command',
-          at: 10,
-          id: 41,
-          command: 'CallCardSetMute',
-          params: { muted: true },
-          card: 3,
-        },
+        commandEntry(10, 41, 'CallCardSetMute', { muted: true }, 3),
         { kind: 'reply', at: 60, id: 41, reply: [] },
       ],
       { card: 3, lifecycle: 'open' },
@@ -707,14 +648,7 @@ describe('replaySession: events and cards', () => {
     const log = handLog(
       [
         { kind: 'reply', at: 5, id: 6, reply: [] },
-        {
-          kind: 'command',
-          at: 10,
-          id: 7,
-          command: 'CallCardSetMute',
-          params: { muted: true },
-          card: 0,
-        },
+        commandEntry(10, 7, 'CallCardSetMute', { muted: true }),
       ],
       { dropped: 12 },
     );
@@ -737,14 +671,7 @@ describe('replaySession: events and cards', () => {
 describe('replaySession: stop()', () => {
   const log = handLog([
     { kind: 'event', at: 100, event: MUTE, payload: true },
-    {
-      kind: 'command',
-      at: 120,
-      id: 1,
-      command: 'CallCardSetStatusText',
-      params: { statusText: 'Muted' },
-      card: 0,
-    },
+    commandEntry(120, 1, 'CallCardSetStatusText', { statusText: 'Muted' }),
     { kind: 'reply', at: 220, id: 1, reply: [] },
     { kind: 'event', at: 300, event: MUTE, payload: false },
   ]);
@@ -768,7 +695,7 @@ describe('replaySession: stop()', () => {
 
   it('gives no further answer once stopped from inside an answer', () => {
     const twice = handLog([
-      { kind: 'command', at: 0, id: 1, command: 'CallCardSetHold', params: {}, card: 0 },
+      commandEntry(0, 1, 'CallCardSetHold', {}),
       { kind: 'reply', at: 0, id: 1, reply: [] },
       { kind: 'reply', at: 0, id: 1, reply: [] },
     ]);
