@@ -2,10 +2,10 @@
 // the state, against a fake of the extension's page API (spec/support/fake-redux-dev-tools.ts).
 // Everything with time runs inside TestScheduler.run.
 import { Subscription, asyncScheduler, config } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   CallCardError,
   CallCardInputError,
+  INITIAL_CALL_CARD_SNAPSHOT,
   connectCallCard,
   recordCallCard,
   redactPersonalData,
@@ -20,6 +20,7 @@ import { connectReduxDevTools } from 'b24-call-card-rx/devtools';
 import type { CallCardDevToolsAction, ReduxDevToolsExtension } from 'b24-call-card-rx/devtools';
 import { sessionOf } from '../../src/session/session';
 import { fakeReduxDevTools } from '../support/fake-redux-dev-tools';
+import { at, contactCall, testScheduler } from '../support/fixtures';
 import type { ConnectionCall, FakeReduxDevTools } from '../support/fake-redux-dev-tools';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
@@ -28,26 +29,12 @@ const INITIALIZED = 'BackgroundCallCard::initialized';
 const MUTE = 'BackgroundCallCard::muteButtonClick';
 const CLOSE = 'BackgroundCallCard::closeButtonClick';
 
-const CALL = {
-  CALL_ID: 'c-1',
-  PHONE_NUMBER: '+4930123456',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+const CALL = contactCall({ CALL_ID: 'c-1' });
 
 /** Runs `body` inside `TestScheduler.run`, with `at(ms, fn)` to script the host, then flushes. */
 function inVirtualTime(body: (at: (ms: number, fn: () => void) => void) => void): void {
   testScheduler().run(({ flush }) => {
-    body((ms, fn) => {
-      asyncScheduler.schedule(fn, ms);
-    });
+    body(at);
     flush();
   });
 }
@@ -58,10 +45,7 @@ function reported(body: () => void): unknown[] {
   const before = config.onUnhandledError;
   config.onUnhandledError = (error) => errors.push(error);
   try {
-    testScheduler().run(({ flush }) => {
-      body();
-      flush();
-    });
+    inVirtualTime(body);
   } finally {
     config.onUnhandledError = before;
   }
@@ -198,20 +182,7 @@ describe('connectReduxDevTools: entries as actions, the snapshot as the state', 
     expect(run.fake.connects).toEqual([
       { name: 'Bitrix24 call card', maxAge: 1000, features: { export: true } },
     ]);
-    expect(run.fake.calls[0]).toEqual({
-      call: 'init',
-      state: {
-        uiState: null,
-        title: '',
-        statusText: '',
-        muted: false,
-        held: false,
-        call: null,
-        entity: null,
-        closed: false,
-        timer: { running: false, visible: false, startedAt: null, stoppedAt: null },
-      },
-    });
+    expect(run.fake.calls[0]).toEqual({ call: 'init', state: INITIAL_CALL_CARD_SNAPSHOT });
     expect(run.fake.calls[1]).toEqual({ call: 'subscribe' });
   });
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filter, map, merge } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard, setStatusText } from 'b24-call-card-rx';
 import type { CallCard, CallCardCommand, CallCardSessionLog } from 'b24-call-card-rx';
 import { replaySession } from 'b24-call-card-rx/testing';
 import type { ReplayMismatch } from 'b24-call-card-rx/testing';
 import type { Observable } from 'rxjs';
 import { callLogic } from '../../examples/playground/call-logic.mjs';
+import { testScheduler } from '../support/fixtures';
 
 // A call recorded in the browser playground (headless Chromium, the official SDK, the built
 // package across a cross-origin iframe; `npm run fixture:record`), replayed here in virtual time
@@ -28,7 +28,7 @@ interface Replayed {
 /** Replays `logText` under `TestScheduler.run` with `app` wired to the card, as in the browser. */
 function replay(logText: string, app: (card: CallCard) => Observable<CallCardCommand>): Replayed {
   let result: Replayed | undefined;
-  new TestScheduler((a, e) => expect(a).toEqual(e)).run(({ flush }) => {
+  testScheduler().run(({ flush }) => {
     const placement = replaySession(logText);
     const done: ReplayMismatch[][] = [];
     placement.done$.subscribe((final) => done.push([...final]));

@@ -21,6 +21,19 @@ export const callInfo = (patch: Partial<CallInfo> = {}): CallInfo => ({
   ...patch,
 });
 
+/**
+ * An `initialized` payload of a call from `+4930123456` bound to contact 7 (otherwise as
+ * {@link callInfo}); `patch` changes or adds fields.
+ */
+export const contactCall = (patch: Partial<CallInfo> = {}): CallInfo =>
+  callInfo({
+    PHONE_NUMBER: '+4930123456',
+    CRM_ENTITY_TYPE: 'CONTACT',
+    CRM_ENTITY_ID: 7,
+    CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
+    ...patch,
+  });
+
 /** An `entityChanged` payload: contact 7 at `+4912345`; `patch` changes fields. */
 export const crmEntity = (patch: Partial<CrmEntity> = {}): CrmEntity => ({
   PHONE_NUMBER: '+4912345',

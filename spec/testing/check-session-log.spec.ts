@@ -1,7 +1,7 @@
 // The session log check, through replaySession: every way a log can be wrong is a clear
 // CallCardInputError naming the field, the value and what was expected, and nothing is played.
 import { VirtualTimeScheduler } from 'rxjs';
-import { CallCardInputError } from 'b24-call-card-rx';
+import { CallCardInputError, INITIAL_CALL_CARD_SNAPSHOT } from 'b24-call-card-rx';
 import type { CallCardSessionLog } from 'b24-call-card-rx';
 import { replaySession } from 'b24-call-card-rx/testing';
 
@@ -15,17 +15,7 @@ function validLog(): CallCardSessionLog {
     lifecycle: 'waiting',
     dropped: 0,
     redacted: false,
-    snapshot: {
-      uiState: 'incoming',
-      title: 'Ann',
-      statusText: '',
-      muted: false,
-      held: false,
-      call: null,
-      entity: null,
-      closed: false,
-      timer: { running: false, visible: false, startedAt: null, stoppedAt: null },
-    },
+    snapshot: { ...INITIAL_CALL_CARD_SNAPSHOT, uiState: 'incoming', title: 'Ann' },
     entries: [
       {
         kind: 'event',

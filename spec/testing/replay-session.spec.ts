@@ -1,25 +1,20 @@
-// replaySession: a recorded session played back as a host. The logs are recorded here by driving
-// the simulator or a test placement under an app made with connectCallCard, through a tracer on
-// the session (spec/support/trace-session.ts), or written by hand; every replay runs in virtual
-// time.
+// replaySession: a recorded session played back as a host. The logs are recorded here with
+// recordCallCard by driving the simulator (spec/support/whole-call.ts) or a test placement under
+// an app made with connectCallCard, or written by hand; every replay runs in virtual time.
 import { Observable, VirtualTimeScheduler, asyncScheduler, map, merge, switchMap } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
-  closeCard,
   connectCallCard,
   recordCallCard,
   setCardTitle,
   setStatusText,
   setUiState,
-  startTimer,
-  stopTimer,
 } from 'b24-call-card-rx';
 import type {
   CallCard,
   CallCardCommand,
   CallCardSessionLog,
   CallCardSnapshot,
-  CallInfo,
+  JsonValue,
   SessionLogEntry,
 } from 'b24-call-card-rx';
 import {
@@ -29,24 +24,13 @@ import {
 } from 'b24-call-card-rx/testing';
 import type { ReplayPlacement, TestPlacementOptions } from 'b24-call-card-rx/testing';
 import { UI_STATES } from '../../src/model/ui-states';
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
+import { contactCall, testScheduler } from '../support/fixtures';
+import { callApp, commandsOf, playWholeCall, replayCall, statesOf } from '../support/whole-call';
 
 const INITIALIZED = 'BackgroundCallCard::initialized';
 const MUTE = 'BackgroundCallCard::muteButtonClick';
 
-const CALL: CallInfo = {
-  CALL_ID: 'call-1',
-  PHONE_NUMBER: '+4930123456',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
+const CALL = contactCall();
 
 /** A hand-written log: the entries given, the rest as a recorder started on a fresh page writes it. */
 function handLog(
@@ -67,6 +51,15 @@ function handLog(
   };
 }
 
+/** A recorded command entry, of card 0 unless `card` says otherwise. */
+const commandEntry = (
+  at: number,
+  id: number,
+  command: string,
+  params: { readonly [key: string]: JsonValue },
+  card = 0,
+): SessionLogEntry => ({ kind: 'command', at, id, command, params, card });
+
 /** Sends one command when subscribed; emits every reply, errors with a transport error. */
 function answers$(
   replay: ReplayPlacement,
@@ -83,54 +76,10 @@ function answers$(
   });
 }
 
-const commandsOf = (log: CallCardSessionLog) =>
-  log.entries.flatMap((e) =>
-    e.kind === 'command' ? [`${e.at} ${e.command} ${JSON.stringify(e.params)}`] : [],
-  );
-
 const sentOf = (replay: ReplayPlacement) =>
   replay.sent().map((c) => `${c.at} ${c.command} ${JSON.stringify(c.params)}`);
 
 // --- a whole call, recorded from the simulator -------------------------------------------------
-
-/** How the app under test may differ from the one that was recorded. */
-type Variant = 'as recorded' | 'one more' | 'one fewer' | 'other title';
-
-/** The app: a title and `incoming` for a new card, answer, mute, hold (the timer), hang up. */
-function callApp(card: CallCard, variant: Variant): Observable<CallCardCommand> {
-  const { events } = card;
-  return merge(
-    events.initialized$.pipe(
-      switchMap((call): CallCardCommand[] => [
-        ...(variant === 'one fewer'
-          ? []
-          : [
-              setCardTitle(
-                `${variant === 'other title' ? 'Caller' : 'Call from'} ${call.PHONE_NUMBER}`,
-              ),
-            ]),
-        setUiState('incoming'),
-      ]),
-    ),
-    events.answer$.pipe(
-      switchMap((): CallCardCommand[] =>
-        variant === 'one more'
-          ? [setUiState('connected'), setStatusText('Answered')]
-          : [setUiState('connected')],
-      ),
-    ),
-    events.mute$.pipe(map((muted) => setStatusText(muted ? 'Muted' : 'Talking'))),
-    events.hold$.pipe(map((held): CallCardCommand => (held ? stopTimer() : startTimer()))),
-    events.hangup$.pipe(switchMap((): CallCardCommand[] => [setUiState('redial'), closeCard()])),
-  );
-}
-
-/** Every state the card went through, with its virtual time. */
-function statesOf(card: CallCard): [number, CallCardSnapshot][] {
-  const states: [number, CallCardSnapshot][] = [];
-  card.state$.subscribe((s) => states.push([asyncScheduler.now(), s]));
-  return states;
-}
 
 interface Recording {
   readonly log: CallCardSessionLog;
@@ -150,41 +99,13 @@ function recordCall(replyDelayMs = 100): Recording {
     const card = connectCallCard(host);
     const states = statesOf(card);
     card.apply(callApp(card, 'as recorded'));
-    hot('1s r 1999ms a 1999ms m 999ms h 999ms u 1999ms x', {
-      r: () =>
-        host.ring({ phoneNumber: CALL.PHONE_NUMBER!, crm: { entityType: 'CONTACT', entityId: 7 } }),
-      a: () => host.press('answer'),
-      m: () => host.press('mute'),
-      h: () => host.press('hold'),
-      u: () => host.press('hold'),
-      x: () => host.press('hangup'),
-    }).subscribe((step) => step());
+    playWholeCall(host, hot);
     asyncScheduler.schedule(() => {
       recording = { log: recorder.log(), states };
       card.dispose();
     }, 12_000);
   });
   return recording;
-}
-
-interface Replayed {
-  readonly replay: ReplayPlacement;
-  readonly snapshot: CallCardSnapshot;
-  readonly states: [number, CallCardSnapshot][];
-}
-
-function replayCall(log: CallCardSessionLog | string, variant: Variant): Replayed {
-  let replayed!: Replayed;
-  testScheduler().run(({ flush }) => {
-    const replay = replaySession(log);
-    const card = connectCallCard(replay);
-    const states = statesOf(card);
-    card.apply(callApp(card, variant));
-    flush();
-    replayed = { replay, snapshot: card.snapshot(), states };
-    card.dispose();
-  });
-  return replayed;
 }
 
 describe('replaySession: a whole call recorded from the simulator', () => {
@@ -385,14 +306,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it('gives every recorded reply, a second one included, the recorded time after the send', () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetHold',
-        params: { held: true },
-        card: 0,
-      },
+      commandEntry(100, 1, 'CallCardSetHold', { held: true }),
       { kind: 'reply', at: 350, id: 1, reply: [] },
       { kind: 'reply', at: 350, id: 1, reply: { result: 'ok' } },
     ]);
@@ -423,14 +337,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it('fails a command through onError with the recorded transport error, at its time', () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 0,
-        id: 1,
-        command: 'CallCardSetMute',
-        params: { muted: true },
-        card: 0,
-      },
+      commandEntry(0, 1, 'CallCardSetMute', { muted: true }),
       { kind: 'transportError', at: 40, id: 1, error: 'socket closed' },
     ]);
     testScheduler().run(({ expectObservable }) => {
@@ -467,23 +374,9 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it("gives an answer recorded in the command's own ms inside call, unless an event came between", () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetMute',
-        params: { muted: true },
-        card: 0,
-      },
+      commandEntry(100, 1, 'CallCardSetMute', { muted: true }),
       { kind: 'reply', at: 100, id: 1, reply: [] },
-      {
-        kind: 'command',
-        at: 200,
-        id: 2,
-        command: 'CallCardSetMute',
-        params: { muted: false },
-        card: 0,
-      },
+      commandEntry(200, 2, 'CallCardSetMute', { muted: false }),
       { kind: 'event', at: 200, event: MUTE, payload: true },
       { kind: 'reply', at: 200, id: 2, reply: [] },
     ]);
@@ -513,14 +406,7 @@ describe('replaySession: silence, timeouts and odd answers', () => {
 
   it("plays what is due at the same time in the log's order: an answer before a later-logged event", () => {
     const log = handLog([
-      {
-        kind: 'command',
-        at: 0,
-        id: 1,
-        command: 'CallCardSetHold',
-        params: { held: true },
-        card: 0,
-      },
+      commandEntry(0, 1, 'CallCardSetHold', { held: true }),
       { kind: 'reply', at: 100, id: 1, reply: [] },
       { kind: 'event', at: 100, event: MUTE, payload: true },
     ]);
@@ -570,9 +456,9 @@ describe('replaySession: commands the recording does not have', () => {
     const A = { uiState: 'incoming' };
     const B = { title: 'Ann' };
     const log = handLog([
-      { kind: 'command', at: 0, id: 1, command: 'CallCardSetUiState', params: A, card: 0 },
+      commandEntry(0, 1, 'CallCardSetUiState', A),
       { kind: 'reply', at: 100, id: 1, reply: [] },
-      { kind: 'command', at: 100, id: 2, command: 'CallCardSetCardTitle', params: B, card: 0 },
+      commandEntry(100, 2, 'CallCardSetCardTitle', B),
       { kind: 'reply', at: 200, id: 2, reply: [] },
     ]);
     testScheduler().run(({ flush }) => {
@@ -595,14 +481,8 @@ describe('replaySession: commands the recording does not have', () => {
   });
 
   it('calls the later of two identical commands the extra one, and the later recorded one missing', () => {
-    const cmd = (id: number, at: number): SessionLogEntry => ({
-      kind: 'command',
-      at,
-      id,
-      command: 'CallCardSetStatusText',
-      params: { statusText: 'x' },
-      card: 0,
-    });
+    const cmd = (id: number, at: number): SessionLogEntry =>
+      commandEntry(at, id, 'CallCardSetStatusText', { statusText: 'x' });
     testScheduler().run(({ flush }) => {
       const twiceSent = replaySession(handLog([cmd(1, 0)], { endedAt: 100 }));
       twiceSent.call('CallCardSetStatusText', { statusText: 'x' }, () => undefined);
@@ -636,14 +516,7 @@ describe('replaySession: commands the recording does not have', () => {
   });
 
   it('counts a recorded command missing once its ms has passed, and at the end every one', () => {
-    const at300: SessionLogEntry = {
-      kind: 'command',
-      at: 300,
-      id: 1,
-      command: 'CallCardSetMute',
-      params: { muted: true },
-      card: 0,
-    };
+    const at300 = commandEntry(300, 1, 'CallCardSetMute', { muted: true });
     testScheduler().run(({ cold, expectObservable }) => {
       const replay = replaySession(handLog([at300], { endedAt: 1000 }));
       const report$ = cold('300ms a 0ms b', { a: 0, b: 0 }).pipe(
@@ -702,14 +575,7 @@ describe('replaySession: events and cards', () => {
     const log = handLog([
       { kind: 'event', at: 100, event: INITIALIZED, payload: CALL as never },
       { kind: 'card', at: 100, card: 1, lifecycle: 'open', cause: 'initialized' },
-      {
-        kind: 'command',
-        at: 100,
-        id: 1,
-        command: 'CallCardSetUiState',
-        params: { uiState: 'incoming' },
-        card: 1,
-      },
+      commandEntry(100, 1, 'CallCardSetUiState', { uiState: 'incoming' }, 1),
       { kind: 'reply', at: 100, id: 1, reply: [] },
       {
         kind: 'event',
@@ -718,14 +584,7 @@ describe('replaySession: events and cards', () => {
         payload: { ...CALL, CALL_ID: 'call-2' } as never,
       },
       { kind: 'card', at: 900, card: 2, lifecycle: 'open', cause: 'initialized' },
-      {
-        kind: 'command',
-        at: 900,
-        id: 2,
-        command: 'CallCardSetUiState',
-        params: { uiState: 'incoming' },
-        card: 2,
-      },
+      commandEntry(900, 2, 'CallCardSetUiState', { uiState: 'incoming' }, 2),
       { kind: 'reply', at: 900, id: 2, reply: [] },
     ]);
     testScheduler().run(({ flush }) => {
@@ -766,14 +625,7 @@ describe('replaySession: events and cards', () => {
   it('starts in the card the log began in (a recording started during a call)', () => {
     const log = handLog(
       [
-        {
-          kind: 'command',
-          at: 10,
-          id: 41,
-          command: 'CallCardSetMute',
-          params: { muted: true },
-          card: 3,
-        },
+        commandEntry(10, 41, 'CallCardSetMute', { muted: true }, 3),
         { kind: 'reply', at: 60, id: 41, reply: [] },
       ],
       { card: 3, lifecycle: 'open' },
@@ -796,14 +648,7 @@ describe('replaySession: events and cards', () => {
     const log = handLog(
       [
         { kind: 'reply', at: 5, id: 6, reply: [] },
-        {
-          kind: 'command',
-          at: 10,
-          id: 7,
-          command: 'CallCardSetMute',
-          params: { muted: true },
-          card: 0,
-        },
+        commandEntry(10, 7, 'CallCardSetMute', { muted: true }),
       ],
       { dropped: 12 },
     );
@@ -826,14 +671,7 @@ describe('replaySession: events and cards', () => {
 describe('replaySession: stop()', () => {
   const log = handLog([
     { kind: 'event', at: 100, event: MUTE, payload: true },
-    {
-      kind: 'command',
-      at: 120,
-      id: 1,
-      command: 'CallCardSetStatusText',
-      params: { statusText: 'Muted' },
-      card: 0,
-    },
+    commandEntry(120, 1, 'CallCardSetStatusText', { statusText: 'Muted' }),
     { kind: 'reply', at: 220, id: 1, reply: [] },
     { kind: 'event', at: 300, event: MUTE, payload: false },
   ]);
@@ -857,7 +695,7 @@ describe('replaySession: stop()', () => {
 
   it('gives no further answer once stopped from inside an answer', () => {
     const twice = handLog([
-      { kind: 'command', at: 0, id: 1, command: 'CallCardSetHold', params: {}, card: 0 },
+      commandEntry(0, 1, 'CallCardSetHold', {}),
       { kind: 'reply', at: 0, id: 1, reply: [] },
       { kind: 'reply', at: 0, id: 1, reply: [] },
     ]);

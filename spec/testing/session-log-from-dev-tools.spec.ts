@@ -2,55 +2,15 @@
 // rebuilt as a session log that replaySession plays back. The exports are made by the fake of the
 // extension (spec/support/fake-redux-dev-tools.ts), which keeps and saves its history the way the
 // extension's monitor does; every recording and replay runs in virtual time.
-import { asyncScheduler, map, merge, switchMap } from 'rxjs';
-import type { Observable } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
-import {
-  CallCardInputError,
-  closeCard,
-  connectCallCard,
-  recordCallCard,
-  setCardTitle,
-  setStatusText,
-  setUiState,
-  startTimer,
-  stopTimer,
-} from 'b24-call-card-rx';
-import type {
-  CallCard,
-  CallCardCommand,
-  CallCardSessionLog,
-  CallCardSnapshot,
-} from 'b24-call-card-rx';
+import { asyncScheduler } from 'rxjs';
+import { CallCardInputError, connectCallCard, recordCallCard } from 'b24-call-card-rx';
+import type { CallCardSessionLog, CallCardSnapshot } from 'b24-call-card-rx';
 import { connectReduxDevTools } from 'b24-call-card-rx/devtools';
-import {
-  createCallCardSimulator,
-  replaySession,
-  sessionLogFromDevTools,
-} from 'b24-call-card-rx/testing';
-import type { ReplayPlacement } from 'b24-call-card-rx/testing';
+import { createCallCardSimulator, sessionLogFromDevTools } from 'b24-call-card-rx/testing';
 import { fakeReduxDevTools } from '../support/fake-redux-dev-tools';
 import type { FakeReduxDevTools, LiftedState } from '../support/fake-redux-dev-tools';
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-
-/** The app: a title and `incoming` for a new card, answer, mute, hold (the timer), hang up. */
-function callApp(card: CallCard): Observable<CallCardCommand> {
-  const { events } = card;
-  return merge(
-    events.initialized$.pipe(
-      switchMap((call): CallCardCommand[] => [
-        setCardTitle(`Call from ${call.PHONE_NUMBER}`),
-        setUiState('incoming'),
-      ]),
-    ),
-    events.answer$.pipe(map(() => setUiState('connected'))),
-    events.mute$.pipe(map((muted) => setStatusText(muted ? 'Muted' : 'Talking'))),
-    events.hold$.pipe(map((held): CallCardCommand => (held ? stopTimer() : startTimer()))),
-    events.hangup$.pipe(switchMap((): CallCardCommand[] => [setUiState('redial'), closeCard()])),
-  );
-}
+import { testScheduler } from '../support/fixtures';
+import { callApp, commandsOf, playWholeCall, replayCall } from '../support/whole-call';
 
 interface Recording {
   readonly fake: FakeReduxDevTools;
@@ -79,15 +39,7 @@ function recordCall(options: { maxAge?: number; commitAtMs?: number } = {}): Rec
     const recorder = recordCallCard(host);
     const card = connectCallCard(host);
     card.apply(callApp(card));
-    hot('1s r 1999ms a 1999ms m 999ms h 999ms u 1999ms x', {
-      r: () =>
-        host.ring({ phoneNumber: '+4930123456', crm: { entityType: 'CONTACT', entityId: 7 } }),
-      a: () => host.press('answer'),
-      m: () => host.press('mute'),
-      h: () => host.press('hold'),
-      u: () => host.press('hold'),
-      x: () => host.press('hangup'),
-    }).subscribe((step) => step());
+    playWholeCall(host, hot);
     if (options.commitAtMs !== undefined)
       asyncScheduler.schedule(
         () => fake.deliver({ type: 'DISPATCH', payload: { type: 'COMMIT' } }),
@@ -101,29 +53,6 @@ function recordCall(options: { maxAge?: number; commitAtMs?: number } = {}): Rec
   });
   return recording;
 }
-
-interface Replayed {
-  readonly replay: ReplayPlacement;
-  readonly snapshot: CallCardSnapshot;
-}
-
-function replayCall(log: CallCardSessionLog): Replayed {
-  let replayed!: Replayed;
-  testScheduler().run(({ flush }) => {
-    const replay = replaySession(log);
-    const card = connectCallCard(replay);
-    card.apply(callApp(card));
-    flush();
-    replayed = { replay, snapshot: card.snapshot() };
-    card.dispose();
-  });
-  return replayed;
-}
-
-const commandsOf = (log: CallCardSessionLog) =>
-  log.entries.flatMap((e) =>
-    e.kind === 'command' ? [`${e.at} ${e.command} ${JSON.stringify(e.params)}`] : [],
-  );
 
 describe('sessionLogFromDevTools: the round trip through the extension', () => {
   const recorded = recordCall();

@@ -2,14 +2,10 @@
 // schedules nothing of its own, so only the card's ticking timer keeps a run going, and
 // disposing the card ends it; a test that forgets gets an error, not a run that never returns.
 import { map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { connectCallCard, setUiState } from 'b24-call-card-rx';
 import type { TimerStatus } from 'b24-call-card-rx';
 import { createCallCardSimulator } from 'b24-call-card-rx/testing';
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
+import { testScheduler } from '../support/fixtures';
 
 /** The app: answering connects the call, which starts the timer. */
 function connectApp(host: ReturnType<typeof createCallCardSimulator>) {

@@ -26,6 +26,7 @@ import { readEventPayload } from '../model/validate';
 import type { PlacementPort } from '../placement/placement-port';
 import { createBindingTable } from './host-bindings';
 import { errorReply, uiStatesReply } from './host-replies';
+import { overTheWire } from './over-the-wire';
 import type { HostTimer } from './host-timer';
 import { RESET_TIMER, startTimer, stopTimer, timerOnUiState, timerStatusAt } from './host-timer';
 import type { NoDataStyle } from './raw-payload';
@@ -157,11 +158,6 @@ const PAYLOAD_FIELDS: Readonly<Partial<Record<ButtonName, string>>> = {
 };
 const DIRECTIONS: readonly CallDirection[] = ['incoming', 'outgoing', 'callback'];
 const CRM_TYPES: readonly CrmEntityType[] = ['LEAD', 'CONTACT', 'COMPANY', 'DEAL'];
-
-/** A value as it arrives after a trip through `postMessage` and JSON: a fresh copy per delivery. */
-function overTheWire(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value;
-}
 
 /** The host writes whatever it gets into the card's text; nothing is refused. */
 function text(value: unknown): string {

@@ -8,6 +8,7 @@ import { checkSessionLog } from './check-session-log';
 import { createCommandAlignment } from './command-alignment';
 import type { CommandAlignment } from './command-alignment';
 import { successReply } from './host-replies';
+import { overTheWire } from './over-the-wire';
 import { replayScript } from './replay-script';
 import type { ScriptAnswer, ScriptCard, ScriptEvent } from './replay-script';
 import { createTimeline } from './replay-timeline';
@@ -214,7 +215,7 @@ export function replaySession(
     // A copy: a handler that binds again does not receive the event it is handling.
     for (const handler of [...handlers]) {
       try {
-        handler(fresh(event.payload));
+        handler(overTheWire(event.payload));
       } catch (error) {
         // Each host message is dispatched on its own: one throwing handler starves no other.
         reportError(error);
@@ -229,7 +230,7 @@ export function replaySession(
   ): void {
     // A stop inside an earlier answer (given at once, inside `call`) ends the rest too.
     if (stoppedAt !== undefined) return;
-    if (given.kind === 'reply') onReply(fresh(given.reply));
+    if (given.kind === 'reply') onReply(overTheWire(given.reply));
     else onError?.(new Error(given.error));
   }
 
@@ -311,9 +312,4 @@ export function replaySession(
       done.complete();
     },
   };
-}
-
-/** A fresh copy of a recorded JSON value for each receiver, as after `postMessage`. */
-function fresh(value: JsonValue | undefined): unknown {
-  return typeof value === 'object' && value !== null ? JSON.parse(JSON.stringify(value)) : value;
 }

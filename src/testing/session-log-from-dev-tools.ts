@@ -2,6 +2,7 @@ import { CallCardInputError, describeThrow } from '../model/errors';
 import { hostEventName } from '../model/events';
 import { fullMessages } from '../model/full-messages';
 import { isRecord } from '../model/is-record';
+import { SESSION_LOG_VERSION } from '../model/session-log';
 import type { CallCardSessionLog, SessionLogEntry } from '../model/session-log';
 import { checkSessionLog } from './check-session-log';
 
@@ -94,7 +95,7 @@ export function sessionLogFromDevTools(exported: unknown): CallCardSessionLog {
   const lastAt = isRecord(entries[entries.length - 1]) ? entries[entries.length - 1]!.at : 0;
   const latest = states[states.length - 1];
   return checkSessionLog(WHERE, {
-    version: 1,
+    version: SESSION_LOG_VERSION,
     startedAt: 0,
     endedAt: typeof lastAt === 'number' ? lastAt : 0,
     card: firstCard(entries),
