@@ -25,7 +25,6 @@ export function channelOf(session: Session, type: CallCardEventType): EventChann
       has: false,
       last: undefined,
       lastCard: 0,
-      lastWhileOpen: false,
     };
     session.channels.set(type, channel);
   }
@@ -96,7 +95,6 @@ function dispatch(channel: EventChannel, raw: unknown): void {
     channel.has = true;
     channel.last = read;
     channel.lastCard = tracker.number;
-    channel.lastWhileOpen = tracker.lifecycle === 'open';
   }
   if (session.taps.list.length > 0) notify(session.taps, type, read, refused);
   if (isTraced(session)) {

@@ -63,9 +63,8 @@ export interface EventChannel {
   /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */
   has: boolean;
   last: unknown;
-  /** The card when `last` came, and whether that card was open then. */
+  /** The card when `last` came. */
   lastCard: number;
-  lastWhileOpen: boolean;
 }
 
 /**
