@@ -22,7 +22,6 @@ export function channelOf(session: Session, type: CallCardEventType): EventChann
       type,
       listeners: createListeners(),
       bound: false,
-      has: false,
       last: undefined,
       lastCard: 0,
     };
@@ -33,9 +32,7 @@ export function channelOf(session: Session, type: CallCardEventType): EventChann
 
 /** Stops replaying a channel's latest value (a closed card's entity, an unreadable payload). */
 function forget(channel: EventChannel | undefined): void {
-  if (!channel) return;
-  channel.has = false;
-  channel.last = undefined;
+  if (channel) channel.last = undefined;
 }
 
 const isCardEvent = (type: CallCardEventType): boolean =>
@@ -92,7 +89,6 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   const listeners = channel.listeners.list;
   if (refused) forget(channel);
   else if (type === 'initialized' || type === 'entityChanged') {
-    channel.has = true;
     channel.last = read;
     channel.lastCard = tracker.number;
   }
@@ -189,5 +185,5 @@ function traceCard(
 /** The payload an event would replay now (`initialized`, `entityChanged`), with when it came. */
 export function replayed(session: Session, type: CallCardEventType): EventChannel | undefined {
   const channel = session.channels.get(type);
-  return channel?.has ? channel : undefined;
+  return channel?.last !== undefined ? channel : undefined;
 }

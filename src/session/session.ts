@@ -60,8 +60,10 @@ export interface EventChannel {
   readonly listeners: Listeners<{ next(payload: unknown): void }>;
   /** Whether `bindEvent` was called (successfully) for this event. */
   bound: boolean;
-  /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */
-  has: boolean;
+  /**
+   * The payload to replay (`initialized`, `entityChanged`), or `undefined` for none: a payload
+   * of these events is never `undefined`.
+   */
   last: unknown;
   /** The card when `last` came. */
   lastCard: number;
