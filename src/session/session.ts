@@ -71,7 +71,7 @@ export interface EventChannel {
 
 /**
  * A listener that sees every host event first, read or not (the live state): the payload, or the
- * error that refused it, and the number of the card an `initialized` opened.
+ * error that refused it. The card an `initialized` opened is already counted in the tracker.
  */
 export type EventTap = (
   type: CallCardEventType,
