@@ -9,23 +9,14 @@ import {
 } from '@angular/core';
 import { of } from 'rxjs';
 import { setCardTitle, setMute, setStatusText } from 'b24-call-card-rx';
-import type { CallInfo, PlacementPort } from 'b24-call-card-rx';
+import type { PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
-
-const CALL: CallInfo = {
-  CALL_ID: 'ng-1',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
 
 const ROOT = Injector.NULL as EnvironmentInjector;
 
@@ -43,7 +34,7 @@ describe('provideCallCard: one placement, one session across injectors', () => {
 
     sdk.resolve(host);
     await settled();
-    host.emit('initialized', CALL);
+    host.emit('initialized', callInfo({ CALL_ID: 'ng-1' }));
     const names = host.bindings.map((b) => b.hostEventName);
     expect(names).toHaveLength(17);
     expect(new Set(names).size).toBe(17);

@@ -15,10 +15,10 @@ import type {
   CallCard,
   CallCardCommand,
   CallCardSnapshot,
-  CallInfo,
   HostUiState,
   PlacementPort,
 } from 'b24-call-card-rx';
+import { callInfo } from '../support/fixtures';
 
 // One placement, one session, as a property: a host that answers inside `placement.call` and
 // raises card events there (before it takes the command), reached by one direct facade and two
@@ -87,16 +87,6 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-const CALL = (card: number): CallInfo => ({
-  CALL_ID: `call-${card}`,
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-});
-
 interface HostCard {
   number: number;
   open: boolean;
@@ -138,7 +128,7 @@ function reentrantHost(scheduler: VirtualTimeScheduler) {
           statusText: '',
           muted: false,
         });
-        return deliver('initialized', CALL(card.number));
+        return deliver('initialized', callInfo({ CALL_ID: `call-${card.number}` }));
       case 'close':
         // The host shows a Close button in these states only; a click is all the same to it.
         if (card.open) Object.assign(card, { open: false, uiState: null });
