@@ -1,12 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import {
-  EnvironmentInjector,
-  ErrorHandler,
-  Injector,
-  createEnvironmentInjector,
-} from '@angular/core';
+import { EnvironmentInjector, Injector, createEnvironmentInjector } from '@angular/core';
 import { of } from 'rxjs';
 import { setCardTitle, setMute, setStatusText } from 'b24-call-card-rx';
 import type { PlacementPort } from 'b24-call-card-rx';
@@ -59,43 +54,5 @@ describe('provideCallCard: one placement, one session across injectors', () => {
     host.emit('muteButtonClick', false);
     expect(appCard.state().muted).toBe(false);
     app.destroy();
-  });
-
-  it('does not report a failed start to the ErrorHandler of an injector already destroyed', async () => {
-    const handled: unknown[] = [];
-    const sdk = later<PlacementPort>();
-    const injector = createEnvironmentInjector(
-      [
-        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
-        provideCallCard(() => sdk.promise),
-      ],
-      ROOT,
-    );
-    const card = injector.runInContext(() => injectCallCard());
-    injector.destroy();
-    sdk.reject(new Error('no portal'));
-    await settled();
-    expect(card.disposed).toBe(true);
-    expect(handled).toEqual([]);
-  });
-
-  it('still reports a failed start to the ErrorHandler of a live injector', async () => {
-    const handled: unknown[] = [];
-    const sdk = later<PlacementPort>();
-    const injector = createEnvironmentInjector(
-      [
-        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
-        provideCallCard(() => sdk.promise),
-      ],
-      ROOT,
-    );
-    const card = injector.runInContext(() => injectCallCard());
-    sdk.reject(new Error('no portal'));
-    await settled();
-    expect(handled).toEqual([card.lastError()]);
-    expect(card.lastError()?.message).toBe(
-      'deferPlacement: the placement failed to start: no portal',
-    );
-    injector.destroy();
   });
 });
