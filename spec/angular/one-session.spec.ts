@@ -1,31 +1,17 @@
 /**
  * @jest-environment jsdom
  */
-import {
-  EnvironmentInjector,
-  ErrorHandler,
-  Injector,
-  createEnvironmentInjector,
-} from '@angular/core';
+import { EnvironmentInjector, Injector, createEnvironmentInjector } from '@angular/core';
 import { of } from 'rxjs';
 import { setCardTitle, setMute, setStatusText } from 'b24-call-card-rx';
-import type { CallInfo, PlacementPort } from 'b24-call-card-rx';
+import type { PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import { injectCallCard, provideCallCard } from 'b24-call-card-rx/angular';
 import { initAngularTestEnvironment } from '../support/angular-test-env';
+import { callInfo } from '../support/fixtures';
 import { later, settled } from '../support/later';
 
 initAngularTestEnvironment();
-
-const CALL: CallInfo = {
-  CALL_ID: 'ng-1',
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-};
 
 const ROOT = Injector.NULL as EnvironmentInjector;
 
@@ -43,7 +29,7 @@ describe('provideCallCard: one placement, one session across injectors', () => {
 
     sdk.resolve(host);
     await settled();
-    host.emit('initialized', CALL);
+    host.emit('initialized', callInfo({ CALL_ID: 'ng-1' }));
     const names = host.bindings.map((b) => b.hostEventName);
     expect(names).toHaveLength(17);
     expect(new Set(names).size).toBe(17);
@@ -68,43 +54,5 @@ describe('provideCallCard: one placement, one session across injectors', () => {
     host.emit('muteButtonClick', false);
     expect(appCard.state().muted).toBe(false);
     app.destroy();
-  });
-
-  it('does not report a failed start to the ErrorHandler of an injector already destroyed', async () => {
-    const handled: unknown[] = [];
-    const sdk = later<PlacementPort>();
-    const injector = createEnvironmentInjector(
-      [
-        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
-        provideCallCard(() => sdk.promise),
-      ],
-      ROOT,
-    );
-    const card = injector.runInContext(() => injectCallCard());
-    injector.destroy();
-    sdk.reject(new Error('no portal'));
-    await settled();
-    expect(card.disposed).toBe(true);
-    expect(handled).toEqual([]);
-  });
-
-  it('still reports a failed start to the ErrorHandler of a live injector', async () => {
-    const handled: unknown[] = [];
-    const sdk = later<PlacementPort>();
-    const injector = createEnvironmentInjector(
-      [
-        { provide: ErrorHandler, useValue: { handleError: (e: unknown) => handled.push(e) } },
-        provideCallCard(() => sdk.promise),
-      ],
-      ROOT,
-    );
-    const card = injector.runInContext(() => injectCallCard());
-    sdk.reject(new Error('no portal'));
-    await settled();
-    expect(handled).toEqual([card.lastError()]);
-    expect(card.lastError()?.message).toBe(
-      'deferPlacement: the placement failed to start: no portal',
-    );
-    injector.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { Subject, VirtualAction, VirtualTimeScheduler, config } from 'rxjs';
+import { Subject } from 'rxjs';
+import type { VirtualTimeScheduler } from 'rxjs';
 import {
   UI_STATES,
   callCardState,
@@ -15,10 +16,10 @@ import type {
   CallCard,
   CallCardCommand,
   CallCardSnapshot,
-  CallInfo,
   HostUiState,
   PlacementPort,
 } from 'b24-call-card-rx';
+import { callInfo, collectUnhandledErrors, virtualClock } from '../support/fixtures';
 
 // One placement, one session, as a property: a host that answers inside `placement.call` and
 // raises card events there (before it takes the command), reached by one direct facade and two
@@ -87,16 +88,6 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-const CALL = (card: number): CallInfo => ({
-  CALL_ID: `call-${card}`,
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-});
-
 interface HostCard {
   number: number;
   open: boolean;
@@ -138,7 +129,7 @@ function reentrantHost(scheduler: VirtualTimeScheduler) {
           statusText: '',
           muted: false,
         });
-        return deliver('initialized', CALL(card.number));
+        return deliver('initialized', callInfo({ CALL_ID: `call-${card.number}` }));
       case 'close':
         // The host shows a Close button in these states only; a click is all the same to it.
         if (card.open) Object.assign(card, { open: false, uiState: null });
@@ -249,7 +240,8 @@ function commandOf(step: Extract<Step, { kind: 'command' }>, text: string): Call
 }
 
 function run(steps: readonly Step[]): void {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
+  const clock = virtualClock();
+  const scheduler = clock.scheduler;
   const host = reentrantHost(scheduler);
   const arrivals = { early: manualArrival(host.port), late: manualArrival(host.port) };
   const options = { scheduler, timeoutMs: 1000 };
@@ -334,13 +326,9 @@ function run(steps: readonly Step[]): void {
           arrivals[step.which].arrive();
         }
         break;
-      case 'wait': {
-        const until = scheduler.frame + step.ms;
-        scheduler.maxFrames = until;
-        scheduler.flush();
-        scheduler.frame = until;
+      case 'wait':
+        clock.advanceTo(scheduler.frame + step.ms);
         break;
-      }
     }
     check(where);
   });
@@ -351,15 +339,8 @@ function run(steps: readonly Step[]): void {
 }
 
 describe('one placement, one session (property)', () => {
-  let unhandled: unknown[];
-  beforeEach(() => {
-    unhandled = [];
-    config.onUnhandledError = (e) => unhandled.push(e);
-  });
-  afterEach(() => {
-    config.onUnhandledError = null;
-    expect(unhandled).toEqual([]);
-  });
+  const unhandled = collectUnhandledErrors();
+  afterEach(() => expect(unhandled).toEqual([]));
 
   it('keeps one binding, one command at a time and one state across direct and deferred facades, with a host that raises events inside call', () => {
     fc.assert(

@@ -1,6 +1,5 @@
 import { asyncScheduler, of } from 'rxjs';
 import type { Subscription } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import {
   CallCardUnavailableError,
   applyCommands,
@@ -12,24 +11,12 @@ import {
   setMute,
   setStatusText,
 } from 'b24-call-card-rx';
-import type { CallCardError, CallInfo, PlacementPort } from 'b24-call-card-rx';
+import type { CallCardError, PlacementPort } from 'b24-call-card-rx';
 import { createCallCardSimulator, createTestPlacement } from 'b24-call-card-rx/testing';
+import { callInfo, testScheduler } from '../support/fixtures';
 
 // The reproductions of "one placement, one session": deferred start-up, two ways to one
 // placement, and a host that raises events inside `placement.call`.
-
-const call = (id: string): CallInfo => ({
-  CALL_ID: id,
-  CRM_ENTITY_TYPE: '',
-  CRM_ENTITY_ID: 0,
-  CRM_BINDINGS: [],
-  CALL_DIRECTION: 'incoming',
-  CALL_STATE: 'idle',
-  CALL_LIST_MODE: false,
-});
-
-const testScheduler = (): TestScheduler =>
-  new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
 /**
  * A promise-like of `port` that fulfils at `ms` of (virtual) time: `deferPlacement` subscribes to
@@ -138,7 +125,7 @@ describe('one placement, one session: the reproductions', () => {
         const other = connectCallCard(deferPlacement(arriving(host, 200)));
         early.apply(of(setMute(true), setCardTitle('Ann')));
         other.apply(of(setStatusText('VIP')));
-        asyncScheduler.schedule(() => host.emit('initialized', call('c-1')), 300);
+        asyncScheduler.schedule(() => host.emit('initialized', callInfo({ CALL_ID: 'c-1' })), 300);
         asyncScheduler.schedule(() => direct.apply(of(setMute(false))), 310);
         flush();
         for (const binding of new Set(host.bindings.map((b) => b.hostEventName)))
@@ -150,7 +137,12 @@ describe('one placement, one session: the reproductions', () => {
           'CallCardSetStatusText',
           'CallCardSetMute',
         ]);
-        const shown = { muted: false, title: 'Ann', statusText: 'VIP', call: call('c-1') };
+        const shown = {
+          muted: false,
+          title: 'Ann',
+          statusText: 'VIP',
+          call: callInfo({ CALL_ID: 'c-1' }),
+        };
         expect(early.snapshot()).toMatchObject(shown);
         expect(direct.snapshot()).toBe(early.snapshot());
         expect(other.snapshot()).toBe(early.snapshot());
@@ -238,7 +230,7 @@ describe('one placement, one session: the reproductions', () => {
       };
       const card = connectCallCard(port);
       card.apply(of(setMute(true)));
-      host.emit('initialized', call('c-1'));
+      host.emit('initialized', callInfo({ CALL_ID: 'c-1' }));
       expect(host.calls.map((c) => c.command)).toEqual(['CallCardSetMute']);
       expect(card.snapshot().muted).toBe(true);
       card.dispose();

@@ -22,10 +22,8 @@ export function channelOf(session: Session, type: CallCardEventType): EventChann
       type,
       listeners: createListeners(),
       bound: false,
-      has: false,
       last: undefined,
       lastCard: 0,
-      lastWhileOpen: false,
     };
     session.channels.set(type, channel);
   }
@@ -34,9 +32,7 @@ export function channelOf(session: Session, type: CallCardEventType): EventChann
 
 /** Stops replaying a channel's latest value (a closed card's entity, an unreadable payload). */
 function forget(channel: EventChannel | undefined): void {
-  if (!channel) return;
-  channel.has = false;
-  channel.last = undefined;
+  if (channel) channel.last = undefined;
 }
 
 const isCardEvent = (type: CallCardEventType): boolean =>
@@ -93,10 +89,8 @@ function dispatch(channel: EventChannel, raw: unknown): void {
   const listeners = channel.listeners.list;
   if (refused) forget(channel);
   else if (type === 'initialized' || type === 'entityChanged') {
-    channel.has = true;
     channel.last = read;
     channel.lastCard = tracker.number;
-    channel.lastWhileOpen = tracker.lifecycle === 'open';
   }
   if (session.taps.list.length > 0) notify(session.taps, type, read, refused);
   if (isTraced(session)) {
@@ -191,5 +185,5 @@ function traceCard(
 /** The payload an event would replay now (`initialized`, `entityChanged`), with when it came. */
 export function replayed(session: Session, type: CallCardEventType): EventChannel | undefined {
   const channel = session.channels.get(type);
-  return channel?.has ? channel : undefined;
+  return channel?.last !== undefined ? channel : undefined;
 }

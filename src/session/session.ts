@@ -60,17 +60,18 @@ export interface EventChannel {
   readonly listeners: Listeners<{ next(payload: unknown): void }>;
   /** Whether `bindEvent` was called (successfully) for this event. */
   bound: boolean;
-  /** Whether `last` holds a payload to replay (`initialized`, `entityChanged`). */
-  has: boolean;
+  /**
+   * The payload to replay (`initialized`, `entityChanged`), or `undefined` for none: a payload
+   * of these events is never `undefined`.
+   */
   last: unknown;
-  /** The card when `last` came, and whether that card was open then. */
+  /** The card when `last` came. */
   lastCard: number;
-  lastWhileOpen: boolean;
 }
 
 /**
  * A listener that sees every host event first, read or not (the live state): the payload, or the
- * error that refused it, and the number of the card an `initialized` opened.
+ * error that refused it. The card an `initialized` opened is already counted in the tracker.
  */
 export type EventTap = (
   type: CallCardEventType,

@@ -30,7 +30,7 @@ export function hostEvent<T extends CallCardEventType>(
     // The subscriber itself is the listener: nothing of ours between the host and it. It stops
     // listening when it ends, also when binding fails (whenStarted errors it with the throw).
     subscriber.add(addListener(channel.listeners, subscriber as { next(payload: unknown): void }));
-    if (replay && channel.has) subscriber.next(channel.last as CallCardEventMap[T]);
+    if (replay && channel.last !== undefined) subscriber.next(channel.last as CallCardEventMap[T]);
     bindHostEvent(session, type);
   });
 }
