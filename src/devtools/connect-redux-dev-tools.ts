@@ -11,6 +11,7 @@ import { checkOptions, checkScheduler } from '../internal/check-arguments';
 import { reportError } from '../internal/report-error';
 import { checkPlacement } from '../placement/check-placement';
 import type { PlacementPort } from '../placement/placement-port';
+import { checkRedact } from '../recorder/check-redact';
 import { recordCallCard } from '../recorder/record-call-card';
 import { redactSnapshot } from '../recorder/redact-snapshot';
 import { actionType } from './action-type';
@@ -152,7 +153,7 @@ export function connectReduxDevTools(
   const maxAge = checkMaxAge(given['maxAge']);
   const extension = checkExtension(given['extension']);
   const appCard = checkCard(given['card']);
-  const redact = checkRedact(given['redact']);
+  const redact = checkRedact(WHERE, given['redact']);
   const scheduler = checkScheduler(WHERE, given);
 
   if (extension === undefined) {
@@ -376,15 +377,4 @@ function checkCard(value: unknown): CallCard | undefined {
       fullMessages() ? "the app's CallCard (connectCallCard(placement)), or nothing" : '',
     );
   return value as CallCard;
-}
-
-function checkRedact(value: unknown): ((entry: SessionLogEntry) => SessionLogEntry) | undefined {
-  if (value === undefined || typeof value === 'function')
-    return value as ((entry: SessionLogEntry) => SessionLogEntry) | undefined;
-  throw new CallCardInputError(
-    WHERE,
-    'options.redact',
-    value,
-    fullMessages() ? 'a function (entry) => entry, or nothing' : '',
-  );
 }
