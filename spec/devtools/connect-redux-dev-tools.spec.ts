@@ -20,7 +20,8 @@ import { connectReduxDevTools } from 'b24-call-card-rx/devtools';
 import type { CallCardDevToolsAction, ReduxDevToolsExtension } from 'b24-call-card-rx/devtools';
 import { sessionOf } from '../../src/session/session';
 import { fakeReduxDevTools } from '../support/fake-redux-dev-tools';
-import { at, contactCall, testScheduler } from '../support/fixtures';
+import { contactCall } from '../support/fixtures';
+import { inVirtualTime } from '../support/in-virtual-time';
 import type { ConnectionCall, FakeReduxDevTools } from '../support/fake-redux-dev-tools';
 import { recordingPlacement } from '../support/recording-placement';
 import type { RecordingPlacement } from '../support/recording-placement';
@@ -30,14 +31,6 @@ const MUTE = 'BackgroundCallCard::muteButtonClick';
 const CLOSE = 'BackgroundCallCard::closeButtonClick';
 
 const CALL = contactCall({ CALL_ID: 'c-1' });
-
-/** Runs `body` inside `TestScheduler.run`, with `at(ms, fn)` to script the host, then flushes. */
-function inVirtualTime(body: (at: (ms: number, fn: () => void) => void) => void): void {
-  testScheduler().run(({ flush }) => {
-    body(at);
-    flush();
-  });
-}
 
 /** Errors reported through rxjs's unhandled-error path while `body` runs (in virtual time). */
 function reported(body: () => void): unknown[] {
