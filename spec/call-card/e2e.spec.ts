@@ -12,15 +12,9 @@ import {
 } from 'b24-call-card-rx';
 import type { CallCard, CallCardEvent } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
-import { callInfo, crmEntity, testScheduler } from '../support/fixtures';
+import { contactCall, crmEntity, testScheduler } from '../support/fixtures';
 
-const CALL = callInfo({
-  CALL_ID: 'call-7',
-  PHONE_NUMBER: '+4930123456',
-  CRM_ENTITY_TYPE: 'CONTACT',
-  CRM_ENTITY_ID: 7,
-  CRM_BINDINGS: [{ ENTITY_TYPE: 'CONTACT', ENTITY_ID: 7 }],
-});
+const CALL = contactCall({ CALL_ID: 'call-7' });
 
 /** The app under test: events and SIP state in, commands out. No host, no mocks. */
 function incomingCallLogic(card: CallCard, sipConnected$: Observable<unknown>) {
