@@ -1,12 +1,12 @@
 import { Subject, VirtualTimeScheduler, asyncScheduler, tap } from 'rxjs';
 import type { Observable, SchedulerAction, SchedulerLike, Subscription } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardError } from '../../src/model/errors';
 import { callCardState } from '../../src/operators/call-card-state';
 import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus, TimerStatusOptions } from '../../src/operators/timer-status';
 import { openCard, startTimer, stopTimer, uiState } from './activity-fixtures';
+import { testScheduler } from '../support/fixtures';
 
 // timerStatus, rule 8: a running timer ticks for as long as the call lasts, so under
 // `TestScheduler.run` (which returns only when nothing is scheduled) a test that never ends its
@@ -18,10 +18,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 const A = { c: uiState('connected'), S: startTimer(), x: stopTimer() };
-
-function testScheduler(): TestScheduler {
-  return new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-}
 
 /** The card's timer over `activity`, with `options` for timerStatus; every value lands in `seen`. */
 function timerOf(
