@@ -169,9 +169,9 @@ export function connectCallCard(
   const port = checkPlacement('connectCallCard', placement);
   const given = checkOptions('connectCallCard', options, OPTION_KEYS);
   const scheduler = checkScheduler('connectCallCard', given);
-  const sinkOptions = commandOptionsOf('connectCallCard', given);
+  const sinkOptions = commandOptionsOf('connectCallCard', given, scheduler);
   // Checks tickMs now, so a mistake throws here, not on the first subscription.
-  const toTimer = checkedTimer('connectCallCard', given);
+  const toTimer = checkedTimer('connectCallCard', given, scheduler);
   const startUp = startUpOf(port);
   // A deferred placement that arrives at a placement that cannot bind the card's events ends the
   // card: the error on errors$, its commands refused with it (those still waiting never sent).

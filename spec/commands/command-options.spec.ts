@@ -103,7 +103,12 @@ describe('command options', () => {
       'connectCallCard options.waitForInitialized',
     ],
     ['tickMs', { tickMs: 1.5 }, 'connectCallCard options.tickMs'],
-    // Checked in one order: the command options before the timer's.
+    // Checked in one order: the scheduler first, then the command options, then the timer's.
+    [
+      'scheduler and timeoutMs',
+      { scheduler: {}, timeoutMs: 0 },
+      'connectCallCard options.scheduler',
+    ],
     ['timeoutMs and tickMs', { timeoutMs: 0, tickMs: 0 }, 'connectCallCard options.timeoutMs'],
     ['an unknown option', { timeout: 1 }, 'connectCallCard options'],
   ])('connectCallCard refuses a bad %s, naming it, and binds nothing', (_name, options, named) => {

@@ -1,6 +1,6 @@
 import { of } from 'rxjs';
 import { applyCommands, connectCallCard, fromBX24, setStatusText } from 'b24-call-card-rx';
-import type { CallCardCommand, CommandOutcome } from 'b24-call-card-rx';
+import type { CallCardCommand, CommandOutcome, PlacementPort } from 'b24-call-card-rx';
 import { createTestPlacement } from 'b24-call-card-rx/testing';
 import {
   callInfo,
@@ -11,6 +11,40 @@ import {
 
 collectUnhandledErrors({ settleMs: 10 });
 
+/** A card connected to a test placement (made with `options`) that raised `initialized`. */
+const openCard = (options?: Parameters<typeof createTestPlacement>[0]) => {
+  const placement = createTestPlacement(options);
+  const card = connectCallCard(placement);
+  placement.emit('initialized', callInfo());
+  return { placement, card };
+};
+
+/** A getter that returns `value` the first time and throws on every later read. */
+const readOnce = (value: string) => {
+  let reads = 0;
+  return (): string => {
+    reads += 1;
+    if (reads > 1) throw new Error('read twice');
+    return value;
+  };
+};
+
+/**
+ * Applies `command` through one `applyCommands` sink, then a status text through another, and
+ * collects each sink's outcomes.
+ */
+const applyBesideAnotherSink = (placement: PlacementPort, command: CallCardCommand) => {
+  const outcomes: CommandOutcome[] = [];
+  of(command)
+    .pipe(applyCommands(placement))
+    .subscribe((o) => outcomes.push(o));
+  const later: CommandOutcome[] = [];
+  of(setStatusText('Talking'))
+    .pipe(applyCommands(placement))
+    .subscribe((o) => later.push(o));
+  return { outcomes, later };
+};
+
 // "The sink never dies: a failed command becomes an outcome and the next command still runs" and
 // "a reply updates the card's state" with what the host applied, also for a command made by hand.
 // This broke while such a command was checked once but the queue, the repeat memory and the state
@@ -18,9 +52,7 @@ collectUnhandledErrors({ settleMs: 10 });
 describe('a hand-made command is re-read after it was checked', () => {
   it('shows the title the host was sent, not what the app changed in its object afterwards', () => {
     testScheduler().run(({ flush }) => {
-      const placement = createTestPlacement({ policy: { delayMs: 300 } });
-      const card = connectCallCard(placement);
-      placement.emit('initialized', callInfo());
+      const { placement, card } = openCard({ policy: { delayMs: 300 } });
       const command = { name: 'CallCardSetCardTitle', params: { title: 'Ann Lee' } };
       card.apply(of(command as CallCardCommand));
       command.params.title = 'Bob Stone'; // the app reuses its object
@@ -32,27 +64,15 @@ describe('a hand-made command is re-read after it was checked', () => {
   });
 
   it('does not stall the queue for every sink when reading the command a second time throws', () => {
-    const placement = createTestPlacement();
-    const card = connectCallCard(placement);
-    placement.emit('initialized', callInfo());
-    let reads = 0;
-    const params = {};
-    Object.defineProperty(params, 'title', {
+    const { placement, card } = openCard();
+    const params = Object.defineProperty({}, 'title', {
       enumerable: true,
-      get: () => {
-        reads += 1;
-        if (reads > 1) throw new Error('read twice');
-        return 'Ann Lee';
-      },
+      get: readOnce('Ann Lee'),
     });
-    const outcomes: CommandOutcome[] = [];
-    of({ name: 'CallCardSetCardTitle', params } as CallCardCommand)
-      .pipe(applyCommands(placement))
-      .subscribe((o) => outcomes.push(o));
-    const later: CommandOutcome[] = [];
-    of(setStatusText('Talking'))
-      .pipe(applyCommands(placement))
-      .subscribe((o) => later.push(o));
+    const { outcomes, later } = applyBesideAnotherSink(placement, {
+      name: 'CallCardSetCardTitle',
+      params,
+    } as CallCardCommand);
     // The other sink's command is not held hostage by the hand-made one.
     expect(placement.callsOf('CallCardSetStatusText')).toHaveLength(1);
     expect(later.map(describeOutcome)).toEqual(['ok']);
@@ -70,9 +90,7 @@ describe('a hand-made command is re-read after it was checked', () => {
 // so the queue, the adapters, the repeat memory and the reducer read it again after it was checked.
 describe('a frozen hand-made command with accessors is re-read after it was checked', () => {
   it('shows the title the host was sent', () => {
-    const placement = createTestPlacement();
-    const card = connectCallCard(placement);
-    placement.emit('initialized', callInfo());
+    const { placement, card } = openCard();
     let reads = 0;
     const params = Object.freeze({
       get title() {
@@ -87,9 +105,7 @@ describe('a frozen hand-made command with accessors is re-read after it was chec
   });
 
   it('sends the command that was checked, not another one (a getter for name)', () => {
-    const placement = createTestPlacement();
-    const card = connectCallCard(placement);
-    placement.emit('initialized', callInfo());
+    const { placement, card } = openCard();
     let reads = 0;
     const command = Object.freeze({
       get name() {
@@ -106,25 +122,14 @@ describe('a frozen hand-made command with accessors is re-read after it was chec
   });
 
   it('does not stall the queue for every sink when reading the command again throws', () => {
-    const placement = createTestPlacement();
-    const card = connectCallCard(placement);
-    placement.emit('initialized', callInfo());
-    let reads = 0;
-    const params = Object.freeze({
-      get title() {
-        reads += 1;
-        if (reads > 1) throw new Error('read twice');
-        return 'Ann Lee';
-      },
-    });
-    const outcomes: CommandOutcome[] = [];
-    of(Object.freeze({ name: 'CallCardSetCardTitle', params }) as CallCardCommand)
-      .pipe(applyCommands(placement))
-      .subscribe((o) => outcomes.push(o));
-    const later: CommandOutcome[] = [];
-    of(setStatusText('Talking'))
-      .pipe(applyCommands(placement))
-      .subscribe((o) => later.push(o));
+    const { placement, card } = openCard();
+    const params = Object.freeze(
+      Object.defineProperty({}, 'title', { enumerable: true, get: readOnce('Ann Lee') }),
+    );
+    const { outcomes, later } = applyBesideAnotherSink(
+      placement,
+      Object.freeze({ name: 'CallCardSetCardTitle', params }) as CallCardCommand,
+    );
     // Each sink hears of its command, and the other sink's command reaches the host.
     expect(outcomes).toHaveLength(1);
     expect(later.map(describeOutcome)).toEqual(['ok']);

@@ -1,12 +1,12 @@
 import { Subject, VirtualTimeScheduler, asyncScheduler, tap } from 'rxjs';
 import type { Observable, SchedulerAction, SchedulerLike, Subscription } from 'rxjs';
-import { testScheduler } from '../support/fixtures';
 import type { CallCardActivity } from '../../src/model/activity';
 import { CallCardError } from '../../src/model/errors';
 import { callCardState } from '../../src/operators/call-card-state';
 import { timerStatus } from '../../src/operators/timer-status';
 import type { TimerStatus, TimerStatusOptions } from '../../src/operators/timer-status';
 import { openCard, startTimer, stopTimer, uiState } from './activity-fixtures';
+import { testScheduler } from '../support/fixtures';
 
 // timerStatus, rule 8: a running timer ticks for as long as the call lasts, so under
 // `TestScheduler.run` (which returns only when nothing is scheduled) a test that never ends its

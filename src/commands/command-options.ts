@@ -1,3 +1,4 @@
+import type { SchedulerLike } from 'rxjs';
 import {
   checkBoolean,
   checkDuration,
@@ -24,17 +25,19 @@ export function checkCommandOptions(
 
 /**
  * The command options among options `where` has already read and checked for unknown keys
- * (`checkOptions`): the facade's, which also carry its own keys.
+ * (`checkOptions`): the facade's, which also carry its own keys, and whose `scheduler`, checked
+ * before everything else, it passes in.
  */
 export function commandOptionsOf(
   where: string,
   given: Readonly<Record<string, unknown>>,
+  scheduler?: SchedulerLike,
 ): CommandOptions {
   return {
     timeoutMs: checkDuration(where, 'options.timeoutMs', given['timeoutMs'], DEFAULT_TIMEOUT_MS, {
       infinite: true,
     }),
-    scheduler: checkScheduler(where, given),
+    scheduler: scheduler ?? checkScheduler(where, given),
     waitForInitialized: checkBoolean(
       where,
       'options.waitForInitialized',

@@ -5,14 +5,7 @@ import type { CallCardError } from '../model/errors';
 import { createRunner } from '../internal/runner';
 import { canSendTo, cardFor, endOf, hasEnded } from '../session/card-tracker';
 import { followCards, onCardChange } from '../session/event-hub';
-import type {
-  CommandQueue,
-  QueueSink,
-  Session,
-  SinkQueue,
-  StartUp,
-  WaitingCommand,
-} from '../session/session';
+import type { CommandQueue, Session, SinkQueue, StartUp, WaitingCommand } from '../session/session';
 import { isTraced, trace } from '../session/trace';
 import { tapApplied } from '../session/applied-channel';
 import { addRider, carrier, dropRiders } from './queue-entries';
@@ -210,5 +203,3 @@ export function commandQueue(startUp: StartUp): SinkQueue {
   if (startUp.session !== undefined) return sessionQueue(startUp.session);
   return (startUp.queue = waitingQueue(startUp, sessionQueue));
 }
-
-export type { QueueSink };

@@ -1,18 +1,15 @@
 import { SETTER_COMMANDS } from '../model/commands';
-import type { CallCardCommand, CallCardCommandName } from '../model/commands';
-import type { QueueSink } from '../session/session';
+import type { CallCardCommandName } from '../model/commands';
+import type { QueueSink, WaitingCommand } from '../session/session';
 import { canCoalesce, isOrderBarrier } from './setter-rules';
 
 // The queue's waiting line (internal): its entries and the coalescing rule, as plain data.
 
-/** One command as the queue holds it. */
-export interface Rider {
-  /** The command as the app gave it, for its outcome. */
-  readonly command: CallCardCommand;
-  /** The checked, frozen command: what is sent, coalesced, skipped and applied. */
-  readonly checked: CallCardCommand;
-  readonly sink: QueueSink;
-}
+/**
+ * One command as the queue holds it: as it was handed over (the app's command for its outcome,
+ * the checked one that is sent, coalesced, skipped and applied, and its sink).
+ */
+export type Rider = WaitingCommand;
 
 /**
  * One future host call. Coalesced setters ride on the same entry, oldest first; the newest rider

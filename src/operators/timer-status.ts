@@ -114,14 +114,14 @@ export function timerStatus(
 
 /**
  * `timerStatus` over options that `checkOptions` already read (internal): checks their
- * `scheduler` and `tickMs` in the name of `where`, so a facade's `timer$` takes and refuses them
- * exactly as this operator does.
+ * `scheduler` (unless the caller passes it, checked already) and `tickMs` in the name of `where`,
+ * so a facade's `timer$` takes and refuses them exactly as this operator does.
  */
 export function checkedTimer(
   where: string,
   given: Readonly<Record<string, unknown>>,
+  scheduler: SchedulerLike = checkScheduler(where, given),
 ): OperatorFunction<Pick<CallCardSnapshot, 'timer'>, TimerStatus> {
-  const scheduler = checkScheduler(where, given);
   const tickMs = checkDuration(where, 'options.tickMs', given['tickMs'], 1000, { whole: true });
   return (source) =>
     new Observable<TimerStatus>((subscriber) => {
